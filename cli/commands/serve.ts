@@ -1,0 +1,101 @@
+import type { Command } from 'commander';
+import path from 'node:path';
+import { loadConfig, type Config } from '../../server/config.ts';
+import { createHttpServer, listen } from '../../server/http.ts';
+import { keySecret } from '../../server/keySecret.ts';
+import { importFiles } from '../../importers/importFiles.ts';
+import { localNeo4jStatus, startLocalNeo4j, type RunningNeo4j } from '../../neo4j/localServer.ts';
+import { openGraph } from '../database.ts';
+import { ensureWebBuilt } from '../webBuild.ts';
+import { demoFiles } from '../../demo/files.ts';
+
+/**
+ * `chuantou serve` runs the API and web app against a running database; `chuantou start` is what
+ * `npm start` runs: build what is missing, start the local Neo4j, apply the schema, load the demo
+ * into an empty database, serve — and on Ctrl-C stop everything it started.
+ */
+
+async function serveUntilStopped(config: Config, options: { startNeo4j: boolean; loadDemo: boolean }): Promise<void> {
+  const log = (line: string) => console.log(line);
+  await ensureWebBuilt(log);
+
+  let neo4j: RunningNeo4j | null = null;
+  if (options.startNeo4j && !config.neo4j.external) {
+    const status = localNeo4jStatus(config.local.neo4jHome);
+    if (status.running) {
+      log(`使用已在运行的本地 Neo4j / using the running local Neo4j (pid ${status.pid})`);
+    } else {
+      log(`正在启动 Neo4j（端口 ${config.local.boltPort}）… / starting Neo4j…`);
+      neo4j = await startLocalNeo4j({
+        home: config.local.neo4jHome,
+        boltPort: config.local.boltPort,
+        heap: config.local.heap,
+        pageCache: config.local.pageCache,
+        log,
+      });
+    }
+  }
+
+  let stopping = false;
+  const graph = await openGraph(config).catch(async (error) => {
+    await neo4j?.stop();
+    throw error;
+  });
+  const server = createHttpServer(graph);
+
+  const stop = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    log('正在停止… / stopping…');
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+    await graph.close();
+    await neo4j?.stop();
+    log('已停止 / stopped');
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void stop(0));
+  process.on('SIGTERM', () => void stop(0));
+  void neo4j?.exited.then((exitCode) => {
+    if (!stopping) {
+      console.error(`Neo4j 意外退出（代码 ${exitCode}），见 ${config.local.neo4jHome}/logs/debug.log / Neo4j exited unexpectedly`);
+      void stop(1);
+    }
+  });
+
+  try {
+    await graph.applySchema();
+    if (options.loadDemo) {
+      const [counts] = await graph.read<{ firms: number }>('admin/countEntities');
+      if (counts?.firms === 0) {
+        log('数据库为空，正在导入演示数据… / empty database: loading the demo data…');
+        const summary = await importFiles({
+          graph,
+          files: demoFiles,
+          reportDir: path.join(config.local.dataDir, 'imports'),
+          secret: keySecret(config),
+          user: 'demo',
+          source: 'demo',
+        });
+        log(`演示数据已导入 / demo loaded: ${summary.files.map((f) => `${f.kind} ${f.written}`).join(', ')}`);
+      }
+    }
+    const url = await listen(server, config.http.port, config.http.host);
+    log(`\n穿透 Chuantou 已就绪 / ready: ${url}\n按 Ctrl-C 停止 / press Ctrl-C to stop`);
+  } catch (error) {
+    console.error((error as Error).message);
+    await stop(1);
+  }
+}
+
+export function registerServeCommands(program: Command): void {
+  program
+    .command('serve')
+    .description('启动 API 与界面，连接已运行的数据库 / serve the API and web app against a running database')
+    .action(() => serveUntilStopped(loadConfig(), { startNeo4j: false, loadDemo: false }));
+
+  program
+    .command('start')
+    .description('一键启动：Neo4j、演示数据、API 与界面（npm start）/ start everything (what npm start runs)')
+    .action(() => serveUntilStopped(loadConfig(), { startNeo4j: true, loadDemo: true }));
+}

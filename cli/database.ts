@@ -1,0 +1,21 @@
+import { connect, type Graph } from '../cypher/run.ts';
+import type { Config } from '../server/config.ts';
+
+export class DatabaseUnavailableError extends Error {
+  readonly code = 'DATABASE_UNAVAILABLE';
+}
+
+/** Connects to the configured Neo4j and checks that it answers, naming the server when it does not. */
+export async function openGraph(config: Config): Promise<Graph> {
+  const graph = connect(config.neo4j);
+  try {
+    await graph.driver.verifyConnectivity({ database: config.neo4j.database });
+  } catch (error) {
+    await graph.close();
+    const hint = config.neo4j.external
+      ? '请检查 NEO4J_URI、NEO4J_USER、NEO4J_PASSWORD / check NEO4J_URI, NEO4J_USER and NEO4J_PASSWORD'
+      : '请先运行 `npx chuantou db start` 或 `npm start` / start it with `npx chuantou db start` or `npm start`';
+    throw new DatabaseUnavailableError(`无法连接 Neo4j ${config.neo4j.uri}：${(error as Error).message}\n${hint}`);
+  }
+  return graph;
+}

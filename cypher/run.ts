@@ -1,0 +1,161 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
+import { toPlain } from './values.ts';
+
+/**
+ * Loads the .cypher files of this folder by name and runs them. Queries are never assembled from
+ * strings: the only way to run Cypher is by naming a file and passing parameters, so user text can
+ * only ever be a parameter value.
+ */
+
+const cypherDir = path.dirname(fileURLToPath(import.meta.url));
+const cache = new Map<string, CypherQuery>();
+
+export interface CypherQuery {
+  name: string;
+  text: string;
+  /** `$names` used in the query body, checked against the parameters given on every run. */
+  parameters: Set<string>;
+}
+
+export class CypherError extends Error {
+  constructor(
+    readonly code: 'CYPHER_FILE_MISSING' | 'CYPHER_PARAMETER_MISSING',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The body without comments, so `$x` inside a header comment is not taken for a parameter. */
+function stripComments(text: string): string {
+  return text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/[^\n]*/g, '').replace(/'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"/g, "''");
+}
+
+export function loadQuery(name: string): CypherQuery {
+  const cached = cache.get(name);
+  if (cached) return cached;
+  const file = path.join(cypherDir, `${name}.cypher`);
+  if (!fs.existsSync(file)) throw new CypherError('CYPHER_FILE_MISSING', `no query file cypher/${name}.cypher`);
+  const text = fs.readFileSync(file, 'utf8');
+  const parameters = new Set([...stripComments(text).matchAll(/\$([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1]!));
+  const query = { name, text, parameters };
+  cache.set(name, query);
+  return query;
+}
+
+/** Names of the query files under a folder of cypher/, in file-name order (used for the schema). */
+export function queryNamesIn(folder: string): string[] {
+  return fs
+    .readdirSync(path.join(cypherDir, folder))
+    .filter((f) => f.endsWith('.cypher'))
+    .sort()
+    .map((f) => `${folder}/${f.slice(0, -'.cypher'.length)}`);
+}
+
+function checkParameters(query: CypherQuery, params: Record<string, unknown>): void {
+  for (const p of query.parameters) {
+    if (!(p in params)) throw new CypherError('CYPHER_PARAMETER_MISSING', `cypher/${query.name}.cypher needs parameter $${p}`);
+  }
+}
+
+export type Row = Record<string, unknown>;
+
+/** A connection to the graph: every read in a read transaction, every write in a write transaction. */
+export class Graph {
+  constructor(
+    readonly driver: Driver,
+    readonly database?: string,
+  ) {}
+
+  private session(mode: 'READ' | 'WRITE') {
+    return this.driver.session({ database: this.database, defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE });
+  }
+
+  private static async runIn(tx: ManagedTransaction, query: CypherQuery, params: Record<string, unknown>): Promise<Row[]> {
+    const result = await tx.run(query.text, params);
+    return result.records.map((r) => toPlain(r.toObject()) as Row);
+  }
+
+  async read<T = Row>(name: string, params: Record<string, unknown> = {}): Promise<T[]> {
+    const query = loadQuery(name);
+    checkParameters(query, params);
+    const session = this.session('READ');
+    try {
+      return (await session.executeRead((tx) => Graph.runIn(tx, query, params))) as T[];
+    } finally {
+      await session.close();
+    }
+  }
+
+  async write<T = Row>(name: string, params: Record<string, unknown> = {}): Promise<T[]> {
+    const query = loadQuery(name);
+    checkParameters(query, params);
+    const session = this.session('WRITE');
+    try {
+      return (await session.executeWrite((tx) => Graph.runIn(tx, query, params))) as T[];
+    } finally {
+      await session.close();
+    }
+  }
+
+  /** Several writes that must land together (one import batch: nodes, then their relationships). */
+  async writeAll(steps: { name: string; params: Record<string, unknown> }[]): Promise<Row[][]> {
+    const queries = steps.map((s) => {
+      const q = loadQuery(s.name);
+      checkParameters(q, s.params);
+      return q;
+    });
+    const session = this.session('WRITE');
+    try {
+      return await session.executeWrite(async (tx) => {
+        const out: Row[][] = [];
+        for (const [i, q] of queries.entries()) out.push(await Graph.runIn(tx, q, steps[i]!.params));
+        return out;
+      });
+    } finally {
+      await session.close();
+    }
+  }
+
+  /**
+   * A write that commits in batches of its own (`CALL { … } IN TRANSACTIONS`), which Neo4j only
+   * allows outside an explicit transaction: deleting or retracting more than fits in memory at once.
+   */
+  async writeInBatches<T = Row>(name: string, params: Record<string, unknown> = {}): Promise<T[]> {
+    const query = loadQuery(name);
+    checkParameters(query, params);
+    const session = this.session('WRITE');
+    try {
+      const result = await session.run(query.text, params);
+      return result.records.map((r) => toPlain(r.toObject()) as T);
+    } finally {
+      await session.close();
+    }
+  }
+
+  /** Schema statements cannot share a transaction with writes; each runs on its own. */
+  async applySchema(): Promise<string[]> {
+    const names = queryNamesIn('schema');
+    const session = this.session('WRITE');
+    try {
+      for (const name of names) await session.run(loadQuery(name).text);
+      await session.run(loadQuery('admin/awaitIndexes').text);
+    } finally {
+      await session.close();
+    }
+    return names;
+  }
+
+  close(): Promise<void> {
+    return this.driver.close();
+  }
+}
+
+export function connect(options: { uri: string; user?: string; password?: string; database?: string }): Graph {
+  const auth = options.user ? neo4j.auth.basic(options.user, options.password ?? '') : undefined;
+  const driver = neo4j.driver(options.uri, auth, { disableLosslessIntegers: false, maxConnectionPoolSize: 20 });
+  return new Graph(driver, options.database);
+}

@@ -1,0 +1,29 @@
+import neo4j, { isDate, isDateTime, isDuration, isInt, isLocalDateTime, isLocalTime, isTime, isNode, isRelationship, isPath } from 'neo4j-driver';
+
+/**
+ * The one place where values leave the driver. Integers become JS numbers when they fit exactly
+ * and decimal strings otherwise (a silently rounded amount is worse than a string); dates become
+ * 'YYYY-MM-DD', date-times ISO 8601 strings. Nodes, relationships and paths are not returned by
+ * our queries — they return maps — so meeting one is a bug in a .cypher file, reported as such.
+ */
+export function toPlain(value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  if (isInt(value)) return neo4j.integer.inSafeRange(value) ? neo4j.integer.toNumber(value) : neo4j.integer.toString(value);
+  if (typeof value === 'bigint') return Number.isSafeInteger(Number(value)) ? Number(value) : value.toString();
+  if (isDate(value) || isDateTime(value) || isLocalDateTime(value) || isTime(value) || isLocalTime(value) || isDuration(value)) {
+    return value.toString();
+  }
+  if (isNode(value) || isRelationship(value) || isPath(value)) {
+    throw new TypeError('query returned a graph element; .cypher files must return maps of properties');
+  }
+  if (Array.isArray(value)) return value.map(toPlain);
+  if (typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value as Record<string, unknown>)) out[k] = toPlain(v);
+    return out;
+  }
+  return value;
+}
+
+/** Integer parameters must be sent as Neo4j integers: plain JS numbers arrive as floats (e.g. in LIMIT). */
+export const int = (n: number) => neo4j.int(n);

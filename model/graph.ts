@@ -1,0 +1,628 @@
+/**
+ * The graph model as data: node and relationship types, their keys, properties,
+ * Chinese and English captions, and display hints. Importers, Cypher, the server and
+ * the web app all read this one definition (FollowTheMoney-style); nothing else
+ * names a label or relationship type.
+ *
+ * Conventions
+ * - Every node has a string `key` (the domain key, see keys.ts) and every node and
+ *   relationship a `provenance: string[]`, one entry per source record that asserted it.
+ * - A subtype (`extends`) is the same node with an extra Neo4j label: an Exchange is a
+ *   `:Company:Exchange` node keyed like any company. A relationship endpoint naming a
+ *   type also accepts its subtypes.
+ * - Ratios are fractions of 1; money is in 万 of `currency`; dates are 'YYYY-MM-DD'.
+ */
+
+export type PropertyType = 'string' | 'number' | 'date' | 'boolean' | 'string[]';
+
+export interface Caption {
+  zh: string;
+  en: string;
+}
+
+export interface PropertySpec {
+  type: PropertyType;
+  caption: Caption;
+  /** Must be present on every node/relationship of the type. */
+  required?: boolean;
+  /** Personal information: shown masked unless the user's role may see it. */
+  sensitive?: boolean;
+}
+
+export type NodeShape = 'round-rectangle' | 'ellipse' | 'diamond' | 'hexagon' | 'tag' | 'rectangle' | 'triangle' | 'barrel' | 'star';
+
+export interface NodeTypeSpec {
+  /** The type's own Neo4j label. */
+  label: string;
+  /** Every Neo4j label a node of this type carries, ancestors first. */
+  labels: readonly string[];
+  extends?: string;
+  caption: Caption;
+  /** The property holding the domain key. */
+  key: string;
+  /** The property shown as the node's name on the canvas and in tables. */
+  captionProperty: string;
+  properties: Readonly<Record<string, PropertySpec>>;
+  style: { color: string; shape: NodeShape; size: number };
+}
+
+export interface RelationshipTypeSpec<N extends string = string> {
+  type: string;
+  caption: Caption;
+  from: readonly N[];
+  to: readonly N[];
+  properties: Readonly<Record<string, PropertySpec>>;
+  style: { color: string; line: 'solid' | 'dashed' | 'dotted' };
+}
+
+function prop<T extends PropertyType>(
+  type: T,
+  zh: string,
+  en: string,
+  flags: { required?: true; sensitive?: true } = {},
+): { type: T; caption: Caption; required?: true; sensitive?: true } {
+  return { type, caption: { zh, en }, ...flags };
+}
+
+const common = {
+  key: prop('string', '标识', 'Key', { required: true }),
+  provenance: prop('string[]', '来源', 'Provenance', { required: true }),
+};
+
+const validity = {
+  validFrom: prop('date', '开始日期', 'Valid from'),
+  validTo: prop('date', '结束日期', 'Valid to'),
+};
+
+const relCommon = {
+  ...validity,
+  provenance: prop('string[]', '来源', 'Provenance', { required: true }),
+};
+
+const companyProperties = {
+  ...common,
+  name: prop('string', '企业名称', 'Name', { required: true }),
+  normalizedName: prop('string', '规范化名称', 'Normalised name'),
+  formerNames: prop('string[]', '曾用名', 'Former names'),
+  uscc: prop('string', '统一社会信用代码', 'Unified social credit code'),
+  registrationNumber: prop('string', '注册号', 'Registration number'),
+  keyBasis: prop('string', '标识依据', 'Key basis'),
+  unverified: prop('boolean', '未核验主体', 'Unverified identity'),
+  companyType: prop('string', '企业类型', 'Company type'),
+  status: prop('string', '登记状态', 'Registration status'),
+  statusGroup: prop('string', '状态类别', 'Status group'),
+  legalRepresentative: prop('string', '法定代表人', 'Legal representative'),
+  registeredCapitalWan: prop('number', '注册资本(万)', 'Registered capital (10k)'),
+  registeredCapitalCurrency: prop('string', '注册资本币种', 'Capital currency'),
+  registeredCapitalText: prop('string', '注册资本(原文)', 'Registered capital (as given)'),
+  foundedOn: prop('date', '成立日期', 'Founded on'),
+  registrationAuthority: prop('string', '登记机关', 'Registration authority'),
+  registeredAddress: prop('string', '住所', 'Registered address'),
+  operatingAddress: prop('string', '实际经营地址', 'Operating address'),
+  industry: prop('string', '所属行业', 'Industry'),
+  businessScope: prop('string', '经营范围', 'Business scope'),
+  registrationDivision: prop('string', '登记地行政区划代码', 'Registration division'),
+  registrationDivisionBasis: prop('string', '登记地依据', 'Registration division basis'),
+  provinceCode: prop('string', '登记省份代码', 'Registration province'),
+};
+
+export const nodeTypes = {
+  Company: {
+    label: 'Company',
+    labels: ['Company'],
+    caption: { zh: '企业', en: 'Company' },
+    key: 'key',
+    captionProperty: 'name',
+    properties: companyProperties,
+    style: { color: '#1f6fb4', shape: 'round-rectangle', size: 40 },
+  },
+  Exchange: {
+    label: 'Exchange',
+    labels: ['Company', 'Exchange'],
+    extends: 'Company',
+    caption: { zh: '交易场所', en: 'Trading venue' },
+    key: 'key',
+    captionProperty: 'name',
+    properties: {
+      ...companyProperties,
+      venueCategory: prop('string', '交易场所类别', 'Venue category'),
+      tradingModel: prop('string', '交易模式', 'Trading model'),
+    },
+    style: { color: '#c0392b', shape: 'hexagon', size: 50 },
+  },
+  Branch: {
+    label: 'Branch',
+    labels: ['Company', 'Branch'],
+    extends: 'Company',
+    caption: { zh: '分支机构', en: 'Branch' },
+    key: 'key',
+    captionProperty: 'name',
+    properties: {
+      ...companyProperties,
+      headOfficeName: prop('string', '隶属企业名称', 'Head office name'),
+      personInCharge: prop('string', '负责人', 'Person in charge'),
+      premisesAddress: prop('string', '营业场所', 'Business premises'),
+    },
+    style: { color: '#6baed6', shape: 'round-rectangle', size: 32 },
+  },
+  Person: {
+    label: 'Person',
+    labels: ['Person'],
+    caption: { zh: '自然人', en: 'Person' },
+    key: 'key',
+    captionProperty: 'name',
+    properties: {
+      ...common,
+      name: prop('string', '姓名', 'Name', { required: true }),
+      normalizedName: prop('string', '规范化姓名', 'Normalised name'),
+      keyBasis: prop('string', '标识依据', 'Key basis'),
+      idNumber: prop('string', '证件号码', 'ID number', { sensitive: true }),
+      idMasked: prop('string', '证件号码(脱敏)', 'ID number (masked)'),
+      idKind: prop('string', '证件类型', 'ID document kind'),
+      birthDate: prop('date', '出生日期', 'Birth date', { sensitive: true }),
+      sex: prop('string', '性别', 'Sex'),
+      householdDivision: prop('string', '户籍地行政区划代码', 'Household registration division', { sensitive: true }),
+      nationality: prop('string', '国籍/地区', 'Nationality'),
+    },
+    style: { color: '#e67e22', shape: 'ellipse', size: 36 },
+  },
+  Address: {
+    label: 'Address',
+    labels: ['Address'],
+    caption: { zh: '地址', en: 'Address' },
+    key: 'key',
+    captionProperty: 'text',
+    properties: {
+      ...common,
+      text: prop('string', '地址', 'Address', { required: true }),
+      normalizedText: prop('string', '规范化地址', 'Normalised address'),
+      divisionCode: prop('string', '行政区划代码', 'Division code'),
+    },
+    style: { color: '#8c564b', shape: 'tag', size: 28 },
+  },
+  Phone: {
+    label: 'Phone',
+    labels: ['Phone'],
+    caption: { zh: '电话', en: 'Phone' },
+    key: 'key',
+    captionProperty: 'number',
+    properties: {
+      ...common,
+      number: prop('string', '电话号码', 'Number', { required: true }),
+    },
+    style: { color: '#2ca02c', shape: 'diamond', size: 24 },
+  },
+  Email: {
+    label: 'Email',
+    labels: ['Email'],
+    caption: { zh: '邮箱', en: 'Email' },
+    key: 'key',
+    captionProperty: 'address',
+    properties: {
+      ...common,
+      address: prop('string', '邮箱地址', 'Address', { required: true }),
+    },
+    style: { color: '#17becf', shape: 'diamond', size: 24 },
+  },
+  Website: {
+    label: 'Website',
+    labels: ['Website'],
+    caption: { zh: '网址', en: 'Website' },
+    key: 'key',
+    captionProperty: 'url',
+    properties: {
+      ...common,
+      url: prop('string', '网址', 'URL', { required: true }),
+      host: prop('string', '域名', 'Host'),
+    },
+    style: { color: '#9467bd', shape: 'diamond', size: 24 },
+  },
+  Region: {
+    label: 'Region',
+    labels: ['Region'],
+    caption: { zh: '行政区划', en: 'Region' },
+    key: 'key',
+    captionProperty: 'fullName',
+    properties: {
+      ...common,
+      code: prop('string', '行政区划代码', 'Division code', { required: true }),
+      name: prop('string', '名称', 'Name'),
+      fullName: prop('string', '全称', 'Full name'),
+      level: prop('string', '级别', 'Level'),
+      provinceCode: prop('string', '省级代码', 'Province code'),
+      cityCode: prop('string', '地级代码', 'City code'),
+    },
+    style: { color: '#7f7f7f', shape: 'barrel', size: 30 },
+  },
+  ListEntry: {
+    label: 'ListEntry',
+    labels: ['ListEntry'],
+    caption: { zh: '名单/案件', en: 'List entry / case' },
+    key: 'key',
+    captionProperty: 'name',
+    properties: {
+      ...common,
+      name: prop('string', '名称', 'Name', { required: true }),
+      listType: prop('string', '名单类型', 'List type', { required: true }),
+      caseNo: prop('string', '案件编号', 'Case number'),
+      issuer: prop('string', '发布机关', 'Issued by'),
+      source: prop('string', '来源', 'Source'),
+      note: prop('string', '备注', 'Note'),
+    },
+    style: { color: '#e31a1c', shape: 'triangle', size: 30 },
+  },
+  Approval: {
+    label: 'Approval',
+    labels: ['Approval'],
+    caption: { zh: '批准文件', en: 'Approval' },
+    key: 'key',
+    captionProperty: 'documentNo',
+    properties: {
+      ...common,
+      authority: prop('string', '批准机关', 'Approving authority'),
+      documentNo: prop('string', '批准文号', 'Document number'),
+      approvedOn: prop('date', '批准日期', 'Approved on'),
+      province: prop('string', '所在省份', 'Province'),
+      acceptancePassed: prop('boolean', '是否通过部际联席会议验收', 'Passed inter-ministerial acceptance'),
+      category: prop('string', '类别', 'Category'),
+    },
+    style: { color: '#bcbd22', shape: 'rectangle', size: 26 },
+  },
+  ChangeRecord: {
+    label: 'ChangeRecord',
+    labels: ['ChangeRecord'],
+    caption: { zh: '变更记录', en: 'Change record' },
+    key: 'key',
+    captionProperty: 'item',
+    properties: {
+      ...common,
+      item: prop('string', '变更事项', 'Item changed', { required: true }),
+      before: prop('string', '变更前', 'Before'),
+      after: prop('string', '变更后', 'After'),
+      on: prop('date', '变更日期', 'Changed on'),
+    },
+    style: { color: '#a6a6a6', shape: 'rectangle', size: 22 },
+  },
+  BOFiling: {
+    label: 'BOFiling',
+    labels: ['BOFiling'],
+    caption: { zh: '受益所有人备案', en: 'Beneficial owner filing' },
+    key: 'key',
+    captionProperty: 'ownerName',
+    properties: {
+      ...common,
+      ownerName: prop('string', '受益所有人姓名', 'Owner name', { required: true }),
+      ownerIdMasked: prop('string', '证件号码(脱敏)', 'Owner ID (masked)'),
+      ownerPersonKey: prop('string', '受益所有人标识', 'Owner person key'),
+      ownershipType: prop('string', '受益所有权类型', 'Kind of beneficial ownership'),
+      ratio: prop('number', '持股/表决权比例', 'Share or voting ratio'),
+      ...validity,
+    },
+    style: { color: '#e377c2', shape: 'rectangle', size: 26 },
+  },
+  ImportRun: {
+    label: 'ImportRun',
+    labels: ['ImportRun'],
+    caption: { zh: '导入批次', en: 'Import run' },
+    key: 'key',
+    captionProperty: 'sourceFile',
+    properties: {
+      ...common,
+      kind: prop('string', '数据类型', 'Record kind', { required: true }),
+      sourceFile: prop('string', '源文件', 'Source file', { required: true }),
+      sourceHash: prop('string', '文件哈希', 'File hash (SHA-256)', { required: true }),
+      sheets: prop('string[]', '工作表', 'Sheets'),
+      startedAt: prop('string', '开始时间', 'Started at (ISO 8601)'),
+      finishedAt: prop('string', '结束时间', 'Finished at (ISO 8601)'),
+      rowsRead: prop('number', '读取行数', 'Rows read'),
+      rowsRejected: prop('number', '拒绝行数', 'Rows rejected'),
+      user: prop('string', '操作人', 'Run by'),
+    },
+    style: { color: '#525252', shape: 'star', size: 22 },
+  },
+} as const satisfies Record<string, NodeTypeSpec>;
+
+export type NodeTypeName = keyof typeof nodeTypes;
+
+export const relationshipTypes = {
+  HOLDS_SHARES: {
+    type: 'HOLDS_SHARES',
+    caption: { zh: '持股', en: 'Holds shares in' },
+    from: ['Person', 'Company'],
+    to: ['Company'],
+    properties: {
+      ratio: prop('number', '持股比例', 'Share ratio (0–1)'),
+      subscribedAmount: prop('number', '认缴出资额(万)', 'Subscribed capital (10k)'),
+      paidAmount: prop('number', '实缴出资额(万)', 'Paid-in capital (10k)'),
+      currency: prop('string', '币种', 'Currency'),
+      subscribedOn: prop('date', '认缴出资日期', 'Subscription due date'),
+      holderType: prop('string', '股东类型', 'Holder type (as given)'),
+      ...relCommon,
+    },
+    style: { color: '#1f6fb4', line: 'solid' },
+  },
+  LEGAL_REPRESENTATIVE_OF: {
+    type: 'LEGAL_REPRESENTATIVE_OF',
+    caption: { zh: '法定代表人', en: 'Legal representative of' },
+    from: ['Person'],
+    to: ['Company'],
+    properties: { ...relCommon },
+    style: { color: '#d62728', line: 'solid' },
+  },
+  OFFICER_OF: {
+    type: 'OFFICER_OF',
+    caption: { zh: '任职', en: 'Officer of' },
+    from: ['Person'],
+    to: ['Company'],
+    properties: {
+      role: prop('string', '职务', 'Role', { required: true }),
+      ...relCommon,
+    },
+    style: { color: '#ff7f0e', line: 'solid' },
+  },
+  CONTROLS: {
+    type: 'CONTROLS',
+    caption: { zh: '控制', en: 'Controls' },
+    from: ['Person', 'Company'],
+    to: ['Company'],
+    properties: {
+      basis: prop('string', '控制方式', 'Basis (agreement, nominee, voting entrustment …)', { required: true }),
+      source: prop('string', '依据来源', 'Source'),
+      ...relCommon,
+    },
+    style: { color: '#8e44ad', line: 'dashed' },
+  },
+  RELATED_TO: {
+    type: 'RELATED_TO',
+    caption: { zh: '关联关系', en: 'Related to' },
+    from: ['Person'],
+    to: ['Person'],
+    properties: {
+      basis: prop('string', '关系类型', 'Basis (family tie …)', { required: true }),
+      source: prop('string', '依据来源', 'Source'),
+      ...relCommon,
+    },
+    style: { color: '#8e44ad', line: 'dotted' },
+  },
+  BRANCH_OF: {
+    type: 'BRANCH_OF',
+    caption: { zh: '分支机构', en: 'Branch of' },
+    from: ['Branch'],
+    to: ['Company'],
+    properties: { ...relCommon },
+    style: { color: '#6baed6', line: 'solid' },
+  },
+  MEMBER_OF: {
+    type: 'MEMBER_OF',
+    caption: { zh: '会员/代理', en: 'Member of' },
+    from: ['Company'],
+    to: ['Exchange'],
+    properties: {
+      memberType: prop('string', '会员类型', 'Member type (会员, 代理商, 居间商, 授权服务机构)', { required: true }),
+      memberNo: prop('string', '会员编号', 'Member number'),
+      status: prop('string', '状态', 'Status'),
+      ...relCommon,
+    },
+    style: { color: '#c0392b', line: 'dashed' },
+  },
+  REGISTERED_AT: {
+    type: 'REGISTERED_AT',
+    caption: { zh: '住所', en: 'Registered at' },
+    from: ['Company'],
+    to: ['Address'],
+    properties: { ...relCommon },
+    style: { color: '#8c564b', line: 'solid' },
+  },
+  OPERATES_AT: {
+    type: 'OPERATES_AT',
+    caption: { zh: '经营地址', en: 'Operates at' },
+    from: ['Company'],
+    to: ['Address'],
+    properties: { ...relCommon },
+    style: { color: '#8c564b', line: 'dashed' },
+  },
+  IN_REGION: {
+    type: 'IN_REGION',
+    caption: { zh: '所在区划', en: 'In region' },
+    from: ['Address'],
+    to: ['Region'],
+    properties: { ...relCommon },
+    style: { color: '#7f7f7f', line: 'dotted' },
+  },
+  HAS_PHONE: {
+    type: 'HAS_PHONE',
+    caption: { zh: '联系电话', en: 'Has phone' },
+    from: ['Company', 'Person'],
+    to: ['Phone'],
+    properties: { ...relCommon },
+    style: { color: '#2ca02c', line: 'dotted' },
+  },
+  HAS_EMAIL: {
+    type: 'HAS_EMAIL',
+    caption: { zh: '邮箱', en: 'Has email' },
+    from: ['Company', 'Person'],
+    to: ['Email'],
+    properties: { ...relCommon },
+    style: { color: '#17becf', line: 'dotted' },
+  },
+  HAS_WEBSITE: {
+    type: 'HAS_WEBSITE',
+    caption: { zh: '网址', en: 'Has website' },
+    from: ['Company'],
+    to: ['Website'],
+    properties: { ...relCommon },
+    style: { color: '#9467bd', line: 'dotted' },
+  },
+  FLAGGED: {
+    type: 'FLAGGED',
+    caption: { zh: '列入名单/涉案', en: 'Flagged' },
+    from: ['Company', 'Person'],
+    to: ['ListEntry'],
+    properties: {
+      caseNo: prop('string', '案件编号', 'Case number'),
+      filedOn: prop('date', '立案日期', 'Filed on'),
+      amount: prop('number', '涉案金额(万元)', 'Amount involved (10k CNY)'),
+      victims: prop('number', '受害人数', 'Victims'),
+      source: prop('string', '来源', 'Source'),
+      ...relCommon,
+    },
+    style: { color: '#e31a1c', line: 'solid' },
+  },
+  APPROVED_BY: {
+    type: 'APPROVED_BY',
+    caption: { zh: '批准', en: 'Approved by' },
+    from: ['Exchange'],
+    to: ['Approval'],
+    properties: { ...relCommon },
+    style: { color: '#bcbd22', line: 'solid' },
+  },
+  HAS_CHANGE: {
+    type: 'HAS_CHANGE',
+    caption: { zh: '变更记录', en: 'Has change' },
+    from: ['Company'],
+    to: ['ChangeRecord'],
+    properties: { ...relCommon },
+    style: { color: '#a6a6a6', line: 'dotted' },
+  },
+  FILED_BO: {
+    type: 'FILED_BO',
+    caption: { zh: '备案受益所有人', en: 'Filed beneficial owner' },
+    from: ['Company'],
+    to: ['BOFiling'],
+    properties: { ...relCommon },
+    style: { color: '#e377c2', line: 'solid' },
+  },
+  POSSIBLY_SAME_AS: {
+    type: 'POSSIBLY_SAME_AS',
+    caption: { zh: '疑似同一人', en: 'Possibly same as' },
+    from: ['Person'],
+    to: ['Person'],
+    properties: {
+      reason: prop('string', '依据', 'Reason', { required: true }),
+      status: prop('string', '状态', 'Status (proposed, confirmed, rejected)', { required: true }),
+      score: prop('number', '相似度', 'Score'),
+      decidedBy: prop('string', '确认人', 'Decided by'),
+      decidedOn: prop('date', '确认日期', 'Decided on'),
+      provenance: prop('string[]', '来源', 'Provenance', { required: true }),
+    },
+    style: { color: '#f39c12', line: 'dashed' },
+  },
+} as const satisfies Record<string, RelationshipTypeSpec<NodeTypeName>>;
+
+export type RelationshipTypeName = keyof typeof relationshipTypes;
+
+export const nodeTypeNames = Object.keys(nodeTypes) as NodeTypeName[];
+export const relationshipTypeNames = Object.keys(relationshipTypes) as RelationshipTypeName[];
+
+type TsType<T extends PropertyType> = T extends 'number'
+  ? number
+  : T extends 'boolean'
+    ? boolean
+    : T extends 'string[]'
+      ? string[]
+      : string;
+
+type PropsOf<P extends Readonly<Record<string, PropertySpec>>> = {
+  [K in keyof P as P[K] extends { required: true } ? K : never]: TsType<P[K]['type']>;
+} & {
+  [K in keyof P as P[K] extends { required: true } ? never : K]?: TsType<P[K]['type']> | null;
+};
+
+/** The property record of a node of the given type, as stored. */
+export type NodeProperties<N extends NodeTypeName> = PropsOf<(typeof nodeTypes)[N]['properties']>;
+/** The property record of a relationship of the given type, as stored. */
+export type RelationshipProperties<R extends RelationshipTypeName> = PropsOf<(typeof relationshipTypes)[R]['properties']>;
+
+/** The node type and every type that extends it (a `Company` endpoint accepts an `Exchange`). */
+export function withSubtypes(name: NodeTypeName): NodeTypeName[] {
+  const specs: Readonly<Record<string, NodeTypeSpec>> = nodeTypes;
+  return nodeTypeNames.filter((n) => n === name || specs[n]!.extends === name);
+}
+
+export interface GraphModel {
+  nodeTypes: Readonly<Record<string, NodeTypeSpec>>;
+  relationshipTypes: Readonly<Record<string, RelationshipTypeSpec>>;
+}
+
+const PROPERTY_TYPES: readonly PropertyType[] = ['string', 'number', 'date', 'boolean', 'string[]'];
+// Labels and types are spliced into Cypher text, so they must be plain identifiers.
+const LABEL = /^[A-Z][A-Za-z0-9]*$/;
+const REL_TYPE = /^[A-Z][A-Z0-9_]*$/;
+const PROPERTY_NAME = /^[a-z][A-Za-z0-9]*$/;
+
+class ModelError extends Error {
+  constructor(where: string, problem: string) {
+    super(`graph model: ${where}: ${problem}`);
+    this.name = 'ModelError';
+  }
+}
+
+function checkCaption(where: string, caption: Caption | undefined): void {
+  if (!caption || typeof caption.zh !== 'string' || caption.zh.trim() === '') {
+    throw new ModelError(where, 'caption.zh is missing');
+  }
+  if (typeof caption.en !== 'string' || caption.en.trim() === '') throw new ModelError(where, 'caption.en is missing');
+}
+
+function checkProperties(where: string, properties: Readonly<Record<string, PropertySpec>> | undefined): void {
+  if (!properties) throw new ModelError(where, 'properties are missing');
+  for (const [name, spec] of Object.entries(properties)) {
+    const at = `${where} property "${name}"`;
+    if (!PROPERTY_NAME.test(name)) throw new ModelError(at, 'name must be lowerCamelCase letters and digits');
+    if (!PROPERTY_TYPES.includes(spec.type)) throw new ModelError(at, `type "${String(spec.type)}" is not one of ${PROPERTY_TYPES.join(', ')}`);
+    checkCaption(at, spec.caption);
+  }
+  const provenance = properties['provenance'];
+  if (!provenance || provenance.type !== 'string[]') {
+    throw new ModelError(where, 'property "provenance" (string[]) is not declared');
+  }
+}
+
+/**
+ * Checks the model's invariants and throws naming the type and field at fault.
+ * Run on the shipped model when this module loads; pass a model to check a copy.
+ */
+export function validateModel(model: GraphModel = { nodeTypes, relationshipTypes }): void {
+  const nodeNames = new Set(Object.keys(model.nodeTypes));
+  for (const [name, spec] of Object.entries(model.nodeTypes)) {
+    const where = `node type ${name}`;
+    if (spec.label !== name) throw new ModelError(where, `label "${spec.label}" differs from the type name`);
+    if (!LABEL.test(name)) throw new ModelError(where, 'label must be a plain identifier');
+    checkCaption(where, spec.caption);
+    checkProperties(where, spec.properties);
+    const keySpec = spec.properties[spec.key];
+    if (!keySpec) throw new ModelError(where, `key property "${spec.key}" is not declared`);
+    if (!keySpec.required) throw new ModelError(where, `key property "${spec.key}" is not required`);
+    if (!spec.properties[spec.captionProperty]) {
+      throw new ModelError(where, `caption property "${spec.captionProperty}" is not declared`);
+    }
+    if (!spec.labels.includes(name)) throw new ModelError(where, 'labels do not include its own label');
+    for (const l of spec.labels) if (!LABEL.test(l)) throw new ModelError(where, `label "${l}" is not a plain identifier`);
+    if (!/^#[0-9a-f]{6}$/i.test(spec.style?.color ?? '')) throw new ModelError(where, 'style.color must be #rrggbb');
+    if (spec.extends !== undefined) {
+      const parent = model.nodeTypes[spec.extends];
+      if (!parent) throw new ModelError(where, `extends unknown node type "${spec.extends}"`);
+      for (const l of parent.labels) if (!spec.labels.includes(l)) throw new ModelError(where, `labels lack parent label "${l}"`);
+      for (const p of Object.keys(parent.properties)) {
+        if (!spec.properties[p]) throw new ModelError(where, `lacks property "${p}" of parent ${spec.extends}`);
+      }
+      if (spec.key !== parent.key) throw new ModelError(where, `key "${spec.key}" differs from parent's "${parent.key}"`);
+    }
+  }
+  for (const [name, spec] of Object.entries(model.relationshipTypes)) {
+    const where = `relationship type ${name}`;
+    if (spec.type !== name) throw new ModelError(where, `type "${spec.type}" differs from the type name`);
+    if (!REL_TYPE.test(name)) throw new ModelError(where, 'type must be UPPER_SNAKE_CASE');
+    checkCaption(where, spec.caption);
+    checkProperties(where, spec.properties);
+    for (const end of ['from', 'to'] as const) {
+      if (!spec[end] || spec[end].length === 0) throw new ModelError(where, `${end} names no node type`);
+      for (const n of spec[end]) {
+        if (!nodeNames.has(n)) throw new ModelError(where, `${end} names unknown node type "${n}"`);
+      }
+    }
+    if (!/^#[0-9a-f]{6}$/i.test(spec.style?.color ?? '')) throw new ModelError(where, 'style.color must be #rrggbb');
+  }
+}
+
+validateModel();

@@ -1,0 +1,102 @@
+#!/usr/bin/env node
+// `npm start` and `npm test` on a fresh machine: install what is missing, then hand over to the
+// CLI (start) or the test runner (test). Plain JavaScript with no dependencies, because it runs
+// before node_modules exists.
+import { spawn, spawnSync } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const mode = process.argv[2];
+
+function run(command, args, options = {}) {
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', ...options });
+  if (result.error) throw result.error;
+  if (result.status !== 0) {
+    console.error(`失败 / failed: ${command} ${args.join(' ')} (exit ${result.status})`);
+    process.exit(result.status ?? 1);
+  }
+}
+
+/** npm packages: installed when node_modules is missing or was installed from another lock file. */
+function ensureNodeModules() {
+  const lock = fs.readFileSync(path.join(root, 'package-lock.json'));
+  const hash = crypto.createHash('sha256').update(lock).digest('hex');
+  const stamp = path.join(root, 'node_modules', '.chuantou-lock-sha256');
+  if (fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === hash) return;
+  console.log('正在安装 npm 依赖… / installing npm packages…');
+  run('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error']);
+  fs.writeFileSync(stamp, hash);
+}
+
+function have(command, args = ['--version']) {
+  return spawnSync(command, args, { stdio: 'ignore' }).status === 0;
+}
+
+/** Java 17 and Maven start the database; they are the machine's, so only checked here. */
+function checkJava() {
+  if (!have('java', ['-version']) || !have('mvn')) {
+    console.error('需要 Java 17 与 Maven（用于从 Maven Central 获取并运行 Neo4j）/ Java 17 and Maven are required to fetch and run Neo4j');
+    process.exit(1);
+  }
+}
+
+/** Browser tests drive Debian's Chromium; Chinese text needs a CJK font to render. */
+function ensureChromium() {
+  const hasFont = spawnSync('fc-list', [':lang=zh'], { encoding: 'utf8' }).stdout?.trim();
+  if (fs.existsSync('/usr/bin/chromium') && hasFont) return;
+  if (process.getuid?.() !== 0) {
+    console.error('浏览器测试需要 chromium 与中文字体：sudo apt-get install chromium fonts-noto-cjk / browser tests need: apt-get install chromium fonts-noto-cjk');
+    process.exit(1);
+  }
+  console.log('正在安装 Chromium 与中文字体… / installing Chromium and CJK fonts…');
+  run('apt-get', ['update', '-q']);
+  run('apt-get', ['install', '-y', '-q', '--no-install-recommends', 'chromium', 'fonts-noto-cjk', 'fontconfig'], {
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+  });
+}
+
+/** Runs a child in the foreground; a signal to this process is passed on and its exit awaited. */
+function handOver(command, args, env = process.env) {
+  const child = spawn(command, args, { cwd: root, stdio: 'inherit', env });
+  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+  return new Promise((resolve) => child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0))));
+}
+
+/** Prints the plain closing line CI reads, and fails a run that executed no test. */
+function summarize(resultsFile) {
+  if (!fs.existsSync(resultsFile)) return 1;
+  const r = JSON.parse(fs.readFileSync(resultsFile, 'utf8'));
+  const skipped = (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
+  console.log(`\n${r.numPassedTests} passed, ${r.numFailedTests} failed, ${skipped} skipped`);
+  if (r.numTotalTests === 0) {
+    console.error('没有执行任何测试 / no test was executed');
+    return 1;
+  }
+  return r.numFailedTests > 0 || !r.success ? 1 : 0;
+}
+
+ensureNodeModules();
+checkJava();
+if (mode === 'start') {
+  process.exit(await handOver(process.execPath, [path.join(root, 'bin', 'chuantou.mjs'), 'start', ...process.argv.slice(3)]));
+} else if (mode === 'test') {
+  ensureChromium();
+  const resultsFile = path.join(root, '.test-data', 'vitest-results.json');
+  fs.rmSync(resultsFile, { force: true });
+  const code = await handOver(process.execPath, [
+    path.join(root, 'node_modules', 'vitest', 'vitest.mjs'),
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${resultsFile}`,
+    ...process.argv.slice(3),
+  ]);
+  const summaryCode = summarize(resultsFile);
+  process.exit(code !== 0 ? code : summaryCode);
+} else {
+  console.error('usage: node scripts/bootstrap.mjs start|test');
+  process.exit(2);
+}

@@ -1,0 +1,106 @@
+// End to end in a real browser against the running app (server + Neo4j + demo data), started by
+// the test harness, which passes its address in CHUANTOU_TEST_APP_URL.
+
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const SCREENSHOTS = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '.test-data', 'screenshots');
+
+const WEALTH = '南京鑫融财富管理有限公司';
+const INVESTMENT = '南京鑫融投资管理有限公司';
+
+function appUrl(): string {
+  const url = process.env.CHUANTOU_TEST_APP_URL;
+  if (!url) {
+    // Failing, not skipping: a silently skipped browser test would hide a broken UI.
+    throw new Error(
+      'CHUANTOU_TEST_APP_URL is not set. Start the app (server with Neo4j and the demo data) and set ' +
+        'CHUANTOU_TEST_APP_URL to its base URL, e.g. CHUANTOU_TEST_APP_URL=http://127.0.0.1:4000',
+    );
+  }
+  return url;
+}
+
+/** The nodes the canvas actually drew, as listed by NetworkCanvas from cy after each update. */
+async function drawnNodes(page: Page) {
+  return page.$$eval('[data-testid="network-nodes"] li', (items) =>
+    items.map((li) => ({ key: li.dataset.key ?? '', kind: li.dataset.kind ?? '', label: li.textContent ?? '' })),
+  );
+}
+
+async function drawnEdges(page: Page) {
+  return page.$$eval('[data-testid="network-edges"] li', (items) =>
+    items.map((li) => ({
+      source: li.dataset.source ?? '',
+      target: li.dataset.target ?? '',
+      type: li.dataset.type ?? '',
+      label: li.textContent ?? '',
+    })),
+  );
+}
+
+describe('search to network (browser)', () => {
+  let browser: Browser | undefined;
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('finds 南京鑫融财富管理有限公司 and draws its holders with percentages', async () => {
+    const base = appUrl();
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    const pageErrors: string[] = [];
+    page.on('pageerror', (error) => pageErrors.push(String(error)));
+
+    await page.goto(base, { waitUntil: 'domcontentloaded' });
+
+    const search = page.getByPlaceholder('输入企业名称、统一社会信用代码或人名');
+    await search.fill('鑫融');
+    const result = page.locator('[data-testid="search-results"] [data-testid="result-name"]', { hasText: WEALTH });
+    await result.first().click();
+
+    // The canvas lists what it drew; wait until the neighbourhood (not just the centre) is in.
+    const nodesList = page.locator('[data-testid="network-nodes"]');
+    await nodesList.locator('li', { hasText: INVESTMENT }).first().waitFor({ state: 'attached', timeout: 30_000 });
+    await page.locator('[data-testid="network"][data-layout-state="done"]').waitFor({ state: 'attached' });
+
+    const nodes = await drawnNodes(page);
+    const wealth = nodes.find((n) => n.label === WEALTH);
+    const investment = nodes.find((n) => n.label === INVESTMENT);
+    expect(wealth, `drawn nodes: ${nodes.map((n) => n.label).join(', ')}`).toBeDefined();
+    expect(investment).toBeDefined();
+    expect(wealth?.kind).toBe('COMPANY');
+
+    const edges = await drawnEdges(page);
+    expect(edges.some((e) => e.label === '70%')).toBe(true);
+    // And it is the 70% holding of the investment firm in the wealth firm.
+    expect(edges).toContainEqual({
+      source: investment?.key,
+      target: wealth?.key,
+      type: 'HOLDS_SHARES',
+      label: '70%',
+    });
+
+    // The detail panel shows the chosen firm.
+    await page.locator('[data-testid="detail"] h2', { hasText: WEALTH }).waitFor();
+
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await page.screenshot({ path: join(SCREENSHOTS, 'search-to-network.png') });
+    expect(pageErrors).toEqual([]);
+  }, 90_000);
+});

@@ -1,0 +1,114 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { isAbort, searchEntities, type EntitySummary } from '../api.ts';
+import { useI18n } from '../i18n.ts';
+import { ErrorNotice, KindIcon, StatusBadge, type LoadState } from './common.tsx';
+
+// Searching while typing is what investigators expect; the pause keeps it to one request per word.
+const DEBOUNCE_MS = 300;
+// One Chinese character matches half the register; two make a useful first cut (鑫融, 汇金).
+const MIN_AUTO_CHARS = 2;
+
+export interface SearchPanelProps {
+  activeKey: string | null;
+  onChoose: (entity: EntitySummary) => void;
+}
+
+export function SearchPanel({ activeKey, onChoose }: SearchPanelProps) {
+  const { t } = useI18n();
+  const [text, setText] = useState('');
+  const [results, setResults] = useState<LoadState<EntitySummary[]>>({ status: 'idle' });
+  const inFlight = useRef<AbortController | null>(null);
+
+  const run = (query: string) => {
+    inFlight.current?.abort();
+    const q = query.trim();
+    if (!q) {
+      setResults({ status: 'idle' });
+      return;
+    }
+    const controller = new AbortController();
+    inFlight.current = controller;
+    setResults({ status: 'loading' });
+    searchEntities(q, 20, controller.signal).then(
+      (value) => {
+        if (inFlight.current === controller) setResults({ status: 'done', value });
+      },
+      (error: unknown) => {
+        if (!isAbort(error) && inFlight.current === controller) setResults({ status: 'error', error });
+      },
+    );
+  };
+
+  useEffect(() => {
+    if (text.trim().length < MIN_AUTO_CHARS) return;
+    const timer = setTimeout(() => run(text), DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [text]);
+
+  useEffect(() => () => inFlight.current?.abort(), []);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    run(text);
+  };
+
+  return (
+    <div className="search">
+      <form className="search-form" role="search" onSubmit={submit}>
+        <label className="visually-hidden" htmlFor="search-input">
+          {t('search.label')}
+        </label>
+        <input
+          id="search-input"
+          data-testid="search-input"
+          type="search"
+          autoComplete="off"
+          spellCheck={false}
+          placeholder={t('search.placeholder')}
+          value={text}
+          onChange={(event) => setText(event.target.value)}
+        />
+        <button type="submit" className="primary">
+          {t('search.submit')}
+        </button>
+      </form>
+
+      <div className="search-status" aria-live="polite">
+        {results.status === 'idle' && <p className="muted">{t('search.hint')}</p>}
+        {results.status === 'loading' && <p className="muted">{t('search.loading')}</p>}
+        {results.status === 'done' && results.value.length === 0 && <p className="muted">{t('search.empty')}</p>}
+        {results.status === 'done' && results.value.length > 0 && (
+          <p className="muted">{t('search.count', { n: results.value.length })}</p>
+        )}
+      </div>
+      {results.status === 'error' && <ErrorNotice error={results.error} onRetry={() => run(text)} />}
+
+      {results.status === 'done' && results.value.length > 0 && (
+        <ul className="results" data-testid="search-results">
+          {results.value.map((entity) => (
+            <li key={entity.key}>
+              <button
+                type="button"
+                className={`result${entity.key === activeKey ? ' active' : ''}`}
+                aria-current={entity.key === activeKey || undefined}
+                onClick={() => onChoose(entity)}
+              >
+                <KindIcon kind={entity.kind} />
+                <span className="result-body">
+                  <span className="result-head">
+                    <span className="result-name" data-testid="result-name">
+                      {entity.name}
+                    </span>
+                    <StatusBadge status={entity.status} />
+                  </span>
+                  {entity.identifier && <span className="result-id mono">{entity.identifier}</span>}
+                  {entity.address && <span className="result-address">{entity.address}</span>}
+                </span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

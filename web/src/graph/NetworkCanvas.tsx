@@ -1,0 +1,226 @@
+// The one module that loads cytoscape. It draws the data it is given and reports clicks; it never
+// fetches and never owns graph state, so panels and tests can reason about plain data.
+
+import cytoscape, { type Core, type ElementDefinition, type Layouts, type Position } from 'cytoscape';
+import { useEffect, useRef, useState } from 'react';
+import { useI18n } from '../i18n.ts';
+import { layouts, stylesheet, type CanvasData, type CanvasEdge, type CanvasNode, type LayoutName } from './style.ts';
+
+export interface NetworkCanvasProps {
+  data: CanvasData;
+  selectedId: string | null;
+  layout: LayoutName;
+  onSelect: (id: string | null) => void;
+  onExpand: (id: string) => void;
+}
+
+interface DrawnNode {
+  id: string;
+  kind: string;
+  label: string;
+  center: boolean;
+  inactive: boolean;
+}
+
+interface DrawnEdge {
+  id: string;
+  source: string;
+  target: string;
+  type: string;
+  label: string;
+}
+
+type LayoutState = 'empty' | 'running' | 'done';
+
+export function NetworkCanvas({ data, selectedId, layout, onSelect, onExpand }: NetworkCanvasProps) {
+  const { t } = useI18n();
+  const containerRef = useRef<HTMLDivElement>(null);
+  const cyRef = useRef<Core | null>(null);
+  const runningLayout = useRef<Layouts | null>(null);
+  // What the last layout was run for; a data change that keeps this unchanged only restyles.
+  const laidOut = useRef<{ ids: string; layout: LayoutName } | null>(null);
+  // Handlers live in a ref so cy's listeners are bound once and still call the latest props.
+  const handlers = useRef({ onSelect, onExpand });
+  handlers.current = { onSelect, onExpand };
+
+  const [drawn, setDrawn] = useState<{ nodes: DrawnNode[]; edges: DrawnEdge[] }>({ nodes: [], edges: [] });
+  const [layoutState, setLayoutState] = useState<LayoutState>('empty');
+
+  useEffect(() => {
+    const container = containerRef.current;
+    if (!container) return;
+    const cy = cytoscape({
+      container,
+      style: stylesheet,
+      // Selection is owned by React (selectedId); cy's own selection state would compete with it.
+      autounselectify: true,
+      boxSelectionEnabled: false,
+      minZoom: 0.08,
+      maxZoom: 3,
+    });
+    cy.on('tap', 'node', (event) => handlers.current.onSelect(event.target.id()));
+    cy.on('tap', (event) => {
+      if (event.target === cy) handlers.current.onSelect(null);
+    });
+    cy.on('dbltap', 'node', (event) => handlers.current.onExpand(event.target.id()));
+
+    // The panels beside the canvas change width (details load, window resizes); cy must re-measure.
+    const observer = new ResizeObserver(() => cy.resize());
+    observer.observe(container);
+
+    cyRef.current = cy;
+    laidOut.current = null;
+    return () => {
+      observer.disconnect();
+      runningLayout.current?.stop();
+      runningLayout.current = null;
+      cy.destroy();
+      cyRef.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy) return;
+    applyDiff(cy, data);
+
+    const ids = [...data.nodes.map((n) => n.id), ...data.edges.map((e) => e.id)].sort().join('\n');
+    const previous = laidOut.current;
+    if (cy.nodes().empty()) {
+      laidOut.current = null;
+      setLayoutState('empty');
+    } else if (!previous || previous.ids !== ids || previous.layout !== layout) {
+      laidOut.current = { ids, layout };
+      runningLayout.current?.stop();
+      const run = cy.layout(layouts[layout]);
+      runningLayout.current = run;
+      setLayoutState('running');
+      run.one('layoutstop', () => {
+        if (runningLayout.current === run) runningLayout.current = null;
+        setLayoutState('done');
+      });
+      run.run();
+    }
+
+    setDrawn({
+      nodes: cy.nodes().map((n) => ({
+        id: n.id(),
+        kind: String(n.data('kind')),
+        label: String(n.data('label')),
+        center: Boolean(n.data('center')),
+        inactive: Boolean(n.data('inactive')),
+      })),
+      edges: cy.edges().map((e) => ({
+        id: e.id(),
+        source: e.source().id(),
+        target: e.target().id(),
+        type: String(e.data('type')),
+        label: String(e.data('label')),
+      })),
+    });
+  }, [data, layout]);
+
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy) return;
+    cy.batch(() => {
+      cy.nodes('.chosen').removeClass('chosen');
+      if (selectedId != null) cy.getElementById(selectedId).addClass('chosen');
+    });
+  }, [selectedId, data]);
+
+  return (
+    <div className="network" data-testid="network" data-layout-state={layoutState}>
+      <div ref={containerRef} className="network-canvas" />
+      {layoutState !== 'empty' && (
+        <button
+          type="button"
+          className="network-fit"
+          onClick={() => cyRef.current?.fit(undefined, 40)}
+        >
+          {t('graph.fit')}
+        </button>
+      )}
+      {/* What cy actually holds, read back after every diff: for screen readers and browser tests. */}
+      <div className="visually-hidden">
+        <ul data-testid="network-nodes" aria-label={t('graph.nodesList')}>
+          {drawn.nodes.map((n) => (
+            <li
+              key={n.id}
+              data-key={n.id}
+              data-kind={n.kind}
+              data-center={n.center || undefined}
+              data-inactive={n.inactive || undefined}
+            >
+              {n.label}
+            </li>
+          ))}
+        </ul>
+        <ul data-testid="network-edges" aria-label={t('graph.edgesList')}>
+          {drawn.edges.map((e) => (
+            <li key={e.id} data-source={e.source} data-target={e.target} data-type={e.type}>
+              {e.label}
+            </li>
+          ))}
+        </ul>
+      </div>
+    </div>
+  );
+}
+
+/** Brings cy in line with `data`, touching only what changed, in one batch (one redraw). */
+function applyDiff(cy: Core, data: CanvasData): void {
+  const wantedNodes = new Map(data.nodes.map((n) => [n.id, n]));
+  const wantedEdges = new Map(
+    data.edges
+      // cy throws on an edge whose end is missing; graphState already drops them, this is the guard.
+      .filter((e) => wantedNodes.has(e.source) && wantedNodes.has(e.target))
+      .map((e) => [e.id, e]),
+  );
+
+  cy.batch(() => {
+    cy.edges().filter((e) => !wantedEdges.has(e.id())).remove();
+    cy.nodes().filter((n) => !wantedNodes.has(n.id())).remove();
+
+    const additions: ElementDefinition[] = [];
+    for (const node of wantedNodes.values()) {
+      const existing = cy.getElementById(node.id);
+      if (existing.nonempty()) {
+        updateData(existing, node);
+      } else {
+        const position = startPosition(cy, node.id, data.edges);
+        additions.push({ group: 'nodes', data: { ...node }, ...(position ? { position } : {}) });
+      }
+    }
+    for (const edge of wantedEdges.values()) {
+      const existing = cy.getElementById(edge.id);
+      if (existing.nonempty()) updateData(existing, edge);
+      else additions.push({ group: 'edges', data: { ...edge } });
+    }
+    if (additions.length) cy.add(additions);
+  });
+}
+
+function updateData(element: cytoscape.SingularElementArgument, wanted: CanvasNode | CanvasEdge): void {
+  const changed: Record<string, unknown> = {};
+  for (const [field, value] of Object.entries(wanted)) {
+    if (field !== 'id' && field !== 'source' && field !== 'target' && element.data(field) !== value) {
+      changed[field] = value;
+    }
+  }
+  if (Object.keys(changed).length) element.data(changed);
+}
+
+/** New nodes start beside a drawn neighbour, so a force layout grows the picture instead of reshuffling it. */
+function startPosition(cy: Core, id: string, edges: CanvasEdge[]): Position | undefined {
+  for (const edge of edges) {
+    const other = edge.source === id ? edge.target : edge.target === id ? edge.source : null;
+    if (other == null) continue;
+    const neighbour = cy.getElementById(other);
+    if (neighbour.nonempty() && neighbour.isNode()) {
+      const p = neighbour.position();
+      return { x: p.x + 20, y: p.y + 20 };
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,265 @@
+import { createContext, useContext } from 'react';
+
+export type Lang = 'zh' | 'en';
+
+// Chinese is the working language of our users; English exists for reviewers and foreign liaison.
+export const DEFAULT_LANG: Lang = 'zh';
+const STORAGE_KEY = 'chuantou.lang';
+
+const zh = {
+  'app.name': '穿透',
+  'app.tagline': '企业与人员关系穿透分析',
+  'lang.switch': 'English',
+  'lang.switchTitle': '切换为英文界面',
+
+  'search.placeholder': '输入企业名称、统一社会信用代码或人名',
+  'search.label': '搜索企业或人员',
+  'search.submit': '搜索',
+  'search.loading': '正在搜索…',
+  'search.empty': '未找到匹配的企业或人员。',
+  'search.hint': '输入 2 个字以上自动搜索，或按回车搜索。',
+  'search.count': '共 {n} 条结果',
+
+  'kind.COMPANY': '企业',
+  'kind.PERSON': '人员',
+  'kind.COMPANY.short': '企',
+  'kind.PERSON.short': '人',
+
+  'graph.title': '关系网络',
+  'graph.depth': '层数',
+  'graph.depthOption': '{n} 层',
+  'graph.layout': '布局',
+  'graph.layout.hierarchy': '层级（股权方向）',
+  'graph.layout.force': '力导向',
+  'graph.expand': '展开',
+  'graph.expandTitle': '加载所选节点的一层关系并并入当前网络（也可双击节点）',
+  'graph.expanded': '已展开',
+  'graph.recenter': '设为中心',
+  'graph.recenterTitle': '以所选节点为中心重新绘制网络',
+  'graph.fit': '适应画面',
+  'graph.loading': '正在加载关系网络…',
+  'graph.expanding': '正在展开…',
+  'graph.empty': '在左侧搜索并选择一家企业或一个人员，即可在此查看其关系网络。',
+  'graph.noNeighbours': '该主体在库中没有关联关系。',
+  'graph.truncated': '网络未完整显示：已触及上限（{limits}）。可减少层数，或选择节点后逐步展开。',
+  'graph.stats': '{nodes} 个节点 · {edges} 条关系',
+  'graph.hint': '单击节点查看详情，双击节点展开。',
+  'graph.nodesList': '网络中的节点',
+  'graph.edgesList': '网络中的关系',
+
+  'legend.title': '图例',
+  'legend.company': '企业',
+  'legend.person': '人员',
+  'legend.inactive': '吊销 / 注销企业',
+  'legend.center': '中心主体',
+  'legend.holds': '持股（箭头指向被投资企业）',
+  'legend.legalRep': '法定代表人',
+  'legend.officer': '任职',
+
+  'edge.legalRep': '法定代表人',
+  'edge.officer': '任职',
+  'edge.shares': '持股',
+
+  'detail.title': '主体详情',
+  'detail.none': '选择搜索结果或网络中的节点以查看详情。',
+  'detail.loading': '正在加载企业信息…',
+  'detail.notFound': '库中没有该企业的登记信息。',
+  'detail.uscc': '统一社会信用代码',
+  'detail.regNo': '注册号',
+  'detail.keyUnverified': '主体标识未核验（无有效统一社会信用代码或注册号）',
+  'detail.legalRep': '法定代表人',
+  'detail.status': '登记状态',
+  'detail.companyType': '企业类型',
+  'detail.capital': '注册资本',
+  'detail.established': '成立日期',
+  'detail.address': '住所',
+  'detail.authority': '登记机关',
+  'detail.region': '登记地',
+  'detail.scope': '经营范围',
+  'detail.formerNames': '曾用名',
+  'detail.identifier': '证件号码（已脱敏）',
+  'detail.shareholders': '股东',
+  'detail.holdings': '对外投资',
+  'detail.holder': '股东',
+  'detail.investee': '被投资企业',
+  'detail.ratio': '持股比例',
+  'detail.subscribed': '认缴出资',
+  'detail.noShareholders': '无股东记录。',
+  'detail.noHoldings': '无对外投资记录。',
+  'detail.officers': '主要人员（据当前网络）',
+  'detail.relations': '当前网络中的关系',
+  'detail.noRelations': '当前网络中没有与其相连的关系。',
+  'detail.rel.holds': '持股 {ratio}',
+  'detail.rel.heldBy': '被持股 {ratio}',
+  'detail.rel.legalRep': '担任法定代表人',
+  'detail.rel.hasLegalRep': '法定代表人',
+  'detail.rel.officer': '任 {role}',
+  'detail.rel.hasOfficer': '{role}',
+  'detail.inGraph': '在网络中定位',
+  'detail.notInGraph': '不在当前网络中',
+  'detail.unknown': '—',
+
+  'error.title': '出错了',
+  'error.network': '无法连接服务器，请检查网络或稍后重试。',
+  'error.http': '服务器返回 HTTP {status}。',
+  'error.badResponse': '服务器返回了无法识别的数据。',
+  'error.code': '错误代码：{code}',
+  'error.retry': '重试',
+  'error.dismiss': '关闭',
+} as const;
+
+export type MessageKey = keyof typeof zh;
+
+const en: Record<MessageKey, string> = {
+  'app.name': 'Chuantou',
+  'app.tagline': 'Look-through analysis of firms and people',
+  'lang.switch': '中文',
+  'lang.switchTitle': 'Switch to Chinese',
+
+  'search.placeholder': 'Firm name, unified social credit code or person name',
+  'search.label': 'Search firms or people',
+  'search.submit': 'Search',
+  'search.loading': 'Searching…',
+  'search.empty': 'No matching firm or person.',
+  'search.hint': 'Results appear from 2 characters on, or press Enter.',
+  'search.count': '{n} results',
+
+  'kind.COMPANY': 'Firm',
+  'kind.PERSON': 'Person',
+  'kind.COMPANY.short': 'F',
+  'kind.PERSON.short': 'P',
+
+  'graph.title': 'Network',
+  'graph.depth': 'Depth',
+  'graph.depthOption': '{n} hop(s)',
+  'graph.layout': 'Layout',
+  'graph.layout.hierarchy': 'Hierarchy (ownership)',
+  'graph.layout.force': 'Force-directed',
+  'graph.expand': 'Expand',
+  'graph.expandTitle': 'Load one hop around the selected node and merge it (or double-click a node)',
+  'graph.expanded': 'Expanded',
+  'graph.recenter': 'Make centre',
+  'graph.recenterTitle': 'Redraw the network around the selected node',
+  'graph.fit': 'Fit',
+  'graph.loading': 'Loading network…',
+  'graph.expanding': 'Expanding…',
+  'graph.empty': 'Search on the left and choose a firm or person to see its network here.',
+  'graph.noNeighbours': 'This entity has no relationships in the database.',
+  'graph.truncated': 'Network incomplete: limits reached ({limits}). Lower the depth or expand selected nodes step by step.',
+  'graph.stats': '{nodes} nodes · {edges} relationships',
+  'graph.hint': 'Click a node for details; double-click to expand.',
+  'graph.nodesList': 'Nodes in the network',
+  'graph.edgesList': 'Relationships in the network',
+
+  'legend.title': 'Legend',
+  'legend.company': 'Firm',
+  'legend.person': 'Person',
+  'legend.inactive': 'Revoked / deregistered firm',
+  'legend.center': 'Centre entity',
+  'legend.holds': 'Holds shares (arrow points to the investee)',
+  'legend.legalRep': 'Legal representative',
+  'legend.officer': 'Officer',
+
+  'edge.legalRep': 'Legal rep.',
+  'edge.officer': 'Officer',
+  'edge.shares': 'Shares',
+
+  'detail.title': 'Details',
+  'detail.none': 'Choose a search result or a node in the network to see its details.',
+  'detail.loading': 'Loading firm…',
+  'detail.notFound': 'No registration record for this firm.',
+  'detail.uscc': 'Unified social credit code',
+  'detail.regNo': 'Registration number',
+  'detail.keyUnverified': 'Identifier unverified (no valid USCC or registration number)',
+  'detail.legalRep': 'Legal representative',
+  'detail.status': 'Registration status',
+  'detail.companyType': 'Company type',
+  'detail.capital': 'Registered capital',
+  'detail.established': 'Established',
+  'detail.address': 'Registered address',
+  'detail.authority': 'Registration authority',
+  'detail.region': 'Registered in',
+  'detail.scope': 'Business scope',
+  'detail.formerNames': 'Former names',
+  'detail.identifier': 'ID number (masked)',
+  'detail.shareholders': 'Shareholders',
+  'detail.holdings': 'Holdings',
+  'detail.holder': 'Holder',
+  'detail.investee': 'Investee',
+  'detail.ratio': 'Share',
+  'detail.subscribed': 'Subscribed',
+  'detail.noShareholders': 'No shareholder records.',
+  'detail.noHoldings': 'No holdings recorded.',
+  'detail.officers': 'Officers (from the current network)',
+  'detail.relations': 'Relationships in the current network',
+  'detail.noRelations': 'Nothing in the current network connects to it.',
+  'detail.rel.holds': 'holds {ratio} of',
+  'detail.rel.heldBy': 'held {ratio} by',
+  'detail.rel.legalRep': 'legal representative of',
+  'detail.rel.hasLegalRep': 'legal representative',
+  'detail.rel.officer': '{role} of',
+  'detail.rel.hasOfficer': '{role}',
+  'detail.inGraph': 'Locate in network',
+  'detail.notInGraph': 'Not in the current network',
+  'detail.unknown': '—',
+
+  'error.title': 'Something went wrong',
+  'error.network': 'Cannot reach the server. Check the connection and try again.',
+  'error.http': 'The server answered HTTP {status}.',
+  'error.badResponse': 'The server sent a response the app cannot read.',
+  'error.code': 'Error code: {code}',
+  'error.retry': 'Retry',
+  'error.dismiss': 'Dismiss',
+};
+
+const catalogs: Record<Lang, Record<MessageKey, string>> = { zh, en };
+
+export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
+
+export function translate(lang: Lang, key: MessageKey, params?: Record<string, string | number>): string {
+  const template = catalogs[lang][key];
+  if (!params) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
+}
+
+export function translator(lang: Lang): Translate {
+  return (key, params) => translate(lang, key, params);
+}
+
+export function loadLang(): Lang {
+  try {
+    const stored = globalThis.localStorage?.getItem(STORAGE_KEY);
+    return stored === 'en' || stored === 'zh' ? stored : DEFAULT_LANG;
+  } catch {
+    // Storage can be disabled by policy on government machines; fall back rather than fail.
+    return DEFAULT_LANG;
+  }
+}
+
+export function saveLang(lang: Lang): void {
+  try {
+    globalThis.localStorage?.setItem(STORAGE_KEY, lang);
+  } catch {
+    // Same as loadLang: the choice then lasts only for this page.
+  }
+}
+
+export const htmlLang: Record<Lang, string> = { zh: 'zh-CN', en: 'en' };
+
+export interface I18n {
+  lang: Lang;
+  t: Translate;
+  setLang: (lang: Lang) => void;
+}
+
+export const I18nContext = createContext<I18n>({
+  lang: DEFAULT_LANG,
+  t: translator(DEFAULT_LANG),
+  setLang: () => {},
+});
+
+export function useI18n(): I18n {
+  return useContext(I18nContext);
+}

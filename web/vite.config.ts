@@ -1,0 +1,23 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+const webRoot = fileURLToPath(new URL('.', import.meta.url));
+
+export default defineConfig({
+  // Run from the repository root (npm run build:web), but web/ is its own app.
+  root: webRoot,
+  // The server serves web/dist at its root, so assets are addressed from '/'.
+  base: '/',
+  // Vite 8 transforms TSX with oxc; there is no React plugin, so ask for the automatic runtime here.
+  oxc: { jsx: { runtime: 'automatic', importSource: 'react' } },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    // Cytoscape alone is ~400 kB; one bundle is expected and the warning would only be noise.
+    chunkSizeWarningLimit: 1500,
+  },
+  server: {
+    // Same origin in development as in production: the UI only ever calls /graphql.
+    proxy: { '/graphql': 'http://127.0.0.1:4000' },
+  },
+});
