@@ -5,8 +5,9 @@
  * names a label or relationship type.
  *
  * Conventions
- * - Every node has a string `key` (the domain key, see keys.ts) and every node and
- *   relationship a `provenance: string[]`, one entry per source record that asserted it.
+ * - Every node has a domain key (`key`, see keys.ts; a Region its `code`, an ImportRun
+ *   its `id`) and every node and relationship a `provenance: string[]`, one entry per
+ *   source record that asserted it ('runId/fileNo:row'; file details live on the ImportRun).
  * - A subtype (`extends`) is the same node with an extra Neo4j label: an Exchange is a
  *   `:Company:Exchange` node keyed like any company. A relationship endpoint naming a
  *   type also accepts its subtypes.
@@ -84,26 +85,26 @@ const companyProperties = {
   name: prop('string', '企业名称', 'Name', { required: true }),
   normalizedName: prop('string', '规范化名称', 'Normalised name'),
   formerNames: prop('string[]', '曾用名', 'Former names'),
+  formerNamesText: prop('string', '曾用名(全文)', 'Former names (joined, for full-text search)'),
   uscc: prop('string', '统一社会信用代码', 'Unified social credit code'),
   registrationNumber: prop('string', '注册号', 'Registration number'),
   keyBasis: prop('string', '标识依据', 'Key basis'),
-  unverified: prop('boolean', '未核验主体', 'Unverified identity'),
+  keyUnverified: prop('boolean', '未核验主体', 'Unverified identity'),
   companyType: prop('string', '企业类型', 'Company type'),
   status: prop('string', '登记状态', 'Registration status'),
-  statusGroup: prop('string', '状态类别', 'Status group'),
   legalRepresentative: prop('string', '法定代表人', 'Legal representative'),
   registeredCapitalWan: prop('number', '注册资本(万)', 'Registered capital (10k)'),
   registeredCapitalCurrency: prop('string', '注册资本币种', 'Capital currency'),
   registeredCapitalText: prop('string', '注册资本(原文)', 'Registered capital (as given)'),
-  foundedOn: prop('date', '成立日期', 'Founded on'),
+  establishedOn: prop('date', '成立日期', 'Established on'),
   registrationAuthority: prop('string', '登记机关', 'Registration authority'),
   registeredAddress: prop('string', '住所', 'Registered address'),
   operatingAddress: prop('string', '实际经营地址', 'Operating address'),
   industry: prop('string', '所属行业', 'Industry'),
   businessScope: prop('string', '经营范围', 'Business scope'),
-  registrationDivision: prop('string', '登记地行政区划代码', 'Registration division'),
-  registrationDivisionBasis: prop('string', '登记地依据', 'Registration division basis'),
-  provinceCode: prop('string', '登记省份代码', 'Registration province'),
+  // From the registering authority and address first, the USCC last (a firm keeps its USCC when it moves).
+  regionCode: prop('string', '登记地行政区划代码', 'Registration division code'),
+  regionName: prop('string', '登记地', 'Registration division'),
 };
 
 export const nodeTypes = {
@@ -159,6 +160,7 @@ export const nodeTypes = {
       idNumber: prop('string', '证件号码', 'ID number', { sensitive: true }),
       idMasked: prop('string', '证件号码(脱敏)', 'ID number (masked)'),
       idKind: prop('string', '证件类型', 'ID document kind'),
+      idInvalid: prop('boolean', '证件号码无效', 'ID number unreadable'),
       birthDate: prop('date', '出生日期', 'Birth date', { sensitive: true }),
       sex: prop('string', '性别', 'Sex'),
       householdDivision: prop('string', '户籍地行政区划代码', 'Household registration division', { sensitive: true }),
@@ -221,11 +223,11 @@ export const nodeTypes = {
     label: 'Region',
     labels: ['Region'],
     caption: { zh: '行政区划', en: 'Region' },
-    key: 'key',
+    key: 'code',
     captionProperty: 'fullName',
     properties: {
-      ...common,
       code: prop('string', '行政区划代码', 'Division code', { required: true }),
+      provenance: common.provenance,
       name: prop('string', '名称', 'Name'),
       fullName: prop('string', '全称', 'Full name'),
       level: prop('string', '级别', 'Level'),
@@ -304,19 +306,25 @@ export const nodeTypes = {
     label: 'ImportRun',
     labels: ['ImportRun'],
     caption: { zh: '导入批次', en: 'Import run' },
-    key: 'key',
-    captionProperty: 'sourceFile',
+    // Provenance entries name the run by id ('runId/fileNo:row'); the run is the provenance.
+    key: 'id',
+    captionProperty: 'id',
     properties: {
-      ...common,
-      kind: prop('string', '数据类型', 'Record kind', { required: true }),
-      sourceFile: prop('string', '源文件', 'Source file', { required: true }),
-      sourceHash: prop('string', '文件哈希', 'File hash (SHA-256)', { required: true }),
-      sheets: prop('string[]', '工作表', 'Sheets'),
+      id: prop('string', '批次编号', 'Run id', { required: true }),
+      provenance: prop('string[]', '来源', 'Provenance'),
+      status: prop('string', '状态', 'Status (running, completed, failed)', { required: true }),
       startedAt: prop('string', '开始时间', 'Started at (ISO 8601)'),
       finishedAt: prop('string', '结束时间', 'Finished at (ISO 8601)'),
-      rowsRead: prop('number', '读取行数', 'Rows read'),
-      rowsRejected: prop('number', '拒绝行数', 'Rows rejected'),
       user: prop('string', '操作人', 'Run by'),
+      files: prop('string[]', '源文件', 'Source files'),
+      fileHashes: prop('string[]', '文件哈希', 'File hashes (SHA-256)'),
+      fileKinds: prop('string[]', '数据类型', 'Record kinds'),
+      fileEncodings: prop('string[]', '文件编码', 'File encodings'),
+      rowsRead: prop('number', '读取行数', 'Rows read'),
+      rowsWritten: prop('number', '写入行数', 'Rows written'),
+      rowsRejected: prop('number', '拒绝行数', 'Rows rejected'),
+      rejectsFile: prop('string', '拒绝记录文件', 'Rejected rows file'),
+      error: prop('string', '错误', 'Error'),
     },
     style: { color: '#525252', shape: 'star', size: 22 },
   },
@@ -332,9 +340,12 @@ export const relationshipTypes = {
     to: ['Company'],
     properties: {
       ratio: prop('number', '持股比例', 'Share ratio (0–1)'),
-      subscribedAmount: prop('number', '认缴出资额(万)', 'Subscribed capital (10k)'),
-      paidAmount: prop('number', '实缴出资额(万)', 'Paid-in capital (10k)'),
-      currency: prop('string', '币种', 'Currency'),
+      ratioText: prop('string', '持股比例(原文)', 'Share ratio (as given)'),
+      subscribedAmountWan: prop('number', '认缴出资额(万)', 'Subscribed capital (10k)'),
+      subscribedCurrency: prop('string', '认缴币种', 'Subscribed capital currency'),
+      subscribedText: prop('string', '认缴出资额(原文)', 'Subscribed capital (as given)'),
+      paidAmountWan: prop('number', '实缴出资额(万)', 'Paid-in capital (10k)'),
+      paidCurrency: prop('string', '实缴币种', 'Paid-in capital currency'),
       subscribedOn: prop('date', '认缴出资日期', 'Subscription due date'),
       holderType: prop('string', '股东类型', 'Holder type (as given)'),
       ...relCommon,

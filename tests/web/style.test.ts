@@ -105,16 +105,51 @@ describe('stylesheet', () => {
 
   it('labels holdings with percentages and points edges at the firm', () => {
     const cy = headless();
-    const holding = cy.getElementById('H:C2:C1');
+    const holding = cy.getElementById('C2->C1');
     expect(holding.style('label')).toBe('70%');
     expect(holding.style('target-arrow-shape')).toBe('triangle');
     expect(holding.source().id()).toBe('C2');
-    expect(cy.getElementById('L:P1:C1').style('label')).toBe('法定代表人');
-    expect(cy.getElementById('L:P1:C1').style('line-style')).toBe('dashed');
-    expect(cy.getElementById('O:P1:C1').style('label')).toBe('董事长');
+    expect(holding.target().id()).toBe('C1');
     // Majority holdings are heavier than minority ones.
-    expect(parseFloat(holding.style('width'))).toBeGreaterThan(parseFloat(cy.getElementById('H:P1:C2').style('width')));
+    expect(parseFloat(holding.style('width'))).toBeGreaterThan(parseFloat(cy.getElementById('P1->C2').style('width')));
     cy.destroy();
+  });
+
+  it('draws the relationships of one pair as one line with stacked labels', () => {
+    const data = toCanvasData(graph, 'zh');
+    expect(data.edges.map((e) => e.id).sort()).toEqual(['C2->C1', 'P1->C1', 'P1->C2']);
+    const pair = data.edges.find((e) => e.id === 'P1->C1')!;
+    expect(pair.type).toBe('LEGAL_REPRESENTATIVE_OF');
+    expect(pair.label).toBe('法定代表人\n董事长');
+    expect(pair.relations.map((r) => r.id)).toEqual(['L:P1:C1', 'O:P1:C1']);
+    expect(toCanvasData(graph, 'en').edges.find((e) => e.id === 'P1->C1')!.label).toBe('Legal rep.\n董事长');
+
+    const cy = headless();
+    const drawn = cy.getElementById('P1->C1');
+    expect(drawn.style('label')).toBe('法定代表人\n董事长');
+    expect(drawn.style('line-style')).toBe('dashed');
+    cy.destroy();
+  });
+
+  it('puts a holding first and lets it set the line style', () => {
+    const g = loadNetwork(
+      {
+        nodes: [
+          { id: 'C1', kind: 'COMPANY', label: '汇金', status: '存续', center: true },
+          { id: 'P1', kind: 'PERSON', label: '王建国', status: null, center: false },
+        ],
+        edges: [
+          { id: 'O', type: 'OFFICER_OF', source: 'P1', target: 'C1', ratio: null, role: '董事长' },
+          { id: 'L', type: 'LEGAL_REPRESENTATIVE_OF', source: 'P1', target: 'C1', ratio: null, role: null },
+          { id: 'H', type: 'HOLDS_SHARES', source: 'P1', target: 'C1', ratio: 0.8, role: null },
+        ],
+        exhaustive: true,
+        limitsHit: [],
+      },
+      'C1',
+    );
+    const [edge] = toCanvasData(g, 'zh').edges;
+    expect(edge).toMatchObject({ type: 'HOLDS_SHARES', major: true, label: '80%\n法定代表人\n董事长' });
   });
 
   it('runs every layout preset headless', () => {

@@ -272,24 +272,28 @@ export function App() {
             {expandError != null && <ErrorNotice error={expandError} />}
 
             <div className="graph-stage">
-              <NetworkCanvas
-                data={canvasData}
-                selectedId={graph.selectedId}
-                layout={layout}
-                onSelect={(id) => setGraph((g) => select(g, id))}
-                onExpand={expand}
-              />
-              {!center && <div className="stage-message">{t('graph.empty')}</div>}
-              {networkLoad.status === 'loading' && (
-                <div className="stage-message stage-loading" role="status">
-                  {t('graph.loading')}
-                </div>
-              )}
-              {networkLoad.status === 'done' && graph.nodes.size <= 1 && graph.edges.size === 0 && (
-                <div className="stage-note">{t('graph.noNeighbours')}</div>
-              )}
-              {graph.nodes.size > 0 && <div className="stage-hint muted">{t('graph.hint')}</div>}
-              <Legend />
+              <div className="network-wrap">
+                <NetworkCanvas
+                  data={canvasData}
+                  selectedId={graph.selectedId}
+                  layout={layout}
+                  onSelect={(id) => setGraph((g) => select(g, id))}
+                  onExpand={expand}
+                />
+                {!center && <div className="stage-message">{t('graph.empty')}</div>}
+                {networkLoad.status === 'loading' && (
+                  <div className="stage-message stage-loading" role="status">
+                    {t('graph.loading')}
+                  </div>
+                )}
+                {networkLoad.status === 'done' && graph.nodes.size <= 1 && graph.edges.size === 0 && (
+                  <div className="stage-note">{t('graph.noNeighbours')}</div>
+                )}
+              </div>
+              <div className="stage-footer">
+                <Legend />
+                {graph.nodes.size > 0 && <span className="stage-hint muted">{t('graph.hint')}</span>}
+              </div>
             </div>
           </section>
 

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { Company, EntityKind, EntitySummary, Shareholding } from '../api.ts';
-import { edgesOf, type GraphState } from '../graph/graphState.ts';
+import { edgesOf, type GraphEdge, type GraphState } from '../graph/graphState.ts';
 import { formatRatio } from '../graph/style.ts';
 import { useI18n, type Translate } from '../i18n.ts';
 import { ErrorNotice, KindIcon, StatusBadge, type LoadState } from './common.tsx';
@@ -208,47 +208,61 @@ function EntityLink({
   );
 }
 
-interface RelationLine {
-  id: string;
-  text: string;
+/** Everything linking the entity to one other entity in the current network, weightiest first. */
+interface RelationGroup {
   other: Pick<EntitySummary, 'key' | 'kind' | 'name'>;
+  texts: string[];
 }
 
-function describe(graph: GraphState, id: string, t: Translate): RelationLine[] {
-  const lines: RelationLine[] = [];
-  for (const edge of edgesOf(graph, id)) {
+const WEIGHT = { HOLDS_SHARES: 0, LEGAL_REPRESENTATIVE_OF: 1, OFFICER_OF: 2 } as const;
+
+function describe(
+  graph: GraphState,
+  id: string,
+  t: Translate,
+  only?: (edge: GraphEdge) => boolean,
+): RelationGroup[] {
+  const groups = new Map<string, RelationGroup>();
+  const edges = edgesOf(graph, id)
+    .filter((edge) => !only || only(edge))
+    .sort((a, b) => WEIGHT[a.type] - WEIGHT[b.type]);
+  for (const edge of edges) {
     const outgoing = edge.source === id;
     const otherNode = graph.nodes.get(outgoing ? edge.target : edge.source);
     if (!otherNode) continue;
     const ratio = edge.ratio == null ? '' : formatRatio(edge.ratio);
-    const role = edge.role ?? t('edge.officer');
     let text: string;
     switch (edge.type) {
       case 'HOLDS_SHARES':
         text = outgoing ? t('detail.rel.holds', { ratio }) : t('detail.rel.heldBy', { ratio });
         break;
       case 'LEGAL_REPRESENTATIVE_OF':
-        text = outgoing ? t('detail.rel.legalRep') : t('detail.rel.hasLegalRep');
+        text = t('detail.rel.legalRep');
         break;
       case 'OFFICER_OF':
-        text = outgoing ? t('detail.rel.officer', { role }) : t('detail.rel.hasOfficer', { role });
+        text = edge.role ?? t('edge.officer');
         break;
     }
-    lines.push({ id: edge.id, text: text.trim(), other: { key: otherNode.id, kind: otherNode.kind, name: otherNode.label } });
+    const group = groups.get(otherNode.id) ?? {
+      other: { key: otherNode.id, kind: otherNode.kind, name: otherNode.label },
+      texts: [],
+    };
+    group.texts.push(text.trim());
+    groups.set(otherNode.id, group);
   }
-  return lines;
+  return [...groups.values()];
 }
 
 function Relations({ graph, id, onOpen }: { graph: GraphState; id: string; onOpen: EntityDetailProps['onOpen'] }) {
   const { t } = useI18n();
-  const lines = describe(graph, id, t);
+  const groups = describe(graph, id, t);
   return (
     <>
       <h3>{t('detail.relations')}</h3>
-      {lines.length === 0 ? (
+      {groups.length === 0 ? (
         <p className="muted">{t('detail.noRelations')}</p>
       ) : (
-        <RelationList lines={lines} graph={graph} onOpen={onOpen} />
+        <RelationList groups={groups} graph={graph} onOpen={onOpen} />
       )}
     </>
   );
@@ -257,27 +271,31 @@ function Relations({ graph, id, onOpen }: { graph: GraphState; id: string; onOpe
 /** Officers are not part of the Company record; the network is the only place they appear. */
 function Officers({ graph, id, onOpen }: { graph: GraphState; id: string; onOpen: EntityDetailProps['onOpen'] }) {
   const { t } = useI18n();
-  const lines = describe(graph, id, t).filter((line) =>
-    graph.edges.get(line.id)?.type === 'OFFICER_OF',
-  );
-  if (lines.length === 0) return null;
+  const groups = describe(graph, id, t, (edge) => edge.type === 'OFFICER_OF' && edge.target === id);
+  if (groups.length === 0) return null;
   return (
     <>
       <h3>{t('detail.officers')}</h3>
-      <RelationList lines={lines} graph={graph} onOpen={onOpen} />
+      <RelationList groups={groups} graph={graph} onOpen={onOpen} />
     </>
   );
 }
 
-function RelationList({ lines, graph, onOpen }: { lines: RelationLine[]; graph: GraphState; onOpen: EntityDetailProps['onOpen'] }) {
+function RelationList({ groups, graph, onOpen }: { groups: RelationGroup[]; graph: GraphState; onOpen: EntityDetailProps['onOpen'] }) {
   return (
     <ul className="relations">
-      {lines.map((line) => (
-        <li key={line.id}>
-          <span className="relation-text">{line.text}</span>
+      {groups.map((group) => (
+        <li key={group.other.key}>
           <span className="cell-entity">
-            <KindIcon kind={line.other.kind} />
-            <EntityLink entity={line.other} graph={graph} onOpen={onOpen} />
+            <KindIcon kind={group.other.kind} />
+            <EntityLink entity={group.other} graph={graph} onOpen={onOpen} />
+          </span>
+          <span className="relation-tags">
+            {group.texts.map((text, i) => (
+              <span key={i} className="tag">
+                {text}
+              </span>
+            ))}
           </span>
         </li>
       ))}

@@ -68,9 +68,6 @@ export function SearchPanel({ activeKey, onChoose }: SearchPanelProps) {
           value={text}
           onChange={(event) => setText(event.target.value)}
         />
-        <button type="submit" className="primary">
-          {t('search.submit')}
-        </button>
       </form>
 
       <div className="search-status" aria-live="polite">

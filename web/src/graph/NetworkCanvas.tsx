@@ -4,7 +4,8 @@
 import cytoscape, { type Core, type ElementDefinition, type Layouts, type Position } from 'cytoscape';
 import { useEffect, useRef, useState } from 'react';
 import { useI18n } from '../i18n.ts';
-import { layouts, stylesheet, type CanvasData, type CanvasEdge, type CanvasNode, type LayoutName } from './style.ts';
+import { layeredPositions } from './layering.ts';
+import { layouts, stylesheet, type CanvasData, type CanvasEdge, type CanvasNode, type CanvasRelation, type LayoutName } from './style.ts';
 
 export interface NetworkCanvasProps {
   data: CanvasData;
@@ -23,12 +24,17 @@ interface DrawnNode {
 }
 
 interface DrawnEdge {
+  /** The relationship's id; `edge` is the drawn line that carries it. */
   id: string;
+  edge: string;
   source: string;
   target: string;
   type: string;
   label: string;
 }
+
+const COMFORTABLE_ZOOM = 1.25;
+const FIT_PADDING = 40;
 
 type LayoutState = 'empty' | 'running' | 'done';
 
@@ -64,8 +70,12 @@ export function NetworkCanvas({ data, selectedId, layout, onSelect, onExpand }: 
     });
     cy.on('dbltap', 'node', (event) => handlers.current.onExpand(event.target.id()));
 
-    // The panels beside the canvas change width (details load, window resizes); cy must re-measure.
-    const observer = new ResizeObserver(() => cy.resize());
+    // The canvas changes size with the window and when the toolbar wraps (English labels are
+    // longer); cy must re-measure, and a drawing fitted to the old size would be cut off.
+    const observer = new ResizeObserver(() => {
+      cy.resize();
+      if (cy.nodes().nonempty()) fitComfortably(cy);
+    });
     observer.observe(container);
 
     cyRef.current = cy;
@@ -92,11 +102,16 @@ export function NetworkCanvas({ data, selectedId, layout, onSelect, onExpand }: 
     } else if (!previous || previous.ids !== ids || previous.layout !== layout) {
       laidOut.current = { ids, layout };
       runningLayout.current?.stop();
-      const run = cy.layout(layouts[layout]);
+      const run = cy.layout(
+        layout === 'hierarchy'
+          ? { ...layouts.hierarchy, positions: Object.fromEntries(layeredPositions(data)) }
+          : layouts.force,
+      );
       runningLayout.current = run;
       setLayoutState('running');
       run.one('layoutstop', () => {
         if (runningLayout.current === run) runningLayout.current = null;
+        fitComfortably(cy);
         setLayoutState('done');
       });
       run.run();
@@ -110,13 +125,16 @@ export function NetworkCanvas({ data, selectedId, layout, onSelect, onExpand }: 
         center: Boolean(n.data('center')),
         inactive: Boolean(n.data('inactive')),
       })),
-      edges: cy.edges().map((e) => ({
-        id: e.id(),
-        source: e.source().id(),
-        target: e.target().id(),
-        type: String(e.data('type')),
-        label: String(e.data('label')),
-      })),
+      edges: cy.edges().toArray().flatMap((e) =>
+        (e.data('relations') as CanvasRelation[]).map((r) => ({
+          id: r.id,
+          edge: e.id(),
+          source: e.source().id(),
+          target: e.target().id(),
+          type: r.type,
+          label: r.label,
+        })),
+      ),
     });
   }, [data, layout]);
 
@@ -136,7 +154,7 @@ export function NetworkCanvas({ data, selectedId, layout, onSelect, onExpand }: 
         <button
           type="button"
           className="network-fit"
-          onClick={() => cyRef.current?.fit(undefined, 40)}
+          onClick={() => cyRef.current && fitComfortably(cyRef.current)}
         >
           {t('graph.fit')}
         </button>
@@ -158,7 +176,7 @@ export function NetworkCanvas({ data, selectedId, layout, onSelect, onExpand }: 
         </ul>
         <ul data-testid="network-edges" aria-label={t('graph.edgesList')}>
           {drawn.edges.map((e) => (
-            <li key={e.id} data-source={e.source} data-target={e.target} data-type={e.type}>
+            <li key={e.id} data-edge={e.edge} data-source={e.source} data-target={e.target} data-type={e.type}>
               {e.label}
             </li>
           ))}
@@ -166,6 +184,15 @@ export function NetworkCanvas({ data, selectedId, layout, onSelect, onExpand }: 
       </div>
     </div>
   );
+}
+
+/** Fits the drawing, but never blows two or three nodes up to fill the canvas. */
+function fitComfortably(cy: Core): void {
+  cy.fit(undefined, FIT_PADDING);
+  if (cy.zoom() > COMFORTABLE_ZOOM) {
+    cy.zoom(COMFORTABLE_ZOOM);
+    cy.center();
+  }
 }
 
 /** Brings cy in line with `data`, touching only what changed, in one batch (one redraw). */
@@ -204,7 +231,10 @@ function applyDiff(cy: Core, data: CanvasData): void {
 function updateData(element: cytoscape.SingularElementArgument, wanted: CanvasNode | CanvasEdge): void {
   const changed: Record<string, unknown> = {};
   for (const [field, value] of Object.entries(wanted)) {
-    if (field !== 'id' && field !== 'source' && field !== 'target' && element.data(field) !== value) {
+    if (field === 'id' || field === 'source' || field === 'target') continue;
+    const current: unknown = element.data(field);
+    const same = typeof value === 'object' ? JSON.stringify(current) === JSON.stringify(value) : current === value;
+    if (!same) {
       changed[field] = value;
     }
   }

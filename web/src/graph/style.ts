@@ -2,7 +2,7 @@
 // labels drawn on elements. Only types come from cytoscape here; NetworkCanvas is the one module
 // that loads it at run time.
 
-import type { LayoutOptions, NodeSingular, StylesheetJson } from 'cytoscape';
+import type { LayoutOptions, StylesheetJson } from 'cytoscape';
 import type { EntityKind, RelationshipType } from '../api.ts';
 import { translate, type Lang } from '../i18n.ts';
 import { isExpanded, type GraphEdge, type GraphState } from './graphState.ts';
@@ -65,23 +65,37 @@ export interface CanvasNode {
   inactive: boolean;
   center: boolean;
   expanded: boolean;
-  /** Position in the order the server returned nodes (near the centre first); keeps rows stable. */
-  order: number;
 }
 
-export interface CanvasEdge {
+/** One relationship as drawn: a line in the label of the edge between its two entities. */
+export interface CanvasRelation {
   id: string;
   type: RelationshipType;
+  label: string;
+}
+
+/**
+ * One drawn line per ordered pair of entities. A holder is often also the legal representative and
+ * an officer of the same firm; three parallel curves with three labels collide, so they are drawn
+ * as one line with the labels stacked ('80%' / '法定代表人' / '董事长'), as registry charts do.
+ */
+export interface CanvasEdge {
+  id: string;
   source: string;
   target: string;
+  /** The weightiest relationship, which sets the line style: holding, then legal representative, then officer. */
+  type: RelationshipType;
   label: string;
   major: boolean;
+  relations: CanvasRelation[];
 }
 
 export interface CanvasData {
   nodes: CanvasNode[];
   edges: CanvasEdge[];
 }
+
+const WEIGHT: Record<RelationshipType, number> = { HOLDS_SHARES: 0, LEGAL_REPRESENTATIVE_OF: 1, OFFICER_OF: 2 };
 
 export function toCanvasData(state: GraphState, lang: Lang): CanvasData {
   const nodes: CanvasNode[] = [];
@@ -94,19 +108,26 @@ export function toCanvasData(state: GraphState, lang: Lang): CanvasData {
       inactive: node.kind === 'COMPANY' && isInactiveStatus(node.status),
       center: node.id === state.centerId,
       expanded: isExpanded(state, node.id),
-      order: nodes.length,
     });
   }
-  const edges: CanvasEdge[] = [];
+  const pairs = new Map<string, CanvasEdge>();
   for (const edge of state.edges.values()) {
-    edges.push({
-      id: edge.id,
-      type: edge.type,
-      source: edge.source,
-      target: edge.target,
-      label: edgeLabel(edge, lang),
-      major: edge.type === 'HOLDS_SHARES' && edge.ratio != null && edge.ratio >= MAJORITY,
-    });
+    const id = `${edge.source}->${edge.target}`;
+    const relation: CanvasRelation = { id: edge.id, type: edge.type, label: edgeLabel(edge, lang) };
+    const major = edge.type === 'HOLDS_SHARES' && edge.ratio != null && edge.ratio >= MAJORITY;
+    const pair = pairs.get(id);
+    if (!pair) {
+      pairs.set(id, { id, source: edge.source, target: edge.target, type: edge.type, label: '', major, relations: [relation] });
+      continue;
+    }
+    pair.relations.push(relation);
+    pair.major ||= major;
+  }
+  const edges = [...pairs.values()];
+  for (const edge of edges) {
+    edge.relations.sort((a, b) => WEIGHT[a.type] - WEIGHT[b.type]);
+    edge.type = edge.relations[0]!.type;
+    edge.label = edge.relations.map((r) => r.label).join('\n');
   }
   return { nodes, edges };
 }
@@ -152,9 +173,10 @@ export const stylesheet: StylesheetJson = [
       'border-width': 1.5,
       'border-color': palette.personBorder,
       color: palette.personText,
-      'text-valign': 'bottom',
+      // Name above the disc: a person's edges all leave downward, toward the firms.
+      'text-valign': 'top',
       'text-halign': 'center',
-      'text-margin-y': 4,
+      'text-margin-y': -4,
       'text-max-width': '110px',
     },
   },
@@ -194,7 +216,7 @@ export const stylesheet: StylesheetJson = [
   {
     selector: 'edge',
     style: {
-      // Bezier keeps parallel edges (holder who is also legal representative) apart.
+      // Bezier keeps opposite edges of a cross-holding (A holds B, B holds A) apart.
       'curve-style': 'bezier',
       width: 1.5,
       // Every relationship points from the holder/actor to the firm, as in DOMAIN.md.
@@ -203,6 +225,8 @@ export const stylesheet: StylesheetJson = [
       label: 'data(label)',
       'font-family': FONT,
       'font-size': 11,
+      // Stacked relationship labels of one pair of entities are separated by line breaks.
+      'text-wrap': 'wrap',
       color: palette.edgeText,
       // An opaque plate keeps percentages legible where edges cross.
       'text-background-color': '#ffffff',
@@ -255,22 +279,8 @@ export type LayoutName = 'hierarchy' | 'force';
 
 export const layouts = {
   hierarchy: {
-    name: 'breadthfirst',
-    // Follow edge direction so holders sit above the firms they hold: the ownership chain reads top-down.
-    directed: true,
-    // Push nodes down to avoid upward edges when a firm is reached by chains of different length.
-    maximal: true,
-    // Cytoscape 3.34's own row sort meets the empty slots `maximal` leaves and throws
-    // (cytoscape.js#2821), so rows are ordered here: empty slots last, then by arrival order.
-    depthSort: (a: NodeSingular | null, b: NodeSingular | null) => {
-      if (!a || !b) return a ? -1 : b ? 1 : 0;
-      return Number(a.data('order')) - Number(b.data('order'));
-    },
-    // Long firm names need more room than the default spacing gives.
-    spacingFactor: 1.05,
-    // Lay out around the drawn label, not just the node body, so person names do not collide.
-    nodeDimensionsIncludeLabels: true,
-    avoidOverlap: true,
+    // Positions come from layering.ts (holders above the firms they hold); 'preset' just places them.
+    name: 'preset',
     fit: true,
     padding: 40,
     // Investigators expand step by step; animation would only delay reading the result.
