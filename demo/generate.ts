@@ -514,7 +514,7 @@ function buildDemo(seed: number): DemoBuilder {
       firm.holders.push({ holder, percent: pct });
     }
     // A few people hold stakes in several firms of the group's orbit.
-    if (index % 37 === 5 && !usedHolders.has(wang)) {
+    if (index % 37 === 5 && firm.holders.length >= 2 && !usedHolders.has(wang)) {
       const last = firm.holders[firm.holders.length - 1]!;
       last.holder = { kind: 'person', person: wang };
     }

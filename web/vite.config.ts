@@ -18,6 +18,7 @@ export default defineConfig({
   },
   server: {
     // Same origin in development as in production: the UI only ever calls /graphql.
-    proxy: { '/graphql': 'http://127.0.0.1:4000' },
+    // CHUANTOU_API points it at a server on another port (a second instance, a test run).
+    proxy: { '/graphql': process.env.CHUANTOU_API ?? 'http://127.0.0.1:4000' },
   },
 });

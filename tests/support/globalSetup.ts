@@ -30,12 +30,27 @@ function freePort(): Promise<number> {
   });
 }
 
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 let neo4j: RunningNeo4j | null = null;
+let home = '';
 
 export async function setup(project: TestProject): Promise<void> {
-  const home = path.join(testDataDir, 'neo4j');
-  // The test database is disposable: start from an empty store every run.
-  fs.rmSync(home, { recursive: true, force: true });
+  // The test database is disposable and per run, so two runs on one machine never share a store;
+  // stores left by runs that were killed are removed.
+  fs.mkdirSync(testDataDir, { recursive: true });
+  for (const entry of fs.readdirSync(testDataDir)) {
+    const pid = /^neo4j-(\d+)$/.exec(entry)?.[1];
+    if (pid && !processAlive(Number(pid))) fs.rmSync(path.join(testDataDir, entry), { recursive: true, force: true });
+  }
+  home = path.join(testDataDir, `neo4j-${process.pid}`);
   ensureLauncherBuilt((line) => process.stdout.write(`${line}\n`));
   await ensureWebBuilt((line) => process.stdout.write(`${line}\n`));
   neo4j = await startLocalNeo4j({
@@ -49,4 +64,5 @@ export async function setup(project: TestProject): Promise<void> {
 
 export async function teardown(): Promise<void> {
   await neo4j?.stop();
+  fs.rmSync(home, { recursive: true, force: true });
 }

@@ -56,3 +56,21 @@ describe('layered positions', () => {
     expect(p.get('a')).toEqual({ x: 0, y: 0 });
   });
 });
+
+describe('wide layers', () => {
+  it('staggers a layer wider than the limit over several rows, keeping its order', () => {
+    const holders = Array.from({ length: 20 }, (_, i) => person(`p${i}`));
+    const p = layeredPositions({
+      nodes: [firm('target'), ...holders],
+      edges: holders.map((h) => edge(h.id, 'target')),
+    });
+    const xs = holders.map((h) => p.get(h.id)!);
+    const width = Math.max(...xs.map((q) => q.x)) - Math.min(...xs.map((q) => q.x));
+    expect(width).toBeLessThanOrEqual(1000);
+    expect(new Set(xs.map((q) => q.y)).size).toBeGreaterThan(1);
+    // The firm they hold is below every staggered row.
+    expect(p.get('target')!.y).toBeGreaterThan(Math.max(...xs.map((q) => q.y)));
+    // No two holders share a spot.
+    expect(new Set(xs.map((q) => `${q.x},${q.y}`)).size).toBe(holders.length);
+  });
+});

@@ -34,6 +34,8 @@ interface DrawnEdge {
 }
 
 const COMFORTABLE_ZOOM = 1.25;
+// Below this the 12px firm names are under 6px on screen and the stylesheet stops drawing them.
+const READABLE_ZOOM = 0.6;
 const FIT_PADDING = 40;
 
 type LayoutState = 'empty' | 'running' | 'done';
@@ -186,12 +188,19 @@ export function NetworkCanvas({ data, selectedId, layout, onSelect, onExpand }: 
   );
 }
 
-/** Fits the drawing, but never blows two or three nodes up to fill the canvas. */
+/**
+ * Fits the drawing, within limits: two or three nodes are not blown up to fill the canvas, and a
+ * large network is not shrunk past reading; it is then shown around the centre entity to pan from.
+ */
 function fitComfortably(cy: Core): void {
   cy.fit(undefined, FIT_PADDING);
   if (cy.zoom() > COMFORTABLE_ZOOM) {
     cy.zoom(COMFORTABLE_ZOOM);
     cy.center();
+  } else if (cy.zoom() < READABLE_ZOOM) {
+    cy.zoom(READABLE_ZOOM);
+    const center = cy.nodes('[?center]');
+    cy.center(center.nonempty() ? center : undefined);
   }
 }
 

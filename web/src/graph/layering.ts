@@ -17,12 +17,19 @@ export interface LayerSpacing {
   gap: number;
   /** Width reserved for a node: a firm box or a person's name beneath its disc. */
   width: (kind: string) => number;
+
+  /** A layer wider than this is staggered over several rows, so a firm with forty holders stays readable. */
+  maxRowWidth: number;
+  /** Vertical offset between the staggered rows of one layer. */
+  stagger: number;
 }
 
 export const defaultSpacing: LayerSpacing = {
   rank: 140,
   gap: 48,
   width: (kind) => (kind === 'COMPANY' ? 156 : 96),
+  maxRowWidth: 1000,
+  stagger: 64,
 };
 
 // Each sweep moves nodes toward their neighbours; a few are enough for networks of this size.
@@ -90,16 +97,28 @@ export function layeredPositions(
   }
 
   const positions = new Map<string, { x: number; y: number }>();
-  rows.forEach((row, l) => {
+  let y = 0;
+  for (const row of rows) {
     const widths = row.map((id) => spacing.width(kinds.get(id)!));
     const total = widths.reduce((s, w) => s + w, 0) + spacing.gap * Math.max(0, row.length - 1);
-    let x = -total / 2;
-    row.forEach((id, i) => {
-      const w = widths[i]!;
-      positions.set(id, { x: x + w / 2, y: l * spacing.rank });
-      x += w + spacing.gap;
-    });
-  });
+    if (total <= spacing.maxRowWidth) {
+      let x = -total / 2;
+      row.forEach((id, i) => {
+        const w = widths[i]!;
+        positions.set(id, { x: x + w / 2, y });
+        x += w + spacing.gap;
+      });
+      y += spacing.rank;
+      continue;
+    }
+    // Staggered: node i goes to row i mod k, so the left-to-right order (and with it the
+    // crossing reduction above) is kept while the layer is k times narrower.
+    const k = Math.ceil(total / spacing.maxRowWidth);
+    const step = (Math.max(...widths) + spacing.gap) / k;
+    const left = (-(row.length - 1) * step) / 2;
+    row.forEach((id, i) => positions.set(id, { x: left + i * step, y: y + (i % k) * spacing.stagger }));
+    y += (k - 1) * spacing.stagger + spacing.rank;
+  }
   return positions;
 }
 

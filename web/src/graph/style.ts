@@ -214,6 +214,10 @@ export const stylesheet: StylesheetJson = [
     },
   },
   {
+    selector: 'node.chosen[kind = "PERSON"]',
+    style: { 'underlay-shape': 'ellipse' },
+  },
+  {
     selector: 'edge',
     style: {
       // Bezier keeps opposite edges of a cross-holding (A holds B, B holds A) apart.
