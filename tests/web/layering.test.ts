@@ -44,11 +44,19 @@ describe('layered positions', () => {
     expect(p.get('p')!.y).toBeLessThan(p.get('a')!.y);
   });
 
-  it('never overlaps nodes in a row', () => {
-    const nodes = [person('p'), ...Array.from({ length: 6 }, (_, i) => firm(`f${i}`))];
+  it.each([3, 6, 25])('never overlaps the boxes of %i firms held by one person', (count) => {
+    const nodes = [person('p'), ...Array.from({ length: count }, (_, i) => firm(`f${i}`))];
     const p = layeredPositions({ nodes, edges: nodes.slice(1).map((n) => edge('p', n.id)) });
-    const xs = nodes.slice(1).map((n) => p.get(n.id)!.x).sort((a, b) => a - b);
-    for (let i = 1; i < xs.length; i++) expect(xs[i]! - xs[i - 1]!).toBeGreaterThanOrEqual(156);
+    // Firm boxes are 156 × 46 (style.ts).
+    const boxes = nodes.slice(1).map((n) => p.get(n.id)!);
+    for (let i = 0; i < boxes.length; i++) {
+      for (let j = i + 1; j < boxes.length; j++) {
+        const a = boxes[i]!;
+        const b = boxes[j]!;
+        const apart = Math.abs(a.x - b.x) >= 156 || Math.abs(a.y - b.y) >= 46;
+        expect(apart, `f${i} and f${j} overlap`).toBe(true);
+      }
+    }
   });
 
   it('ignores edges to nodes it was not given', () => {

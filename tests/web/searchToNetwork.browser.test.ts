@@ -1,11 +1,12 @@
-// End to end in a real browser against the running app (server + Neo4j + demo data), started by
-// the test harness, which passes its address in CHUANTOU_TEST_APP_URL.
+// End to end in a real browser (Debian's Chromium) against the real app: the server with the
+// built UI, over the test Neo4j with the demo data loaded.
 
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startDemoApp } from '../support/app.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
@@ -22,18 +23,6 @@ const SCREENSHOTS = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '.
 
 const WEALTH = '南京鑫融财富管理有限公司';
 const INVESTMENT = '南京鑫融投资管理有限公司';
-
-function appUrl(): string {
-  const url = process.env.CHUANTOU_TEST_APP_URL;
-  if (!url) {
-    // Failing, not skipping: a silently skipped browser test would hide a broken UI.
-    throw new Error(
-      'CHUANTOU_TEST_APP_URL is not set. Start the app (server with Neo4j and the demo data) and set ' +
-        'CHUANTOU_TEST_APP_URL to its base URL, e.g. CHUANTOU_TEST_APP_URL=http://127.0.0.1:4000',
-    );
-  }
-  return url;
-}
 
 /** The nodes the canvas actually drew, as listed by NetworkCanvas from cy after each update. */
 async function drawnNodes(page: Page) {
@@ -55,19 +44,23 @@ async function drawnEdges(page: Page) {
 
 describe('search to network (browser)', () => {
   let browser: Browser | undefined;
+  let app: Awaited<ReturnType<typeof startDemoApp>>;
 
+  beforeAll(async () => {
+    app = await startDemoApp();
+  });
   afterAll(async () => {
     await browser?.close();
+    await app?.stop();
   });
 
   it('finds 南京鑫融财富管理有限公司 and draws its holders with percentages', async () => {
-    const base = appUrl();
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
     const pageErrors: string[] = [];
     page.on('pageerror', (error) => pageErrors.push(String(error)));
 
-    await page.goto(base, { waitUntil: 'domcontentloaded' });
+    await page.goto(app.url, { waitUntil: 'domcontentloaded' });
 
     const search = page.getByPlaceholder('输入企业名称、统一社会信用代码或人名');
     await search.fill('鑫融');

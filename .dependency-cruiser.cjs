@@ -1,0 +1,46 @@
+// The architecture as rules (../shared/STYLE.md): every import points down.
+//   model ← cypher ← importers, analyses (side by side) ← server ← cli;  web talks HTTP only.
+const layer = (name, mayNotImport, comment) => ({
+  name,
+  comment,
+  severity: 'error',
+  from: { path: `^${name}/` },
+  to: { path: `^(${mayNotImport.join('|')})/` },
+});
+
+module.exports = {
+  forbidden: [
+    layer('model', ['cypher', 'importers', 'analyses', 'server', 'cli', 'web', 'neo4j', 'demo'], 'model/ is the pure domain at the bottom'),
+    layer('cypher', ['importers', 'analyses', 'server', 'cli', 'web', 'neo4j'], 'cypher/ sits on model/ only'),
+    layer('importers', ['analyses', 'server', 'cli', 'web'], 'importers and analyses stand side by side'),
+    layer('analyses', ['importers', 'server', 'cli', 'web'], 'importers and analyses stand side by side'),
+    layer('server', ['cli', 'web'], 'the server is below the CLI; the web app is apart'),
+    layer('neo4j', ['model', 'cypher', 'importers', 'analyses', 'server', 'cli', 'web'], 'the database launcher knows nothing of the product'),
+    {
+      name: 'web-talks-http-only',
+      comment: 'the web app imports nothing from the server side',
+      severity: 'error',
+      from: { path: '^web/' },
+      to: { path: '^(model|cypher|importers|analyses|server|cli|neo4j|demo)/' },
+    },
+    {
+      name: 'only-the-canvas-imports-cytoscape',
+      severity: 'error',
+      from: { path: '^(web|model|cypher|importers|analyses|server|cli)/', pathNot: '^web/src/graph/NetworkCanvas\\.tsx$' },
+      // Types may be shared (the stylesheet is typed); running cytoscape is the canvas's job alone.
+      to: { path: 'node_modules/cytoscape/', dependencyTypesNot: ['type-only'] },
+    },
+    {
+      name: 'model-does-no-io',
+      comment: 'model/ is pure; only its data build script reads files',
+      severity: 'error',
+      from: { path: '^model/', pathNot: '^model/data/build\\.ts$' },
+      to: { path: '^(fs|node:fs|net|node:net|http|node:http|child_process|node:child_process|neo4j-driver)$|node_modules/neo4j-driver/' },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+  },
+};
