@@ -47,6 +47,16 @@ export const rejectCodes = {
     zh: '金额无法识别，该值未导入（行其余内容已导入）',
     en: 'the amount cannot be read; the value was left out (the rest of the row was imported)',
   },
+  BODS_STATEMENT_INVALID: {
+    severity: 'reject',
+    zh: 'BODS 声明不符合数据标准（缺少必填字段或取值无效），该声明未导入',
+    en: 'the BODS statement does not conform to the standard (a required field is missing or invalid); not imported',
+  },
+  BODS_REFERENCE_MISSING: {
+    severity: 'reject',
+    zh: 'BODS 关系声明引用的主体或个人声明不存在，该关系未导入',
+    en: 'the BODS relationship refers to an entity or person statement that is not there; not imported',
+  },
 } as const satisfies Record<string, { severity: 'reject' | 'flag'; zh: string; en: string }>;
 
 export type RejectCode = keyof typeof rejectCodes;
