@@ -101,20 +101,20 @@ export class Graph {
     }
   }
 
-  /** Several writes that must land together (one import batch: nodes, then their relationships). */
-  async writeAll(steps: { name: string; params: Record<string, unknown> }[]): Promise<Row[][]> {
-    const queries = steps.map((s) => {
-      const q = loadQuery(s.name);
-      checkParameters(q, s.params);
-      return q;
-    });
+  /**
+   * Several writes that must land together (one import batch: firms, persons, then the
+   * relationships between them), with TypeScript between the steps to use what a step returned.
+   */
+  async inWriteTransaction<T>(work: (run: (name: string, params: Record<string, unknown>) => Promise<Row[]>) => Promise<T>): Promise<T> {
     const session = this.session('WRITE');
     try {
-      return await session.executeWrite(async (tx) => {
-        const out: Row[][] = [];
-        for (const [i, q] of queries.entries()) out.push(await Graph.runIn(tx, q, steps[i]!.params));
-        return out;
-      });
+      return await session.executeWrite((tx) =>
+        work((name, params) => {
+          const query = loadQuery(name);
+          checkParameters(query, params);
+          return Graph.runIn(tx, query, params);
+        }),
+      );
     } finally {
       await session.close();
     }

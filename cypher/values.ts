@@ -27,3 +27,10 @@ export function toPlain(value: unknown): unknown {
 
 /** Integer parameters must be sent as Neo4j integers: plain JS numbers arrive as floats (e.g. in LIMIT). */
 export const int = (n: number) => neo4j.int(n);
+
+/** A 'YYYY-MM-DD' string as a Neo4j date parameter, so dates are stored as dates, not text. */
+export function dateParam(iso: string | null | undefined): InstanceType<typeof neo4j.types.Date> | null {
+  if (!iso) return null;
+  const [y, m, d] = iso.split('-').map(Number);
+  return new neo4j.types.Date(y!, m!, d!);
+}

@@ -1,46 +1,42 @@
 import crypto from 'node:crypto';
-import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Graph } from '../cypher/run.ts';
-import { builtInMappings, detectMapping, loadMapping, matchColumns, type Mapping, type RecordKind } from './mapping.ts';
-import { csvRows, detectEncoding, UnreadableFileError, type Encoding } from './read/csvRows.ts';
-import { RejectsFile, rejectCodes, type RejectCode } from './rejects.ts';
+import { int } from '../cypher/values.ts';
+import type { RecordKind } from './mapping.ts';
+import { planImport, sha256, type ImportSettings, type Part } from './plan.ts';
+import { RejectsFile, rejectCodes, type Reject, type RejectCode } from './rejects.ts';
 import { RowContext } from './kinds/rowContext.ts';
-import { registrationFromRow, type RegistrationRecord } from './kinds/registrations.ts';
-import { decideRatioUnit, holdingFromRow, type HoldingRecord } from './kinds/shareholders.ts';
+import { handlerFor } from './kinds/index.ts';
+import { decideRatioUnit } from './kinds/shareholders.ts';
+import type { Stamped } from './kinds/kind.ts';
+import type { Encoding } from './read/source.ts';
 
 /**
  * Imports files into the graph as one ImportRun. Every file is opened and recognised before
- * anything is written, so an unreadable file stops the run with nothing written. Rows are written
- * in batches, each batch in one transaction; a row that cannot be keyed goes to the rejects file
- * and the run goes on.
+ * anything is written (plan.ts). Rows are written in batches, one transaction each, together with
+ * the run's checkpoint, so an interrupted run can be resumed exactly where its last batch ended
+ * (`resumeImport`). A row that cannot be keyed goes to the rejects file and the run goes on.
  */
 
-export interface ImportOptions {
+export interface ImportOptions extends ImportSettings {
   graph: Graph;
   files: string[];
-  /** Record kind for every file; detected from each file's headers when absent. */
-  kind?: RecordKind;
-  /** A mapping file (copied from importers/mappings/ and edited) used instead of the built-in ones. */
-  mappingFile?: string;
-  encoding?: Encoding;
   /** Folder where the run's report and rejects file are written (a sub-folder per run). */
   reportDir: string;
   /** Secret for person keys (model/keys.ts). */
   secret: string;
   user?: string;
-  /** Label of the data source, part of unverified firm keys. */
-  source?: string;
   batchSize?: number;
   dryRun?: boolean;
   onProgress?: (progress: { file: string; rows: number }) => void;
 }
 
-export interface FileSummary {
+export interface PartSummary {
   file: string;
+  sheet: string | null;
   kind: RecordKind;
-  encoding: Encoding;
+  encoding: Encoding | null;
   read: number;
   written: number;
   rejected: number;
@@ -50,67 +46,21 @@ export interface FileSummary {
 export interface ImportSummary {
   runId: string;
   status: 'completed' | 'failed' | 'dry-run';
-  files: FileSummary[];
+  files: PartSummary[];
   rejectsFile: string | null;
   reportFile: string;
   rejectsByCode: Partial<Record<RejectCode, number>>;
+  proposedSamePersons: number;
   seconds: number;
 }
 
-const kindOrder: RecordKind[] = ['registrations', 'shareholders'];
-
-interface PlannedFile {
-  file: string;
-  fileNo: number;
-  mapping: Mapping;
-  columns: Map<string, number>;
-  headers: string[];
-  encoding: Encoding;
-}
-
-async function headerRow(file: string, encoding: Encoding): Promise<string[]> {
-  for await (const row of csvRows(file, encoding)) return row.cells;
-  throw new UnreadableFileError('FILE_EMPTY', file, `文件没有内容 / the file has no rows: ${file}`);
-}
-
-export class UnknownHeadersError extends Error {
-  readonly code = 'HEADERS_UNKNOWN';
-  constructor(readonly file: string, headers: string[]) {
-    super(
-      `无法从表头识别文件类型，请用 --kind 指定或提供 --mapping 映射文件 / the headers match no record kind; use --kind or --mapping: ${file}\n  表头 / headers: ${headers.join(', ')}`,
-    );
+export class ResumeError extends Error {
+  constructor(
+    readonly code: 'RUN_NOT_FOUND' | 'RUN_NOT_RESUMABLE' | 'RUN_FILE_CHANGED',
+    message: string,
+  ) {
+    super(message);
   }
-}
-
-async function planFiles(options: ImportOptions): Promise<PlannedFile[]> {
-  const mappings = options.mappingFile ? [loadMapping(options.mappingFile)] : builtInMappings;
-  const planned: PlannedFile[] = [];
-  for (const [i, file] of options.files.entries()) {
-    const encoding = options.encoding ?? detectEncoding(file);
-    const headers = await headerRow(file, encoding);
-    let match: { mapping: Mapping; columns: Map<string, number> } | null;
-    if (options.kind || options.mappingFile) {
-      const mapping = mappings.find((m) => !options.kind || m.kind === options.kind);
-      match = mapping ? { mapping, columns: matchColumns(mapping, headers) } : null;
-      if (match && !match.mapping.detect.every((f) => match!.columns.has(f))) match = null;
-    } else {
-      match = detectMapping(headers, mappings);
-    }
-    if (!match) throw new UnknownHeadersError(file, headers);
-    planned.push({ file, fileNo: i + 1, mapping: match.mapping, columns: match.columns, headers, encoding });
-  }
-  // Firms are registered before holdings point at them, so holders named without a code can be matched by name.
-  return planned.sort((a, b) => kindOrder.indexOf(a.mapping.kind) - kindOrder.indexOf(b.mapping.kind) || a.fileNo - b.fileNo);
-}
-
-function sha256(file: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const hash = crypto.createHash('sha256');
-    fs.createReadStream(file)
-      .on('data', (chunk) => hash.update(chunk))
-      .on('end', () => resolve(hash.digest('hex')))
-      .on('error', reject);
-  });
 }
 
 function newRunId(): string {
@@ -118,109 +68,99 @@ function newRunId(): string {
   return `run-${stamp}-${crypto.randomBytes(3).toString('hex')}`;
 }
 
-async function writeRegistrations(graph: Graph, batch: (RegistrationRecord & { prov: string })[]): Promise<void> {
-  await graph.writeAll([
-    { name: 'import/registrations', params: { rows: batch.map((r) => ({ ...r.firm, prov: r.prov })) } },
-    {
-      name: 'import/legalRepresentatives',
-      params: {
-        rows: batch.filter((r) => r.legalRepresentative).map((r) => ({ firmKey: r.firm.key, person: r.legalRepresentative, prov: r.prov })),
-      },
-    },
-  ]);
+interface RunState {
+  runId: string;
+  /** Per part: the last row already in the database (1 = only the header). */
+  checkpoints: number[];
+  counts: { read: number; written: number; rejected: number; flagged: number }[];
+  proposals?: number;
 }
 
-async function writeHoldings(graph: Graph, batch: (HoldingRecord & { prov: string })[]): Promise<void> {
-  const firms = new Map(batch.map((r) => [r.firm.key, { key: r.firm.key, props: r.firm.props, prov: r.prov }]));
-  const rows = (kind: 'person' | 'firm') =>
-    batch.filter((r) => r.holderKind === kind).map((r) => ({ firmKey: r.firm.key, holder: r.holder, holding: r.holding, prov: r.prov }));
-  await graph.writeAll([
-    { name: 'import/shareholdingFirms', params: { rows: [...firms.values()] } },
-    { name: 'import/personHoldings', params: { rows: rows('person') } },
-    { name: 'import/firmHoldings', params: { rows: rows('firm') } },
-  ]);
-}
-
-export async function importFiles(options: ImportOptions): Promise<ImportSummary> {
+async function importParts(parts: Part[], state: RunState, options: ImportOptions): Promise<ImportSummary> {
   const started = Date.now();
-  const planned = await planFiles(options);
-  const runId = newRunId();
+  const { graph, runId } = { graph: options.graph, runId: state.runId };
   const runDir = path.join(options.reportDir, runId);
   const rejects = new RejectsFile(path.join(runDir, 'rejects.csv'));
+  // Rejects of rows past a checkpoint belong to a batch that never committed; they are written again.
+  await rejects.keepUpTo((file, sheet, row) => {
+    const at = parts.findIndex((p) => p.file.name === file && (p.table.sheet ?? '') === sheet);
+    return at >= 0 && row <= state.checkpoints[at]!;
+  });
   const batchSize = options.batchSize ?? 1000;
-  const source = options.source ?? 'import';
-  const summaries: FileSummary[] = [];
-
-  const fileInfo = await Promise.all(
-    planned.map(async (p) => ({
-      fileNo: p.fileNo,
-      path: path.resolve(p.file),
-      name: path.basename(p.file),
-      sha256: await sha256(p.file),
-      bytes: fs.statSync(p.file).size,
-      kind: p.mapping.kind,
-      encoding: p.encoding,
-    })),
-  );
-  if (!options.dryRun) {
-    await options.graph.write('importRun/start', { id: runId, files: fileInfo, user: options.user ?? os.userInfo().username });
-  }
+  const env = { source: options.source ?? 'import', secret: options.secret };
+  const summaries: PartSummary[] = parts.map((p, i) => ({
+    file: p.file.path,
+    sheet: p.table.sheet,
+    kind: p.mapping.kind,
+    encoding: p.file.encoding,
+    ...state.counts[i]!,
+  }));
 
   let status: ImportSummary['status'] = options.dryRun ? 'dry-run' : 'completed';
   let failure: Error | null = null;
   try {
-    for (const p of planned) {
-      const summary: FileSummary = { file: p.file, kind: p.mapping.kind, encoding: p.encoding, read: 0, written: 0, rejected: 0, flagged: 0 };
-      summaries.push(summary);
-      const fileLabel = path.basename(p.file);
+    for (const [index, part] of parts.entries()) {
+      const handler = handlerFor(part.mapping.kind);
+      const summary = summaries[index]!;
+      const checkpoint = state.checkpoints[index]!;
       let ratioUnit: 'percent' | 'fraction' = 'fraction';
-      if (p.mapping.kind === 'shareholders' && p.columns.has('ratio')) {
-        const at = p.columns.get('ratio')!;
-        async function* ratios() {
-          let first = true;
-          for await (const row of csvRows(p.file, p.encoding)) {
-            if (!first && row.cells[at]) yield row.cells[at]!;
-            first = false;
-          }
-        }
-        ratioUnit = await decideRatioUnit(ratios());
+      const ratioColumn = handler.ratioField ? part.columns.get(handler.ratioField) : undefined;
+      if (ratioColumn !== undefined) {
+        ratioUnit = await decideRatioUnit(
+          (async function* () {
+            for await (const { cells } of part.table.rows()) if (cells[ratioColumn]) yield cells[ratioColumn]!;
+          })(),
+        );
       }
 
-      let batch: ({ prov: string } & (RegistrationRecord | HoldingRecord))[] = [];
+      let batch: Stamped<unknown>[] = [];
+      let pending: Reject[] = [];
+      let pendingCounts = { read: 0, written: 0, rejected: 0, flagged: 0 };
+      let lastRow = checkpoint;
       const flush = async () => {
-        if (batch.length === 0) return;
+        if (pendingCounts.read === 0) return;
+        rejects.addAll(pending);
+        await rejects.sync();
+        const counts = {
+          read: summary.read + pendingCounts.read,
+          written: summary.written + pendingCounts.written,
+          rejected: summary.rejected + pendingCounts.rejected,
+          flagged: summary.flagged + pendingCounts.flagged,
+        };
         if (!options.dryRun) {
-          if (p.mapping.kind === 'registrations') await writeRegistrations(options.graph, batch as (RegistrationRecord & { prov: string })[]);
-          else await writeHoldings(options.graph, batch as (HoldingRecord & { prov: string })[]);
+          await graph.inWriteTransaction(async (run) => {
+            if (batch.length > 0) await handler.write(run, batch);
+            await run('importRun/checkpoint', { id: runId, part: int(index), row: int(lastRow), ...Object.fromEntries(Object.entries(counts).map(([k, v]) => [k, int(v)])) });
+          });
         }
-        summary.written += batch.length;
+        Object.assign(summary, counts);
         batch = [];
+        pending = [];
+        pendingCounts = { read: 0, written: 0, rejected: 0, flagged: 0 };
+        options.onProgress?.({ file: part.file.path, rows: summary.read });
       };
 
-      let header = true;
-      for await (const { row, cells } of csvRows(p.file, p.encoding)) {
-        if (header) {
-          header = false;
-          continue;
+      for await (const { row, cells } of part.table.rows()) {
+        if (row <= checkpoint) continue;
+        lastRow = row;
+        pendingCounts.read++;
+        const ctx = new RowContext(cells, part.columns, part.table.headers, part.file.name, part.table.sheet, row);
+        const record = handler.convert(ctx, { ...env, ratioUnit });
+        pending.push(...ctx.problems);
+        pendingCounts.flagged += ctx.problems.filter((p) => rejectCodes[p.code].severity === 'flag').length;
+        if (record) {
+          batch.push({ ...(record as object), prov: `${runId}/${part.file.fileNo}:${part.table.sheet ? `${part.table.sheet}!` : ''}${row}` });
+          pendingCounts.written++;
+        } else {
+          pendingCounts.rejected++;
         }
-        summary.read++;
-        const ctx = new RowContext(cells, p.columns, p.headers, fileLabel, null, row);
-        const record =
-          p.mapping.kind === 'registrations' ? registrationFromRow(ctx, source, options.secret) : holdingFromRow(ctx, ratioUnit, source, options.secret);
-        for (const problem of ctx.problems) {
-          rejects.add(problem);
-          if (rejectCodes[problem.code].severity === 'flag') summary.flagged++;
-        }
-        if (!record) {
-          summary.rejected++;
-          continue;
-        }
-        batch.push({ ...record, prov: `${runId}/${p.fileNo}:${row}` });
-        if (batch.length >= batchSize) await flush();
-        if (summary.read % 10_000 === 0) options.onProgress?.({ file: p.file, rows: summary.read });
+        if (pendingCounts.read >= batchSize) await flush();
       }
       await flush();
-      options.onProgress?.({ file: p.file, rows: summary.read });
+    }
+    if (!options.dryRun) {
+      const [proposed] = await graph.write<{ proposals: number }>('importRun/proposeSamePersons', { prefix: `${runId}/`, runId });
+      state.proposals = proposed?.proposals ?? 0;
     }
   } catch (error) {
     status = 'failed';
@@ -228,19 +168,9 @@ export async function importFiles(options: ImportOptions): Promise<ImportSummary
   }
 
   const rejectsFile = await rejects.close();
-  const totals = summaries.reduce((t, s) => ({ read: t.read + s.read, written: t.written + s.written, rejected: t.rejected + s.rejected }), {
-    read: 0,
-    written: 0,
-    rejected: 0,
-  });
   if (!options.dryRun) {
-    await options.graph.write('importRun/finish', {
-      id: runId,
-      status,
-      ...totals,
-      rejectsFile,
-      error: failure?.message ?? null,
-    });
+    // A lost connection cannot record its own failure; the run then stays 'running' and --resume takes it.
+    await graph.write('importRun/finish', { id: runId, status, rejectsFile, error: failure?.message ?? null }).catch(() => undefined);
   }
   const summary: ImportSummary = {
     runId,
@@ -249,10 +179,68 @@ export async function importFiles(options: ImportOptions): Promise<ImportSummary
     rejectsFile,
     reportFile: path.join(runDir, 'report.json'),
     rejectsByCode: rejects.byCode,
+    proposedSamePersons: state.proposals ?? 0,
     seconds: (Date.now() - started) / 1000,
   };
-  fs.mkdirSync(runDir, { recursive: true });
-  fs.writeFileSync(summary.reportFile, JSON.stringify({ ...summary, files: summaries.map((s) => ({ ...s, file: path.resolve(s.file) })) }, null, 2));
+  await rejects.writeReport(summary.reportFile, summary);
   if (failure) throw Object.assign(failure, { summary });
   return summary;
+}
+
+export async function importFiles(options: ImportOptions): Promise<ImportSummary> {
+  const parts = await planImport(options.files, options);
+  const state: RunState = { runId: newRunId(), checkpoints: parts.map(() => 1), counts: parts.map(() => ({ read: 0, written: 0, rejected: 0, flagged: 0 })) };
+  if (!options.dryRun) {
+    const files = [...new Map(parts.map((p) => [p.file.fileNo, p.file])).values()];
+    await options.graph.write('importRun/start', {
+      id: state.runId,
+      files,
+      parts: parts.map((p) => ({ fileNo: p.file.fileNo, sheet: p.table.sheet, kind: p.mapping.kind })),
+      options: JSON.stringify({ kind: options.kind, mappingFile: options.mappingFile, encoding: options.encoding, sheet: options.sheet, source: options.source }),
+      user: options.user ?? os.userInfo().username,
+    });
+  }
+  return importParts(parts, state, options);
+}
+
+/** Finishes an interrupted run (killed process, lost connection) from its last checkpoint. */
+export async function resumeImport(options: Omit<ImportOptions, 'files' | keyof ImportSettings> & { runId: string }): Promise<ImportSummary> {
+  const [found] = await options.graph.read<{ run: Record<string, any> }>('importRun/get', { id: options.runId });
+  if (!found) throw new ResumeError('RUN_NOT_FOUND', `找不到导入批次 / no import run ${options.runId}`);
+  const run = found.run;
+  if (run.status !== 'running' && run.status !== 'failed') {
+    throw new ResumeError('RUN_NOT_RESUMABLE', `导入批次 ${options.runId} 的状态为 ${run.status}，只能续导 running 或 failed 的批次 / only a running or failed run can be resumed`);
+  }
+  const files: string[] = run.files;
+  for (const [i, file] of files.entries()) {
+    if ((await sha256(file).catch(() => null)) !== run.fileHashes[i]) {
+      throw new ResumeError('RUN_FILE_CHANGED', `文件已改变或不存在，无法续导 / the file changed or is gone since the run started: ${file}`);
+    }
+  }
+  const settings: ImportSettings = JSON.parse(run.options);
+  const parts = await planImport(files, settings);
+  const key = (fileNo: number, sheet: string | null, kind: string) => `${fileNo}\0${sheet ?? ''}\0${kind}`;
+  const recorded = new Map<string, number>(run.partFiles.map((f: number, i: number) => [key(f, run.partSheets[i] || null, run.partKinds[i]), i]));
+  const state: RunState = {
+    runId: options.runId,
+    checkpoints: parts.map((p) => run.checkpoints[recorded.get(key(p.file.fileNo, p.table.sheet, p.mapping.kind))!]),
+    counts: parts.map((p) => {
+      const i = recorded.get(key(p.file.fileNo, p.table.sheet, p.mapping.kind))!;
+      return { read: run.partRead[i], written: run.partWritten[i], rejected: run.partRejected[i], flagged: run.partFlagged[i] };
+    }),
+  };
+  await options.graph.write('importRun/reopen', { id: options.runId });
+  return importParts(parts, state, { ...options, ...settings, files });
+}
+
+/** Removes what a run wrote that no other run also asserts, and restores the values it replaced. */
+export async function retractImport(graph: Graph, runId: string, user = os.userInfo().username): Promise<void> {
+  const [found] = await graph.read<{ run: Record<string, unknown> }>('importRun/get', { id: runId });
+  if (!found) throw new ResumeError('RUN_NOT_FOUND', `找不到导入批次 / no import run ${runId}`);
+  const prefix = `${runId}/`;
+  await graph.writeInBatches('importRun/retractRelationships', { prefix });
+  await graph.writeInBatches('importRun/retractValues', { prefix });
+  await graph.writeInBatches('importRun/retractPriorValues', { prefix });
+  await graph.writeInBatches('importRun/retractNodes', { prefix });
+  await graph.write('importRun/markRetracted', { id: runId, user });
 }

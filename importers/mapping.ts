@@ -10,7 +10,7 @@ import { z } from 'zod';
  */
 
 const mappingSchema = z.object({
-  kind: z.enum(['registrations', 'shareholders']),
+  kind: z.enum(['registrations', 'shareholders', 'officers', 'members', 'branches', 'lists', 'approvals', 'changes', 'relations', 'boFilings']),
   caption: z.object({ zh: z.string(), en: z.string() }),
   /** Fields whose headers must all be present for a file to be taken as this kind. */
   detect: z.array(z.string()).min(1),

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { parse as parseCsv } from 'csv-parse/sync';
 
 /**
  * The catalogue of reasons a row (or one value in it) is not taken as given. A clerk reads the
@@ -47,6 +48,51 @@ export const rejectCodes = {
     zh: '金额无法识别，该值未导入（行其余内容已导入）',
     en: 'the amount cannot be read; the value was left out (the rest of the row was imported)',
   },
+  PERSON_NAME_MISSING: {
+    severity: 'reject',
+    zh: '人员姓名为空',
+    en: 'the person’s name is empty',
+  },
+  PARTY_NAME_MISSING: {
+    severity: 'reject',
+    zh: '关系的主体或对象名称为空',
+    en: 'the subject or object of the relation has no name',
+  },
+  PERSON_UNIDENTIFIED: {
+    severity: 'reject',
+    zh: '人员没有完整有效的身份证号码，无法与同名者区分，为免错误归属未导入',
+    en: 'the person has no full valid ID number and cannot be told from a same-name stranger; not imported to avoid a wrong attribution',
+  },
+  LIST_TYPE_MISSING: {
+    severity: 'reject',
+    zh: '名单类型为空',
+    en: 'the list type is empty',
+  },
+  LIST_SUBJECT_MISSING: {
+    severity: 'reject',
+    zh: '名单行既无企业代码或名称，也无人员姓名',
+    en: 'the list row names neither a firm (code or name) nor a person',
+  },
+  RELATION_TYPE_UNKNOWN: {
+    severity: 'reject',
+    zh: '关系类型无法识别（支持：协议控制、代持、表决权委托、一致行动、亲属等；亲属关系双方须为人员）',
+    en: 'unknown relation type (agreement control, nominee, voting entrustment, acting in concert, family ties; family ties are between persons)',
+  },
+  RELATION_OBJECT_NOT_FIRM: {
+    severity: 'reject',
+    zh: '控制类关系的对象应为企业',
+    en: 'the object of a control relation must be a firm',
+  },
+  NUMBER_INVALID: {
+    severity: 'flag',
+    zh: '数字无法识别，该值未导入（行其余内容已导入）',
+    en: 'the number cannot be read; the value was left out (the rest of the row was imported)',
+  },
+  YES_NO_INVALID: {
+    severity: 'flag',
+    zh: '应填“是”或“否”，该值未导入（行其余内容已导入）',
+    en: 'expected yes or no (是/否); the value was left out (the rest of the row was imported)',
+  },
   BODS_STATEMENT_INVALID: {
     severity: 'reject',
     zh: 'BODS 声明不符合数据标准（缺少必填字段或取值无效），该声明未导入',
@@ -74,32 +120,75 @@ function csvCell(value: string): string {
   return /[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
-/** Writes rejects as a UTF-8 CSV with BOM so that Excel shows the Chinese text correctly. */
+const HEADER = '\uFEFF文件/file,工作表/sheet,行/row,列/column,值/value,代码/code,处理/action,原因,reason\n';
+
+/**
+ * The rejects file of a run: a UTF-8 CSV with BOM so that Excel shows the Chinese text. A batch's
+ * rejects are appended and flushed to disk before the batch commits; on resume, entries past the
+ * checkpoint (from a batch that never committed) are dropped and written again, so no reject is
+ * lost or listed twice.
+ */
 export class RejectsFile {
-  private stream: fs.WriteStream | null = null;
+  private fd: number | null = null;
   count = 0;
   readonly byCode: Partial<Record<RejectCode, number>> = {};
 
   constructor(readonly path: string) {}
 
-  add(reject: Reject): void {
-    if (!this.stream) {
+  private open(): number {
+    if (this.fd === null) {
       fs.mkdirSync(path.dirname(this.path), { recursive: true });
-      this.stream = fs.createWriteStream(this.path);
-      this.stream.write('\uFEFF文件/file,工作表/sheet,行/row,列/column,值/value,代码/code,处理/action,原因,reason\n');
+      const exists = fs.existsSync(this.path);
+      this.fd = fs.openSync(this.path, 'a');
+      if (!exists) fs.writeSync(this.fd, HEADER);
     }
-    const entry = rejectCodes[reject.code];
-    const action = entry.severity === 'reject' ? '拒绝/rejected' : '标记/flagged';
-    const cells = [reject.file, reject.sheet ?? '', String(reject.row), reject.column, reject.value, reject.code, action, entry.zh, entry.en];
-    this.stream.write(cells.map(csvCell).join(',') + '\n');
+    return this.fd;
+  }
+
+  private count1(code: RejectCode): void {
     this.count++;
-    this.byCode[reject.code] = (this.byCode[reject.code] ?? 0) + 1;
+    this.byCode[code] = (this.byCode[code] ?? 0) + 1;
+  }
+
+  /** Keeps the entries already in the file for which `keep(file, sheet, row)` holds (resume). */
+  async keepUpTo(keep: (file: string, sheet: string, row: number) => boolean): Promise<void> {
+    if (!fs.existsSync(this.path)) return;
+    const records: string[][] = parseCsv(fs.readFileSync(this.path, 'utf8'), { bom: true, relax_column_count: true });
+    const kept = records.slice(1).filter((r) => keep(r[0] ?? '', r[1] ?? '', Number(r[2])));
+    fs.writeFileSync(this.path, HEADER + kept.map((r) => r.map(csvCell).join(',') + '\n').join(''));
+    for (const r of kept) this.count1(r[5] as RejectCode);
+  }
+
+  addAll(rejects: Reject[]): void {
+    if (rejects.length === 0) return;
+    const lines = rejects.map((reject) => {
+      const entry = rejectCodes[reject.code];
+      const action = entry.severity === 'reject' ? '拒绝/rejected' : '标记/flagged';
+      this.count1(reject.code);
+      return [reject.file, reject.sheet ?? '', String(reject.row), reject.column, reject.value, reject.code, action, entry.zh, entry.en].map(csvCell).join(',') + '\n';
+    });
+    fs.writeSync(this.open(), lines.join(''));
+  }
+
+  add(reject: Reject): void {
+    this.addAll([reject]);
+  }
+
+  /** Flushes to disk, so that what the file says is there survives a crash right after. */
+  async sync(): Promise<void> {
+    if (this.fd !== null) fs.fsyncSync(this.fd);
   }
 
   async close(): Promise<string | null> {
-    if (!this.stream) return null;
-    const stream = this.stream;
-    await new Promise<void>((resolve, reject) => stream.end((error?: Error | null) => (error ? reject(error) : resolve())));
+    if (this.fd === null) return this.count > 0 ? this.path : null;
+    fs.closeSync(this.fd);
+    this.fd = null;
     return this.path;
+  }
+
+  /** The run's report: the summary as JSON, next to the rejects file. */
+  async writeReport(file: string, summary: unknown): Promise<void> {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, JSON.stringify(summary, null, 2));
   }
 }

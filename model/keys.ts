@@ -28,7 +28,7 @@ export function base32(bytes: Uint8Array): string {
   return out;
 }
 
-export type FirmKeyBasis = 'uscc' | 'registration-number' | 'unverified';
+export type FirmKeyBasis = 'uscc' | 'registration-number' | 'foreign-id' | 'unverified';
 
 export interface FirmKey {
   key: string;
@@ -37,9 +37,23 @@ export interface FirmKey {
   unverified: boolean;
 }
 
+/**
+ * A foreign register's identifier as a key part: whitespace removed and upper-cased, since
+ * registers do not tell ids apart by case or spacing ('HRB 7517' and 'hrb7517' are one firm).
+ */
+function foreignIdPart(raw: string): string {
+  return raw.replace(/\s+/g, '').toUpperCase();
+}
+
+/**
+ * A firm's key: its USCC, else its 15-digit registration number, else a foreign register's
+ * identifier (`foreignId`: an org-id.guide scheme such as GB-COH or XI-LEI and the id in it),
+ * else its name and source, marked unverified.
+ */
 export function firmKey(input: {
   uscc?: string | null;
   registrationNumber?: string | null;
+  foreignId?: { scheme: string; id: string } | null;
   name: string;
   source: string;
 }): FirmKey {
@@ -51,6 +65,12 @@ export function firmKey(input: {
     // A missing check digit is normal for old numbers; the format alone identifies the firm.
     const r = parseRegistrationNumber(input.registrationNumber);
     if (r.ok) return { key: r.value, basis: 'registration-number', unverified: false };
+  }
+  if (input.foreignId) {
+    const scheme = foreignIdPart(input.foreignId.scheme);
+    const id = foreignIdPart(input.foreignId.id);
+    // A register's own number identifies the firm as surely as a USCC does, within that register.
+    if (scheme && id) return { key: `X-${scheme}-${id}`, basis: 'foreign-id', unverified: false };
   }
   const digest = createHash('sha256')
     .update('firm\0' + normalizeName(input.name) + '\0' + input.source, 'utf8')

@@ -1,14 +1,11 @@
 // Natural-person shareholders (自然人股东) and their direct holdings in a firm.
 // Parameters:
-//   $rows list of maps — {firmKey, holder: {key, props}, holding (non-null properties), prov}
+//   $rows list of maps — {firmKey, personKey, holding (non-null properties), prov}
 //     holding.ratio is a fraction (0.35 for 35%)
 // Grounds: DOMAIN.md §3 HOLDS_SHARES {ratio, subscribedAmount, paidAmount} Person → Company.
 UNWIND $rows AS r
 MATCH (c:Company {key: r.firmKey})
-MERGE (h:Person {key: r.holder.key})
-SET h += r.holder.props,
-    h.provenance = CASE WHEN r.prov IN coalesce(h.provenance, []) THEN h.provenance
-                        ELSE coalesce(h.provenance, []) + r.prov END
+MATCH (h:Person {key: r.personKey})
 MERGE (h)-[s:HOLDS_SHARES]->(c)
 SET s += r.holding,
     s.provenance = CASE WHEN r.prov IN coalesce(s.provenance, []) THEN s.provenance

@@ -13,7 +13,7 @@ export function personFromName(
   name: string,
   rawId: string | null,
   idField: string,
-  scopeFirmKey: string,
+  scopeFirmKey: string | null,
   secret: string,
 ): { key: string; props: Record<string, unknown> } {
   const parsed = rawId ? parseResidentId(rawId) : null;

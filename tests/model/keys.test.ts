@@ -35,6 +35,27 @@ describe('firmKey', () => {
   it('gives the same name from two sources two different unverified keys', () => {
     expect(firmKey({ name: '鑫融', source: 'a' }).key).not.toBe(firmKey({ name: '鑫融', source: 'b' }).key);
   });
+
+  it('keys a foreign firm by its register and number, verified, when it has no Chinese code', () => {
+    expect(firmKey({ foreignId: { scheme: 'GB-COH', id: '07444723' }, name: 'CHRINON LTD', source: 'bods' })).toEqual({
+      key: 'X-GB-COH-07444723',
+      basis: 'foreign-id',
+      unverified: false,
+    });
+  });
+
+  it('gives one foreign key whatever the spacing and case of the number', () => {
+    const a = firmKey({ foreignId: { scheme: 'RA000336', id: 'HRB 7517' }, name: 'x', source: 'a' });
+    const b = firmKey({ foreignId: { scheme: 'ra000336', id: 'hrb7517' }, name: 'y', source: 'b' });
+    expect(a.key).toBe('X-RA000336-HRB7517');
+    expect(b).toEqual(a);
+  });
+
+  it('prefers a valid USCC to a foreign identifier, and a foreign identifier to the name', () => {
+    expect(firmKey({ uscc: '91350100M000100Y43', foreignId: { scheme: 'XI-LEI', id: '3003' }, name: 'x', source: 's' }).basis).toBe('uscc');
+    expect(firmKey({ uscc: '91350100M000100Y44', foreignId: { scheme: 'XI-LEI', id: '3003' }, name: 'x', source: 's' }).key).toBe('X-XI-LEI-3003');
+    expect(firmKey({ foreignId: { scheme: ' ', id: '3003' }, name: 'x', source: 's' }).basis).toBe('unverified');
+  });
 });
 
 describe('personKey', () => {

@@ -1,6 +1,6 @@
-// Makes sure the firm named on a shareholder row (股东及出资) exists: a registration may not have
-// been imported for it yet. Only identifying properties are set, and only on creation, so a
-// shareholder file never overwrites registration facts.
+// Makes sure every firm a row refers to exists (a registration may not have been imported for it
+// yet). Only identifying properties are set, and only on creation, so a reference never
+// overwrites registration facts; the row's provenance entry is added either way.
 // Parameters:
 //   $rows list of maps — {key, props: {name, normalizedName, uscc, registrationNumber, keyBasis, keyUnverified}, prov}
 // Grounds: DOMAIN.md §3 keys and provenance.

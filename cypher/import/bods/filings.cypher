@@ -1,0 +1,43 @@
+// Declared indirect interests from BODS relationship statements, kept as declared: a BOFiling of
+// the subject firm naming the owner (person or entity), the interest type and the declared share,
+// apart from the holdings, so the analyses can compare what was declared with what the chain of
+// holdings computes. One filing per firm, owner and interest type: the statement with the latest
+// statement date is current; an earlier one only adds its id.
+// Parameters:
+//   $rows list of maps — {firmKey, key (filing key), props {ownerKey, ownerName, interestType,
+//     interestDetails, ratio, ratioMin, ratioMinExclusive, ratioMax, ratioMaxExclusive, ratioText,
+//     validFrom, validTo, declaredBeneficialOwner, isComponent}, statementId, statementDate ('' when
+//     none), recordId, prov}
+// Grounds: DOMAIN.md §3 FILED_BO Company → BOFiling, §5.1 declared vs computed owners; BODS 0.4
+//   directOrIndirect 'indirect' (the primary relationship of an indirect chain).
+UNWIND $rows AS r
+MATCH (c:Company {key: r.firmKey})
+MERGE (b:BOFiling {key: r.key})
+ON CREATE SET b.bodsStatementDate = ''
+WITH c, b, r, b.bodsStatementDate IS NOT NULL AND r.statementDate >= b.bodsStatementDate AS current
+SET b.ownerKey = CASE WHEN current THEN r.props.ownerKey ELSE b.ownerKey END,
+    b.ownerName = CASE WHEN current THEN r.props.ownerName ELSE b.ownerName END,
+    b.interestType = CASE WHEN current THEN r.props.interestType ELSE b.interestType END,
+    b.interestDetails = CASE WHEN current THEN r.props.interestDetails ELSE b.interestDetails END,
+    b.ratio = CASE WHEN current THEN r.props.ratio ELSE b.ratio END,
+    b.ratioMin = CASE WHEN current THEN r.props.ratioMin ELSE b.ratioMin END,
+    b.ratioMinExclusive = CASE WHEN current THEN r.props.ratioMinExclusive ELSE b.ratioMinExclusive END,
+    b.ratioMax = CASE WHEN current THEN r.props.ratioMax ELSE b.ratioMax END,
+    b.ratioMaxExclusive = CASE WHEN current THEN r.props.ratioMaxExclusive ELSE b.ratioMaxExclusive END,
+    b.ratioText = CASE WHEN current THEN r.props.ratioText ELSE b.ratioText END,
+    b.validFrom = CASE WHEN current THEN r.props.validFrom ELSE b.validFrom END,
+    b.validTo = CASE WHEN current THEN r.props.validTo ELSE b.validTo END,
+    b.declaredBeneficialOwner = CASE WHEN current THEN r.props.declaredBeneficialOwner ELSE b.declaredBeneficialOwner END,
+    b.isComponent = CASE WHEN current THEN r.props.isComponent ELSE b.isComponent END,
+    b.source = 'bods',
+    b.declaredIndirect = true,
+    b.statementId = CASE WHEN current THEN r.statementId ELSE b.statementId END,
+    b.bodsRecordId = CASE WHEN current THEN r.recordId ELSE b.bodsRecordId END,
+    b.bodsStatementDate = CASE WHEN current THEN r.statementDate ELSE b.bodsStatementDate END,
+    b.bodsStatementIds = CASE WHEN r.statementId IN coalesce(b.bodsStatementIds, []) THEN b.bodsStatementIds
+                              ELSE coalesce(b.bodsStatementIds, []) + r.statementId END,
+    b.provenance = CASE WHEN r.prov IN coalesce(b.provenance, []) THEN b.provenance
+                        ELSE coalesce(b.provenance, []) + r.prov END
+MERGE (c)-[f:FILED_BO]->(b)
+SET f.provenance = CASE WHEN r.prov IN coalesce(f.provenance, []) THEN f.provenance
+                        ELSE coalesce(f.provenance, []) + r.prov END

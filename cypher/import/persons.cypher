@@ -1,0 +1,11 @@
+// Upserts the natural persons named on rows. Keys are decided by the importer (model/keys.ts):
+// from a full ID number, else scoped to the firm that names the person, so two same-name people
+// are never merged on name alone.
+// Parameters:
+//   $rows list of maps — {key, props (non-null properties only), prov}
+// Grounds: DOMAIN.md §3 person keys and provenance.
+UNWIND $rows AS r
+MERGE (p:Person {key: r.key})
+SET p += r.props,
+    p.provenance = CASE WHEN r.prov IN coalesce(p.provenance, []) THEN p.provenance
+                        ELSE coalesce(p.provenance, []) + r.prov END

@@ -1,0 +1,430 @@
+/**
+ * Imports a Beneficial Ownership Data Standard file (a JSON array of 0.4 or 0.3 statements) into
+ * the graph: entities as firms, persons as persons, direct interests as holdings or control,
+ * declared indirect interests as filings (see mapping.ts for the rules).
+ *
+ * The file is streamed three times, so its size does not matter: pass 1 checks every statement
+ * and collects, per record, its key and which statement is the latest (small); pass 2 writes the
+ * firms and persons; pass 3 writes the relationships, whose ends are then all in the graph
+ * wherever they stood in the file, and finally ends what later statements superseded.
+ *
+ * Rows: a statement's row is its 1-based position in the array plus 1 (row 2 is the first
+ * statement), as in a spreadsheet whose row 1 is the header; row 1 is the file itself. Rejects
+ * and provenance entries ('runId/fileNo:row') use these rows.
+ */
+import fs from 'node:fs';
+import { streamArray } from 'stream-json/streamers/stream-array.js';
+import type { Graph } from '../../cypher/run.ts';
+import { dateParam } from '../../cypher/values.ts';
+import type { FirmKey, PersonKey } from '../../model/keys.ts';
+import type { Reject } from '../rejects.ts';
+import {
+  bodsPersonKey,
+  currentInterest,
+  entityKey,
+  entityName,
+  entityProps,
+  filingKey,
+  interestProps,
+  interestTarget,
+  keyRank,
+  personName,
+  personProps,
+  type InterestTarget,
+} from './mapping.ts';
+import {
+  parseStatement,
+  shortValue,
+  type BodsEntity,
+  type BodsInterest,
+  type BodsNamedRef,
+  type BodsPerson,
+  type BodsStatement,
+  type ParsedStatement,
+} from './statements.ts';
+
+export interface BodsImportContext {
+  runId: string;
+  fileNo: number;
+  /** The file name as shown to the clerk in the rejects file. */
+  fileLabel: string;
+  /** Secret for person keys (model/keys.ts). */
+  secret: string;
+  rejects: { add(reject: Reject): void };
+  batchSize?: number;
+  /**
+   * Parties known from earlier files of the same run. Pass one map to every file of a run and a
+   * relationship may name an entity or person stated in an earlier file; without it, each file
+   * must state the parties its relationships name.
+   */
+  parties?: BodsParties;
+}
+
+export interface BodsImportSummary {
+  /** Statements in the file. */
+  read: number;
+  /** Statements that reached the graph. */
+  written: number;
+  /** Statements rejected (one reject each, naming the first fault). */
+  rejected: number;
+  /** Valid statements with nothing to write: a relationship whose interested party or subject is unspecified. */
+  skipped: number;
+}
+
+export interface BodsParty {
+  kind: 'entity' | 'person';
+  key: string;
+  name: string;
+}
+
+export type BodsParties = Map<string, BodsParty>;
+
+/** One statement as read from the source, checked, at its 0-based position. */
+export interface SourceStatement {
+  index: number;
+  parsed: ParsedStatement;
+}
+
+/** A source can be read more than once (each call starts again from the top). */
+export type StatementSource = () => AsyncIterable<SourceStatement>;
+
+/** Whether a file's first array element looks like a BODS statement (0.4 or 0.3). */
+export function isBodsFile(firstValue: unknown): boolean {
+  if (firstValue === null || typeof firstValue !== 'object' || Array.isArray(firstValue)) return false;
+  const o = firstValue as Record<string, unknown>;
+  return (typeof o.statementId === 'string' && typeof o.recordType === 'string') || (typeof o.statementID === 'string' && typeof o.statementType === 'string');
+}
+
+/** The first non-blank character of a file (after a byte-order mark), to tell an array from an object. */
+async function firstChar(file: string): Promise<string | null> {
+  for await (const chunk of fs.createReadStream(file, { encoding: 'utf8', highWaterMark: 4096 })) {
+    const m = /[^\s\uFEFF]/.exec(chunk as string);
+    if (m) return m[0];
+  }
+  return null;
+}
+
+/**
+ * The first element of a JSON file's top-level array, or the top-level value when it is not an
+ * array (so a single statement saved on its own is still recognised, then rejected), for isBodsFile.
+ */
+export async function peekFirstValue(file: string): Promise<unknown> {
+  if ((await firstChar(file)) !== '[') {
+    try {
+      return JSON.parse(await fs.promises.readFile(file, 'utf8')) as unknown;
+    } catch {
+      return undefined;
+    }
+  }
+  const stream = fs.createReadStream(file).pipe(streamArray.withParserAsStream());
+  try {
+    for await (const item of stream) return (item as { value: unknown }).value;
+    return undefined;
+  } finally {
+    stream.destroy();
+  }
+}
+
+function fileSource(file: string): StatementSource {
+  return async function* () {
+    const stream = fs.createReadStream(file).pipe(streamArray.withParserAsStream());
+    for await (const item of stream) {
+      const { key, value } = item as { key: number; value: unknown };
+      yield { index: key, parsed: parseStatement(value) };
+    }
+  };
+}
+
+export async function importBodsFile(graph: Graph, file: string, ctx: BodsImportContext): Promise<BodsImportSummary> {
+  const first = await firstChar(file);
+  if (first !== '[') {
+    ctx.rejects.add({
+      file: ctx.fileLabel,
+      sheet: null,
+      row: 1,
+      column: '$',
+      value: first === null ? '' : shortValue((await fs.promises.readFile(file, 'utf8')).trim()),
+      code: 'BODS_STATEMENT_INVALID',
+    });
+    return { read: 0, written: 0, rejected: 1, skipped: 0 };
+  }
+  return importStatements(graph, fileSource(file), ctx);
+}
+
+// ---------------------------------------------------------------------------------------------
+
+interface Seen {
+  index: number;
+  statementId: string;
+  date: string;
+}
+
+const later = (a: Seen, b: Seen) => a.date > b.date || (a.date === b.date && a.index > b.index);
+
+interface PartyRecord {
+  kind: 'entity' | 'person';
+  key: FirmKey | PersonKey;
+  latest: Seen;
+  name: string;
+}
+
+/** What pass 1 learns: small, one entry per statement and per record, never the statements' details. */
+class FileIndex {
+  readonly rejected = new Set<number>();
+  /** 0.3 ids in this file, and what those that replace others replace. */
+  readonly ids03 = new Set<string>();
+  readonly replaces = new Map<string, string[]>();
+  /** Party statement id → record id (0.3 references name statements, 0.4 records). */
+  readonly statementRecord = new Map<string, string>();
+  readonly parties = new Map<string, PartyRecord>();
+  /** Relationship record id → its latest statement and how many statements it has here. */
+  readonly relationships = new Map<string, { latest: Seen; count: number }>();
+
+  /** 0.3 has no record ids: a statement's record is the first statement of its replacement chain. */
+  recordOf(s: { version: BodsStatement['version']; statementId: string; recordId: string }): string {
+    if (s.version === '0.4') return s.recordId;
+    let id = s.statementId;
+    const visited = new Set([id]);
+    for (;;) {
+      const previous = this.replaces.get(id)?.[0];
+      if (previous === undefined || visited.has(previous)) return id;
+      // A statement replaced from an earlier file is taken as its record's first statement.
+      if (!this.ids03.has(previous)) return previous;
+      visited.add(previous);
+      id = previous;
+    }
+  }
+
+  party(ref: BodsNamedRef, version: BodsStatement['version'], shared: BodsParties | undefined): BodsParty | null {
+    const recordId = version === '0.4' ? ref.ref : this.statementRecord.get(ref.ref);
+    const local = recordId === undefined ? undefined : this.parties.get(recordId);
+    const found = local ? { kind: local.kind, key: local.key.key, name: local.name } : shared?.get(ref.ref);
+    // 0.3 says which kind of statement it names; a person statement where an entity one is named is not the one meant.
+    return found && (ref.kind === null || found.kind === ref.kind) ? found : null;
+  }
+}
+
+type Lean = Pick<BodsStatement, 'version' | 'statementId' | 'recordId' | 'statementDate'>;
+
+function seen(s: Lean, index: number): Seen {
+  return { index, statementId: s.statementId, date: s.statementDate ?? '' };
+}
+
+function rank(key: FirmKey | PersonKey): number {
+  return 'unverified' in key ? keyRank[key.basis] : key.basis === 'id' ? 1 : 0;
+}
+
+/** Reads every statement once: rejects the invalid, and learns records, keys and latest statements. */
+async function indexStatements(source: StatementSource, ctx: BodsImportContext, summary: BodsImportSummary): Promise<FileIndex> {
+  const index = new FileIndex();
+  // Records are only known once every replacement chain is, so keys wait for the end of the file.
+  const partyStatements: { index: number; s: BodsEntity | BodsPerson }[] = [];
+  const relationshipStatements: { index: number; s: Lean }[] = [];
+  for await (const { index: i, parsed } of source()) {
+    summary.read++;
+    if (!parsed.ok) {
+      index.rejected.add(i);
+      summary.rejected++;
+      reject(ctx, i, parsed.path, parsed.value, 'BODS_STATEMENT_INVALID');
+      continue;
+    }
+    const s = parsed.statement;
+    if (s.version === '0.3') {
+      index.ids03.add(s.statementId);
+      if (s.replaces.length) index.replaces.set(s.statementId, s.replaces);
+    }
+    if (s.kind === 'relationship') relationshipStatements.push({ index: i, s: { version: s.version, statementId: s.statementId, recordId: s.recordId, statementDate: s.statementDate } });
+    // Addresses and names beyond the first are not needed for keys.
+    else if (s.kind === 'entity') partyStatements.push({ index: i, s: { ...s, addresses: [], alternateNames: [] } });
+    else partyStatements.push({ index: i, s: { ...s, nationalities: [] } });
+  }
+  for (const { index: i, s } of partyStatements) {
+    const record = index.recordOf(s);
+    index.statementRecord.set(s.statementId, record);
+    const key = s.kind === 'entity' ? entityKey(s, record) : bodsPersonKey(s, record, ctx.secret);
+    const name = s.kind === 'entity' ? entityName(s, record) : personName(s, record);
+    const here = seen(s, i);
+    const known = index.parties.get(record);
+    if (!known) {
+      index.parties.set(record, { kind: s.kind, key, latest: here, name });
+      continue;
+    }
+    if (later(here, known.latest)) Object.assign(known, { latest: here, name });
+    // A later statement that adds the USCC must not split the firm in two: the best key of the record wins.
+    if (rank(key) > rank(known.key)) known.key = key;
+  }
+  for (const { index: i, s } of relationshipStatements) {
+    const record = index.recordOf(s);
+    const here = seen(s, i);
+    const r = index.relationships.get(record);
+    if (!r) index.relationships.set(record, { latest: here, count: 1 });
+    else {
+      r.count++;
+      if (later(here, r.latest)) r.latest = here;
+    }
+  }
+  if (ctx.parties) {
+    for (const [ref, recordId] of index.statementRecord) {
+      const p = index.parties.get(recordId)!;
+      const party = { kind: p.kind, key: p.key.key, name: p.name };
+      ctx.parties.set(ref, party);
+      ctx.parties.set(recordId, party);
+    }
+  }
+  return index;
+}
+
+function reject(ctx: BodsImportContext, index: number, column: string, value: string, code: Reject['code']): void {
+  ctx.rejects.add({ file: ctx.fileLabel, sheet: null, row: index + 2, column, value, code });
+}
+
+/** Where a reference stands in the statement, as the clerk will find it in the file. */
+function refColumn(version: BodsStatement['version'], field: 'subject' | 'interestedParty', ref: BodsNamedRef): string {
+  if (version === '0.4') return `$.recordDetails.${field}`;
+  return `$.${field}.${ref.kind === 'person' ? 'describedByPersonStatement' : 'describedByEntityStatement'}`;
+}
+
+/**
+ * Imports statements from a source that can be read again (a BODS file, or GLEIF records read
+ * into the same internal form). The core of importBodsFile.
+ */
+export async function importStatements(graph: Graph, source: StatementSource, ctx: BodsImportContext): Promise<BodsImportSummary> {
+  const summary: BodsImportSummary = { read: 0, written: 0, rejected: 0, skipped: 0 };
+  const batchSize = ctx.batchSize ?? 1000;
+  const prov = (index: number) => `${ctx.runId}/${ctx.fileNo}:${index + 2}`;
+
+  // Pass 1
+  const index = await indexStatements(source, ctx, summary);
+
+  // Pass 2: firms and persons.
+  let entities: Record<string, unknown>[] = [];
+  let persons: Record<string, unknown>[] = [];
+  const flushParties = async () => {
+    if (entities.length + persons.length === 0) return;
+    const [e, p] = [entities, persons];
+    await graph.inWriteTransaction(async (run) => {
+      if (e.length) await run('import/bods/entities', { rows: e });
+      if (p.length) await run('import/bods/persons', { rows: p });
+    });
+    summary.written += e.length + p.length;
+    entities = [];
+    persons = [];
+  };
+  for await (const { index: i, parsed } of source()) {
+    if (!parsed.ok || index.rejected.has(i) || parsed.statement.kind === 'relationship') continue;
+    const s = parsed.statement;
+    const recordId = index.recordOf(s);
+    const record = index.parties.get(recordId)!;
+    const row = { key: record.key.key, statementId: s.statementId, statementDate: s.statementDate ?? '', recordId, prov: prov(i) };
+    if (s.kind === 'entity') entities.push({ ...row, props: entityProps(s, recordId, record.key as FirmKey) });
+    else persons.push({ ...row, props: personProps(s, recordId, record.key as PersonKey) });
+    if (entities.length + persons.length >= batchSize) await flushParties();
+  }
+  await flushParties();
+
+  // Pass 3: holdings, control and filings; at the end, what later statements superseded.
+  const closes: Record<string, unknown>[] = [];
+  let rows = { holdings: [] as Record<string, unknown>[], controls: [] as Record<string, unknown>[], filings: [] as Record<string, unknown>[] };
+  let pending = 0;
+  const flushRelationships = async () => {
+    if (pending === 0) return;
+    const batch = rows;
+    await graph.inWriteTransaction(async (run) => {
+      if (batch.holdings.length) await run('import/bods/holdings', { rows: batch.holdings });
+      if (batch.controls.length) await run('import/bods/controls', { rows: batch.controls });
+      if (batch.filings.length) await run('import/bods/filings', { rows: batch.filings });
+    });
+    rows = { holdings: [], controls: [], filings: [] };
+    pending = 0;
+  };
+  for await (const { index: i, parsed } of source()) {
+    if (!parsed.ok || index.rejected.has(i) || parsed.statement.kind !== 'relationship') continue;
+    const s = parsed.statement;
+    const subject = 'ref' in s.subject ? index.party(s.subject, s.version, ctx.parties) : 'unspecified';
+    const holder = 'ref' in s.interestedParty ? index.party(s.interestedParty, s.version, ctx.parties) : 'unspecified';
+    if (subject === null || holder === null) {
+      const [field, ref] = subject === null ? (['subject', s.subject] as const) : (['interestedParty', s.interestedParty] as const);
+      const named = ref as BodsNamedRef;
+      summary.rejected++;
+      reject(ctx, i, refColumn(s.version, field, named), named.ref, 'BODS_REFERENCE_MISSING');
+      continue;
+    }
+    if (subject === 'unspecified') {
+      summary.skipped++;
+      continue;
+    }
+    if (subject.kind !== 'entity') {
+      // The subject of a BODS relationship is always an entity: a person there is the publisher's error.
+      const named = s.subject as BodsNamedRef;
+      summary.rejected++;
+      reject(ctx, i, refColumn(s.version, 'subject', named), named.ref, 'BODS_STATEMENT_INVALID');
+      continue;
+    }
+    const recordId = index.recordOf(s);
+    const date = s.statementDate ?? '';
+    const day = date.slice(0, 10) || null;
+    const record = index.relationships.get(recordId)!;
+    const supersedes =
+      s.version === '0.4'
+        ? record.latest.index === i && (record.count > 1 || s.recordStatus === 'updated' || s.recordStatus === 'closed')
+        : s.replaces.length > 0;
+    if (supersedes) {
+      closes.push({
+        subjectKey: subject.key,
+        recordId: s.version === '0.4' ? recordId : null,
+        latestId: s.statementId,
+        statementDate: date,
+        replacedIds: s.replaces,
+        validTo: dateParam(day),
+      });
+    }
+    if (holder === 'unspecified') {
+      summary.skipped++;
+      continue;
+    }
+    const closedOn = s.recordStatus === 'closed' ? day : null;
+    const common = { firmKey: subject.key, statementId: s.statementId, statementDate: date, recordId, prov: prov(i) };
+    for (const [target, interests] of groupInterests(s.interests)) {
+      const interest = interests.length ? currentInterest(interests) : null;
+      const props = { ...interestProps(interest, closedOn), declaredBeneficialOwner: interest?.beneficialOwnershipOrControl ?? null };
+      if (target.kind === 'holding') rows.holdings.push({ ...common, holderKey: holder.key, props });
+      else if (target.kind === 'control') {
+        rows.controls.push({ ...common, holderKey: holder.key, basis: target.basis, props: { ...props, basisText: interest?.details ?? null } });
+      } else {
+        rows.filings.push({
+          ...common,
+          key: filingKey(subject.key, holder.key, target.interestType),
+          props: {
+            ...props,
+            ownerKey: holder.key,
+            ownerName: holder.name,
+            interestType: target.interestType,
+            interestDetails: interest?.details ?? null,
+            isComponent: s.isComponent,
+          },
+        });
+      }
+    }
+    summary.written++;
+    if (++pending >= batchSize) await flushRelationships();
+  }
+  await flushRelationships();
+  for (let k = 0; k < closes.length; k += batchSize) {
+    await graph.write('import/bods/closeReplaced', { rows: closes.slice(k, k + batchSize) });
+  }
+  return summary;
+}
+
+/** Interests by what they become; a relationship without interests still links its parties (an unknown interest). */
+function groupInterests(interests: BodsInterest[]): [InterestTarget, BodsInterest[]][] {
+  if (interests.length === 0) return [[interestTarget(null), []]];
+  const groups = new Map<string, [InterestTarget, BodsInterest[]]>();
+  for (const i of interests) {
+    const t = interestTarget(i);
+    const id = t.kind === 'holding' ? 'holding' : t.kind === 'control' ? `control:${t.basis}` : `filing:${t.interestType}`;
+    const g = groups.get(id);
+    if (g) g[1].push(i);
+    else groups.set(id, [t, [i]]);
+  }
+  return [...groups.values()];
+}

@@ -1,0 +1,68 @@
+import { parseDate } from '../../model/values.ts';
+import { dateParam } from '../../cypher/values.ts';
+import { present, type RowContext } from './rowContext.ts';
+import { personFromName } from './persons.ts';
+import { firmRef, type FirmRef } from './parties.ts';
+import { writeFirmRefs, writePersons, type PersonWrite } from './writeParties.ts';
+import type { KindHandler } from './kind.ts';
+
+/**
+ * An officer row (主要人员) becomes OFFICER_OF with the role as written; a role that names the
+ * legal representative (法定代表人) also becomes LEGAL_REPRESENTATIVE_OF. One cell may list several
+ * roles ('董事长兼总经理', '执行董事、总经理').
+ */
+
+export interface OfficerRecord {
+  firm: FirmRef;
+  person: PersonWrite;
+  roles: string[];
+  legalRepresentative: boolean;
+  props: Record<string, unknown>;
+}
+
+export function dateFrom(row: RowContext, field: string) {
+  const text = row.get(field);
+  const iso = text ? parseDate(text) : null;
+  if (text && !iso) row.report(field, 'DATE_INVALID');
+  return dateParam(iso);
+}
+
+const LEGAL_REP = /法定代表人|法人代表/;
+
+export const officers: KindHandler<OfficerRecord> = {
+  kind: 'officers',
+  convert(row, env) {
+    const firm = firmRef(row, 'firmUscc', 'firmName', env.source);
+    if (!firm) {
+      row.report('firmName', 'FIRM_NAME_MISSING');
+      return null;
+    }
+    const name = row.get('personName');
+    if (!name) {
+      row.report('personName', 'PERSON_NAME_MISSING');
+      return null;
+    }
+    const roleText = row.get('role') ?? '';
+    const roles = roleText
+      .split(/[、,，;；/]|兼/)
+      .map((r) => r.trim())
+      .filter((r) => r && !LEGAL_REP.test(r));
+    return {
+      firm,
+      person: personFromName(row, name, row.get('personId'), 'personId', firm.key, env.secret),
+      roles,
+      legalRepresentative: LEGAL_REP.test(roleText),
+      props: present({ validFrom: dateFrom(row, 'validFrom'), validTo: dateFrom(row, 'validTo') }),
+    };
+  },
+  async write(run, batch) {
+    const resolve = await writeFirmRefs(run, batch.map((r) => ({ ref: r.firm, prov: r.prov })));
+    await writePersons(run, batch.map((r) => ({ person: r.person, prov: r.prov })));
+    await run('import/officers', {
+      rows: batch.flatMap((r) => r.roles.map((role) => ({ firmKey: resolve(r.firm.key), personKey: r.person.key, role, props: r.props, prov: r.prov }))),
+    });
+    await run('import/legalRepresentatives', {
+      rows: batch.filter((r) => r.legalRepresentative).map((r) => ({ firmKey: resolve(r.firm.key), personKey: r.person.key, prov: r.prov })),
+    });
+  },
+};

@@ -1,0 +1,64 @@
+import { parseUscc } from '../../model/identifiers/uscc.ts';
+import { parseRegistrationNumber } from '../../model/identifiers/registrationNumber.ts';
+import { parseResidentId } from '../../model/identifiers/residentId.ts';
+import { firmKey } from '../../model/keys.ts';
+import { displayName, normalizeName } from '../../model/names.ts';
+import { present, type RowContext } from './rowContext.ts';
+
+/**
+ * Parties named on a row by code and/or name. A firm with a valid USCC or registration number is
+ * keyed by it; a code that fails its check is flagged and the firm is matched by name instead
+ * (DOMAIN.md §2: match on the code, on names only after normalising).
+ */
+
+export interface FirmRef {
+  key: string;
+  /** True when the key is a name-plus-source key: the writer first looks for the registered firm of that name. */
+  matchByName: boolean;
+  props: Record<string, unknown>;
+}
+
+export function firmRef(row: RowContext, codeField: string, nameField: string, source: string): FirmRef | null {
+  const rawCode = row.get(codeField);
+  const name = row.get(nameField);
+  let uscc: string | null = null;
+  let registrationNumber: string | null = null;
+  if (rawCode) {
+    const parsedUscc = parseUscc(rawCode);
+    const parsedReg = parsedUscc.ok ? null : parseRegistrationNumber(rawCode);
+    if (parsedUscc.ok) uscc = parsedUscc.value;
+    else if (parsedReg?.ok) registrationNumber = parsedReg.value;
+    else row.report(codeField, 'REFERENCED_ID_INVALID');
+  }
+  if (!uscc && !registrationNumber && !name) return null;
+  const key = firmKey({ uscc, registrationNumber, name: name ?? '', source });
+  return {
+    key: key.key,
+    matchByName: key.unverified,
+    props: present({
+      name: name ? displayName(name) : (uscc ?? registrationNumber),
+      normalizedName: name ? normalizeName(name) : null,
+      uscc,
+      registrationNumber,
+      keyBasis: key.basis,
+      keyUnverified: key.unverified,
+      invalidCode: rawCode && !uscc && !registrationNumber ? rawCode : null,
+    }),
+  };
+}
+
+const PERSON_TYPE = /自然人|个人|natural|person|individual/i;
+export const ORGANISATION_WORD = /企业|法人|公司|合伙|机构|单位|政府|国资|事业|社会团体|基金|中心|集团|委员会|银行|交易所|company|corporate|entity|ltd|limited|inc/i;
+
+/** Whether a party is a natural person: by its declared type, else its identifier, else its name. */
+export function isPerson(type: string | null, id: string | null, name: string): boolean {
+  if (type && PERSON_TYPE.test(type)) return true;
+  if (type && ORGANISATION_WORD.test(type)) return false;
+  if (id) {
+    if (parseUscc(id).ok || parseRegistrationNumber(id).ok) return false;
+    const kind = parseResidentId(id).kind;
+    if (kind === 'full' || kind === 'legacy15' || kind === 'masked') return true;
+  }
+  // No type and no telling identifier: a short name without an organisation word is a person's.
+  return normalizeName(name).length <= 4 && !ORGANISATION_WORD.test(name);
+}

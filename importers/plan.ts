@@ -1,0 +1,96 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { builtInMappings, detectMapping, loadMapping, matchColumns, type Mapping, type RecordKind } from './mapping.ts';
+import { openFile, type Encoding, type FileFormat, type Table } from './read/source.ts';
+import { kindOrder } from './kinds/index.ts';
+
+/**
+ * Before anything is written, every file is opened and each of its tables (a CSV, a JSON file, or
+ * one XLSX sheet) is matched to a record kind. A file that cannot be read or recognised stops the
+ * import here, with nothing written.
+ */
+
+export interface ImportSettings {
+  /** Record kind for every table; detected from each table's headers when absent. */
+  kind?: RecordKind;
+  /** A mapping file (copied from importers/mappings/ and edited) used instead of the built-in ones. */
+  mappingFile?: string;
+  encoding?: Encoding;
+  /** Only this sheet of XLSX files. */
+  sheet?: string;
+  /** Label of the data source, part of unverified firm keys. */
+  source?: string;
+}
+
+export interface PlannedFile {
+  fileNo: number;
+  path: string;
+  name: string;
+  sha256: string;
+  bytes: number;
+  format: FileFormat;
+  encoding: Encoding | null;
+}
+
+export interface Part {
+  file: PlannedFile;
+  table: Table;
+  mapping: Mapping;
+  columns: Map<string, number>;
+}
+
+export class UnknownHeadersError extends Error {
+  readonly code = 'HEADERS_UNKNOWN';
+  constructor(
+    readonly file: string,
+    sheet: string | null,
+    headers: string[],
+  ) {
+    super(
+      `无法从表头识别文件类型，请用 --kind 指定或提供 --mapping 映射文件 / the headers match no record kind; use --kind or --mapping: ${file}${sheet ? ` [${sheet}]` : ''}\n  表头 / headers: ${headers.join(', ')}`,
+    );
+  }
+}
+
+export function sha256(file: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const hash = crypto.createHash('sha256');
+    fs.createReadStream(file)
+      .on('data', (chunk) => hash.update(chunk))
+      .on('end', () => resolve(hash.digest('hex')))
+      .on('error', reject);
+  });
+}
+
+function matchTable(table: Table, settings: ImportSettings, mappings: Mapping[]): { mapping: Mapping; columns: Map<string, number> } | null {
+  if (!settings.kind && !settings.mappingFile) return detectMapping(table.headers, mappings);
+  const mapping = mappings.find((m) => !settings.kind || m.kind === settings.kind);
+  if (!mapping) return null;
+  const columns = matchColumns(mapping, table.headers);
+  return mapping.detect.every((f) => columns.has(f)) ? { mapping, columns } : null;
+}
+
+export async function planImport(files: string[], settings: ImportSettings): Promise<Part[]> {
+  const mappings = settings.mappingFile ? [loadMapping(settings.mappingFile)] : builtInMappings;
+  const parts: Part[] = [];
+  for (const [i, file] of files.entries()) {
+    const opened = await openFile(file, { encoding: settings.encoding, sheet: settings.sheet });
+    const planned: PlannedFile = {
+      fileNo: i + 1,
+      path: path.resolve(file),
+      name: path.basename(file),
+      sha256: await sha256(file),
+      bytes: fs.statSync(file).size,
+      format: opened.format,
+      encoding: opened.encoding,
+    };
+    for (const table of opened.tables) {
+      const match = matchTable(table, settings, mappings);
+      if (!match) throw new UnknownHeadersError(file, table.sheet, table.headers);
+      parts.push({ file: planned, table, ...match });
+    }
+  }
+  // Firms are registered before rows that refer to them by name, so those can be matched.
+  return parts.sort((a, b) => kindOrder(a.mapping.kind) - kindOrder(b.mapping.kind) || a.file.fileNo - b.file.fileNo);
+}

@@ -1,0 +1,48 @@
+import path from 'node:path';
+import type { Graph } from '../../../cypher/run.ts';
+import { importBodsFile, type BodsImportSummary, type BodsParties } from '../../../importers/bods/importBods.ts';
+import type { Reject } from '../../../importers/rejects.ts';
+import { TEST_KEY_SECRET } from '../../support/graph.ts';
+
+/** The shared sample data (see /work/shared/data/README.md for where each file comes from). */
+export const DATA = process.env.CHUANTOU_SAMPLE_DATA ?? '/work/shared/data';
+export const V04 = path.join(DATA, 'bods/v0.4/examples');
+export const V03 = path.join(DATA, 'bods/v0.3/examples');
+export const CORPUS = path.join(DATA, 'bods/v0.4-tests/tests/data');
+export const GLEIF = path.join(DATA, 'gleif-bods-fixtures');
+export const FIXTURES = path.resolve('tests/importers/bods/fixtures');
+
+export interface Imported {
+  summaries: BodsImportSummary[];
+  rejects: Reject[];
+}
+
+let runNo = 0;
+
+/** Imports files as one run would: one run id, files numbered from 1, parties shared between files. */
+export async function importBods(graph: Graph, files: string[], runId = `run-test-${++runNo}`): Promise<Imported> {
+  const rejects: Reject[] = [];
+  const parties: BodsParties = new Map();
+  const summaries: BodsImportSummary[] = [];
+  for (const [i, file] of files.entries()) {
+    summaries.push(
+      await importBodsFile(graph, file, {
+        runId,
+        fileNo: i + 1,
+        fileLabel: path.basename(file),
+        secret: TEST_KEY_SECRET,
+        rejects: { add: (r) => rejects.push(r) },
+        parties,
+        batchSize: 3,
+      }),
+    );
+  }
+  return { summaries, rejects };
+}
+
+export function query(graph: Graph) {
+  return async <T>(cypher: string, params: Record<string, unknown> = {}): Promise<T[]> => {
+    const result = await graph.driver.executeQuery(cypher, params, { routing: 'READ' });
+    return result.records.map((r) => r.toObject() as T);
+  };
+}
