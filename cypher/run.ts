@@ -63,6 +63,13 @@ function checkParameters(query: CypherQuery, params: Record<string, unknown>): v
 
 export type Row = Record<string, unknown>;
 
+/**
+ * Time spent per query file, collected when CHUANTOU_QUERY_TIMINGS is set: how the benchmarks
+ * show where an import or an analysis spends its time.
+ */
+export const queryTimings = new Map<string, { calls: number; ms: number }>();
+const timing = Boolean(process.env.CHUANTOU_QUERY_TIMINGS);
+
 /** A connection to the graph: every read in a read transaction, every write in a write transaction. */
 export class Graph {
   constructor(
@@ -75,7 +82,12 @@ export class Graph {
   }
 
   private static async runIn(tx: ManagedTransaction, query: CypherQuery, params: Record<string, unknown>): Promise<Row[]> {
+    const started = timing ? performance.now() : 0;
     const result = await tx.run(query.text, params);
+    if (timing) {
+      const t = queryTimings.get(query.name) ?? { calls: 0, ms: 0 };
+      queryTimings.set(query.name, { calls: t.calls + 1, ms: t.ms + performance.now() - started });
+    }
     return result.records.map((r) => toPlain(r.toObject()) as Row);
   }
 

@@ -70,6 +70,8 @@ function newRunId(): string {
 
 interface RunState {
   runId: string;
+  /** The run's folder: its rejects file and report. */
+  runDir: string;
   /** Per part: the last row already in the database (1 = only the header). */
   checkpoints: number[];
   counts: { read: number; written: number; rejected: number; flagged: number }[];
@@ -78,8 +80,7 @@ interface RunState {
 
 async function importParts(parts: Part[], state: RunState, options: ImportOptions): Promise<ImportSummary> {
   const started = Date.now();
-  const { graph, runId } = { graph: options.graph, runId: state.runId };
-  const runDir = path.join(options.reportDir, runId);
+  const { graph, runId, runDir } = { graph: options.graph, ...state };
   const rejects = new RejectsFile(path.join(runDir, 'rejects.csv'));
   // Rejects of rows past a checkpoint belong to a batch that never committed; they are written again.
   await rejects.keepUpTo((file, sheet, row) => {
@@ -170,7 +171,7 @@ async function importParts(parts: Part[], state: RunState, options: ImportOption
   const rejectsFile = await rejects.close();
   if (!options.dryRun) {
     // A lost connection cannot record its own failure; the run then stays 'running' and --resume takes it.
-    await graph.write('importRun/finish', { id: runId, status, rejectsFile, error: failure?.message ?? null }).catch(() => undefined);
+    await graph.write('importRun/finish', { id: runId, status, error: failure?.message ?? null }).catch(() => undefined);
   }
   const summary: ImportSummary = {
     runId,
@@ -189,7 +190,8 @@ async function importParts(parts: Part[], state: RunState, options: ImportOption
 
 export async function importFiles(options: ImportOptions): Promise<ImportSummary> {
   const parts = await planImport(options.files, options);
-  const state: RunState = { runId: newRunId(), checkpoints: parts.map(() => 1), counts: parts.map(() => ({ read: 0, written: 0, rejected: 0, flagged: 0 })) };
+  const runId = newRunId();
+  const state: RunState = { runId, runDir: path.join(options.reportDir, runId), checkpoints: parts.map(() => 1), counts: parts.map(() => ({ read: 0, written: 0, rejected: 0, flagged: 0 })) };
   if (!options.dryRun) {
     const files = [...new Map(parts.map((p) => [p.file.fileNo, p.file])).values()];
     await options.graph.write('importRun/start', {
@@ -198,6 +200,7 @@ export async function importFiles(options: ImportOptions): Promise<ImportSummary
       parts: parts.map((p) => ({ fileNo: p.file.fileNo, sheet: p.table.sheet, kind: p.mapping.kind })),
       options: JSON.stringify({ kind: options.kind, mappingFile: options.mappingFile, encoding: options.encoding, sheet: options.sheet, source: options.source }),
       user: options.user ?? os.userInfo().username,
+      rejectsFile: path.join(state.runDir, 'rejects.csv'),
     });
   }
   return importParts(parts, state, options);
@@ -223,6 +226,7 @@ export async function resumeImport(options: Omit<ImportOptions, 'files' | keyof 
   const recorded = new Map<string, number>(run.partFiles.map((f: number, i: number) => [key(f, run.partSheets[i] || null, run.partKinds[i]), i]));
   const state: RunState = {
     runId: options.runId,
+    runDir: path.dirname(run.rejectsFile),
     checkpoints: parts.map((p) => run.checkpoints[recorded.get(key(p.file.fileNo, p.table.sheet, p.mapping.kind))!]),
     counts: parts.map((p) => {
       const i = recorded.get(key(p.file.fileNo, p.table.sheet, p.mapping.kind))!;

@@ -40,9 +40,10 @@ export function registerImportCommand(program: Command): void {
     .option('--source <label>', '数据来源标签 / data source label', 'import')
     .option('--dry-run', '只校验不写入 / validate without writing')
     .option('--report <format>', '以 json 输出汇总 / print the summary as json')
+    .option('--batch-size <n>', '每批写入行数 / rows per write batch', (v) => Number(v), 1000)
     .option('--resume <run>', '从中断处继续该导入批次 / finish an interrupted run')
     .option('--retract <run>', '撤销该导入批次写入的内容 / remove what a run wrote that no other run asserts')
-    .action(async (files: string[], opts: { kind?: RecordKind; mapping?: string; encoding?: Encoding; sheet?: string; source: string; dryRun?: boolean; report?: string; resume?: string; retract?: string }) => {
+    .action(async (files: string[], opts: { kind?: RecordKind; mapping?: string; encoding?: Encoding; sheet?: string; source: string; dryRun?: boolean; report?: string; resume?: string; retract?: string; batchSize: number }) => {
       const config = loadConfig();
       if (!opts.resume && !opts.retract && files.length === 0) throw new Error('请指定要导入的文件 / name the files to import');
       const graph = await openGraph(config);
@@ -62,6 +63,7 @@ export function registerImportCommand(program: Command): void {
         graph,
         reportDir: path.join(config.local.dataDir, 'imports'),
         secret: keySecret(config),
+        batchSize: opts.batchSize,
         onProgress: ({ file, rows }: { file: string; rows: number }) => {
           const speed = Math.round(rows / Math.max(0.001, (Date.now() - started) / 1000));
           if (bar) bar.update(rows, { file: path.basename(file), speed });

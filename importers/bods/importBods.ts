@@ -177,8 +177,8 @@ class FileIndex {
   /** Party statement id → record id (0.3 references name statements, 0.4 records). */
   readonly statementRecord = new Map<string, string>();
   readonly parties = new Map<string, PartyRecord>();
-  /** Relationship record id → its latest statement and how many statements it has here. */
-  readonly relationships = new Map<string, { latest: Seen; count: number }>();
+  /** Relationship record id → its latest statement here. */
+  readonly relationships = new Map<string, { latest: Seen }>();
 
   /** 0.3 has no record ids: a statement's record is the first statement of its replacement chain. */
   recordOf(s: { version: BodsStatement['version']; statementId: string; recordId: string }): string {
@@ -257,11 +257,8 @@ async function indexStatements(source: StatementSource, ctx: BodsImportContext, 
     const record = index.recordOf(s);
     const here = seen(s, i);
     const r = index.relationships.get(record);
-    if (!r) index.relationships.set(record, { latest: here, count: 1 });
-    else {
-      r.count++;
-      if (later(here, r.latest)) r.latest = here;
-    }
+    if (!r) index.relationships.set(record, { latest: here });
+    else if (later(here, r.latest)) r.latest = here;
   }
   if (ctx.parties) {
     for (const [ref, recordId] of index.statementRecord) {
@@ -323,7 +320,8 @@ export async function importStatements(graph: Graph, source: StatementSource, ct
   await flushParties();
 
   // Pass 3: holdings, control and filings; at the end, what later statements superseded.
-  const closes: Record<string, unknown>[] = [];
+  const recordCloses: Record<string, unknown>[] = [];
+  const replacedCloses: Record<string, unknown>[] = [];
   let rows = { holdings: [] as Record<string, unknown>[], controls: [] as Record<string, unknown>[], filings: [] as Record<string, unknown>[] };
   let pending = 0;
   const flushRelationships = async () => {
@@ -363,21 +361,10 @@ export async function importStatements(graph: Graph, source: StatementSource, ct
     const recordId = index.recordOf(s);
     const date = s.statementDate ?? '';
     const day = date.slice(0, 10) || null;
-    const record = index.relationships.get(recordId)!;
-    const supersedes =
-      s.version === '0.4'
-        ? record.latest.index === i && (record.count > 1 || s.recordStatus === 'updated' || s.recordStatus === 'closed')
-        : s.replaces.length > 0;
-    if (supersedes) {
-      closes.push({
-        subjectKey: subject.key,
-        recordId: s.version === '0.4' ? recordId : null,
-        latestId: s.statementId,
-        statementDate: date,
-        replacedIds: s.replaces,
-        validTo: dateParam(day),
-      });
-    }
+    // Every record is checked against what the graph already holds of it, so that a publication
+    // imported after a later one is ended by it just as the other way round.
+    if (index.relationships.get(recordId)!.latest.index === i) recordCloses.push({ subjectKey: subject.key, recordId, statementDate: date });
+    if (s.replaces.length) replacedCloses.push({ subjectKey: subject.key, statementId: s.statementId, replacedIds: s.replaces, validTo: dateParam(day) });
     if (holder === 'unspecified') {
       summary.skipped++;
       continue;
@@ -409,8 +396,11 @@ export async function importStatements(graph: Graph, source: StatementSource, ct
     if (++pending >= batchSize) await flushRelationships();
   }
   await flushRelationships();
-  for (let k = 0; k < closes.length; k += batchSize) {
-    await graph.write('import/bods/closeReplaced', { rows: closes.slice(k, k + batchSize) });
+  for (const [name, closes] of [
+    ['import/bods/closeReplaced', replacedCloses],
+    ['import/bods/closeRecords', recordCloses],
+  ] as const) {
+    for (let k = 0; k < closes.length; k += batchSize) await graph.write(name, { rows: closes.slice(k, k + batchSize) });
   }
   return summary;
 }

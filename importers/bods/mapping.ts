@@ -14,6 +14,7 @@ import { firmKey, personKey, type FirmKey, type PersonKey } from '../../model/ke
 import { displayName, normalizeName } from '../../model/names.ts';
 import type { BodsEntity, BodsIdentifier, BodsInterest, BodsPerson, BodsShare } from './statements.ts';
 
+const nonEmpty = <T>(list: T[]): T[] | null => (list.length ? list : null);
 const present = (props: Record<string, unknown>) => Object.fromEntries(Object.entries(props).filter(([, v]) => v !== null && v !== undefined));
 
 // ---------------------------------------------------------------------------------------------
@@ -123,8 +124,8 @@ export function entityProps(e: BodsEntity, recordId: string, key: FirmKey): Reco
     dissolvedOn: e.dissolutionDate ? dateParam(e.dissolutionDate) : null,
     registeredAddress: address('registered'),
     operatingAddress: address('business'),
-    alternateNames: e.alternateNames.map(displayName),
-    identifiers: e.identifiers.filter((i) => i.id).map((i) => `${i.scheme ?? i.schemeName ?? '?'}:${i.id}`),
+    alternateNames: nonEmpty(e.alternateNames.map(displayName)),
+    identifiers: nonEmpty(e.identifiers.filter((i) => i.id).map((i) => `${i.scheme ?? i.schemeName ?? '?'}:${i.id}`)),
   });
 }
 
@@ -140,7 +141,7 @@ export function personProps(p: BodsPerson, recordId: string, key: PersonKey): Re
     nationality: p.nationalities.map((n) => n.code ?? n.name).filter(Boolean).join(',') || null,
     // As published: BODS gives YYYY-MM for most people, and a made-up day would be a false fact.
     birthDate: p.birthDate,
-    alternateNames: others.length ? others : null,
+    alternateNames: nonEmpty(others),
     idNumber: id,
     idMasked: id ? maskResidentId(id) : null,
     idKind: id ? 'resident-id' : null,

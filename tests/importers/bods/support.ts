@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Graph } from '../../../cypher/run.ts';
+import { toPlain } from '../../../cypher/values.ts';
 import { importBodsFile, type BodsImportSummary, type BodsParties } from '../../../importers/bods/importBods.ts';
 import type { Reject } from '../../../importers/rejects.ts';
 import { TEST_KEY_SECRET } from '../../support/graph.ts';
@@ -40,9 +41,10 @@ export async function importBods(graph: Graph, files: string[], runId = `run-tes
   return { summaries, rejects };
 }
 
+/** Ad-hoc reads for assertions, with integers as numbers (cypher/values.ts toPlain). */
 export function query(graph: Graph) {
-  return async <T>(cypher: string, params: Record<string, unknown> = {}): Promise<T[]> => {
+  return async <T = Record<string, unknown>>(cypher: string, params: Record<string, unknown> = {}): Promise<T[]> => {
     const result = await graph.driver.executeQuery(cypher, params, { routing: 'READ' });
-    return result.records.map((r) => r.toObject() as T);
+    return result.records.map((r) => toPlain(r.toObject()) as T);
   };
 }

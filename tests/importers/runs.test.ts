@@ -1,0 +1,164 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Graph } from '../../cypher/run.ts';
+import { importFiles, resumeImport, retractImport } from '../../importers/importFiles.ts';
+import { usccCheckChar } from '../../model/identifiers/uscc.ts';
+import { freshGraph, TEST_KEY_SECRET } from '../support/graph.ts';
+
+/** Import runs: value history, dry runs, interrupted runs resumed, runs retracted. */
+
+const fixtures = path.resolve('tests/fixtures/importers');
+let graph: Graph;
+let tmp: string;
+
+async function query<T = Record<string, unknown>>(cypher: string, params: Record<string, unknown> = {}): Promise<T[]> {
+  const result = await graph.driver.executeQuery(cypher, params, { routing: 'READ' });
+  return result.records.map((r) => {
+    const o = r.toObject() as Record<string, unknown>;
+    for (const [k, v] of Object.entries(o)) if (v && typeof v === 'object' && 'low' in v) o[k] = Number(v as never);
+    return o as T;
+  });
+}
+const count = async (cypher: string, params: Record<string, unknown> = {}) => Number(Object.values((await query(cypher, params))[0]!)[0]);
+
+function importOf(files: string[], extra: Partial<Parameters<typeof importFiles>[0]> = {}) {
+  return importFiles({ graph, files, reportDir: tmp, secret: TEST_KEY_SECRET, user: 'test', ...extra });
+}
+
+/** A registrations file of n firms, every 97th row with a broken USCC. */
+function bigRegistrations(file: string, n: number): void {
+  const lines = ['统一社会信用代码,企业名称,登记状态,法定代表人,注册资本,住所'];
+  for (let i = 0; i < n; i++) {
+    const first17 = `9132010${String(i).padStart(7, '0')}MA0`.slice(0, 17);
+    const check = usccCheckChar(first17)!;
+    const code = i % 97 === 0 ? first17 + (check === '0' ? '1' : '0') : first17 + check;
+    lines.push(`${code},南京测试${i}号有限公司,存续,测试人${i},${100 + i}万元,南京市鼓楼区测试路${i}号`);
+  }
+  fs.writeFileSync(file, lines.join('\n') + '\n');
+}
+
+beforeAll(async () => {
+  graph = await freshGraph();
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'chuantou-runs-'));
+});
+afterAll(async () => {
+  await graph.close();
+  fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+describe('import runs', () => {
+  it('a later import’s differing value becomes current and the earlier one is kept as history with its source', async () => {
+    const first = await importOf([path.join(fixtures, 'registrations.csv')]);
+    const second = await importOf([path.join(fixtures, 'registrations-update.csv')]);
+    const [firm] = await query(`MATCH (c:Company {key: '91320106MA1X000101'}) RETURN c.status AS status, c.registeredCapitalWan AS capital`);
+    expect(firm).toEqual({ status: '吊销', capital: 2000 });
+    const history = await query(
+      `MATCH (:Company {key: '91320106MA1X000101'})-[:HAD_VALUE]->(v:PriorValue) RETURN v.property AS property, v.value AS value, v.assertedBy AS by, v.replacedBy AS replacedBy ORDER BY property`,
+    );
+    expect(history).toEqual([
+      { property: 'registeredCapitalText', value: '1000万元人民币', by: [`${first.runId}/1:2`], replacedBy: `${second.runId}/1:2` },
+      { property: 'registeredCapitalWan', value: 1000, by: [`${first.runId}/1:2`], replacedBy: `${second.runId}/1:2` },
+      { property: 'status', value: '存续', by: [`${first.runId}/1:2`], replacedBy: `${second.runId}/1:2` },
+    ]);
+    // The same phone written two ways is one shared node.
+    expect(await count(`MATCH (p:Phone {key: '02588886666'})<-[:HAS_PHONE]-(c:Company) RETURN count(c)`)).toBe(2);
+    expect(second.rejectsByCode).toEqual({ USCC_MALFORMED: 1, FIRM_NAME_MISSING: 1 });
+  });
+
+  it('retracting a run restores the values it replaced and removes what only it asserted', async () => {
+    const runs = await query<{ id: string }>(`MATCH (r:ImportRun) RETURN r.id AS id ORDER BY r.startedAt`);
+    const second = runs[1]!.id;
+    await retractImport(graph, second, 'tester');
+    const [firm] = await query(`MATCH (c:Company {key: '91320106MA1X000101'}) RETURN c.status AS status, c.registeredCapitalWan AS capital`);
+    expect(firm).toEqual({ status: '存续', capital: 1000 });
+    expect(await count(`MATCH (v:PriorValue) RETURN count(v)`)).toBe(0);
+    expect(await count(`MATCH (p:Phone) RETURN count(p)`)).toBe(0);
+    expect(await count(`MATCH (n) WHERE any(e IN n.provenance WHERE e STARTS WITH $p) RETURN count(n)`, { p: `${second}/` })).toBe(0);
+    expect(await query(`MATCH (r:ImportRun {id: $id}) RETURN r.status AS status, r.retractedBy AS by`, { id: second })).toEqual([{ status: 'retracted', by: 'tester' }]);
+    // The firms the first run registered are still there.
+    expect(await count(`MATCH (c:Company) RETURN count(c)`)).toBe(3);
+  });
+
+  it('retracting the only run that asserted the graph leaves nothing but the run records', async () => {
+    const [first] = await query<{ id: string }>(`MATCH (r:ImportRun {status: 'completed'}) RETURN r.id AS id`);
+    await retractImport(graph, first!.id);
+    // Regions are reference data (GB/T 2260), not asserted by a run.
+    expect(await count(`MATCH (n) WHERE NOT n:ImportRun AND NOT n:Region RETURN count(n)`)).toBe(0);
+  });
+
+  it('a dry run validates and reports but writes nothing, not even a run', async () => {
+    const summary = await importOf([path.join(fixtures, 'registrations.csv')], { dryRun: true });
+    expect(summary.status).toBe('dry-run');
+    expect(summary.files[0]).toMatchObject({ read: 4, written: 3, rejected: 1 });
+    expect(await count(`MATCH (n) WHERE (NOT n:ImportRun AND NOT n:Region) OR n.status = 'dry-run' RETURN count(n)`)).toBe(0);
+  });
+
+  it('a run that fails mid-way (lost connection) is resumed: no row lost, no duplicate provenance or reject', async () => {
+    await graph.writeInBatches('admin/deleteAll');
+    const file = path.join(tmp, 'big.csv');
+    bigRegistrations(file, 3000);
+    let batches = 0;
+    const failed = await importOf([file], {
+      batchSize: 250,
+      onProgress: () => {
+        if (++batches === 5) throw new Error('connection lost (simulated)');
+      },
+    }).catch((e: Error & { summary: { runId: string } }) => e.summary);
+    const [run] = await query<{ status: string; checkpoints: number[] }>(`MATCH (r:ImportRun {id: $id}) RETURN r.status AS status, r.checkpoints AS checkpoints`, { id: failed.runId });
+    expect(run!.status).toBe('failed');
+    expect(Number(run!.checkpoints[0])).toBe(1251);
+
+    const resumed = await resumeImport({ graph, runId: failed.runId, reportDir: tmp, secret: TEST_KEY_SECRET, batchSize: 250 });
+    expect(resumed.status).toBe('completed');
+    expect(resumed.files[0]).toMatchObject({ read: 3000, rejected: 31, written: 2969 });
+    expect(await count(`MATCH (c:Company) RETURN count(c)`)).toBe(2969);
+    expect(await count(`MATCH (c:Company) WHERE size(c.provenance) <> 1 RETURN count(c)`)).toBe(0);
+    const rejectLines = fs.readFileSync(resumed.rejectsFile!, 'utf8').trim().split('\n').slice(1);
+    expect(rejectLines).toHaveLength(31);
+    expect(new Set(rejectLines).size).toBe(31);
+  });
+
+  it('a killed import process is resumed from its last checkpoint to the same result', async () => {
+    await graph.writeInBatches('admin/deleteAll');
+    const file = path.join(tmp, 'big2.csv');
+    bigRegistrations(file, 6000);
+    const child = spawn(process.execPath, ['bin/chuantou.mjs', 'import', '--batch-size', '100', '--report', 'json', file], {
+      env: { ...process.env, NEO4J_URI: inject('neo4jUri'), CHUANTOU_DATA_DIR: tmp, CHUANTOU_KEY_SECRET: TEST_KEY_SECRET },
+      stdio: 'ignore',
+    });
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    // Kill it once a few batches are in, as a power cut or `kill -9` would.
+    for (let i = 0; i < 600; i++) {
+      const done = await count(`MATCH (r:ImportRun) RETURN coalesce(max(r.checkpoints[0]), 0)`);
+      if (done > 600) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    child.kill('SIGKILL');
+    await exited;
+    const [run] = await query<{ id: string; status: string; checkpoint: number }>(`MATCH (r:ImportRun) RETURN r.id AS id, r.status AS status, r.checkpoints[0] AS checkpoint`);
+    expect(run!.status).toBe('running');
+    expect(run!.checkpoint).toBeGreaterThan(600);
+    expect(run!.checkpoint).toBeLessThan(6001);
+
+    // The resumed run keeps writing to the rejects file the killed process started.
+    const resumed = await resumeImport({ graph, runId: run!.id, reportDir: path.join(tmp, 'elsewhere'), secret: TEST_KEY_SECRET });
+    expect(resumed.rejectsFile).toBe(path.join(tmp, 'imports', run!.id, 'rejects.csv'));
+    expect(resumed.files[0]).toMatchObject({ read: 6000, rejected: 62, written: 5938 });
+    expect(await count(`MATCH (c:Company) RETURN count(c)`)).toBe(5938);
+    expect(await count(`MATCH (p:Person) RETURN count(p)`)).toBe(5938);
+    expect(await count(`MATCH ()-[l:LEGAL_REPRESENTATIVE_OF]->() WHERE size(l.provenance) <> 1 RETURN count(l)`)).toBe(0);
+    const rejectLines = fs.readFileSync(resumed.rejectsFile!, 'utf8').trim().split('\n').slice(1);
+    expect(new Set(rejectLines).size).toBe(62);
+    expect(rejectLines).toHaveLength(62);
+  }, 180_000);
+
+  it('refuses to resume a run whose file changed since', async () => {
+    const [run] = await query<{ id: string }>(`MATCH (r:ImportRun) RETURN r.id AS id`);
+    await graph.driver.executeQuery(`MATCH (r:ImportRun {id: $id}) SET r.status = 'failed'`, { id: run!.id });
+    fs.appendFileSync(path.join(tmp, 'big2.csv'), '91320106MA1X000101,追加有限公司,存续,,,\n');
+    await expect(resumeImport({ graph, runId: run!.id, reportDir: tmp, secret: TEST_KEY_SECRET })).rejects.toMatchObject({ code: 'RUN_FILE_CHANGED' });
+  });
+});
