@@ -14,7 +14,8 @@
  * - Ratios are fractions of 1; money is in 万 of `currency`; dates are 'YYYY-MM-DD'.
  */
 
-export type PropertyType = 'string' | 'number' | 'date' | 'boolean' | 'string[]';
+// 'datetime' for instants (run times); 'value' for a PriorValue, which holds whatever type the property had.
+export type PropertyType = 'string' | 'number' | 'date' | 'datetime' | 'boolean' | 'string[]' | 'number[]' | 'value';
 
 export interface Caption {
   zh: string;
@@ -105,6 +106,8 @@ const companyProperties = {
   // From the registering authority and address first, the USCC last (a firm keeps its USCC when it moves).
   regionCode: prop('string', '登记地行政区划代码', 'Registration division code'),
   regionName: prop('string', '登记地', 'Registration division'),
+  regionVia: prop('string', '登记地判定方式', 'How the division was resolved (exact, history, fallback)'),
+  normalizedFormerNames: prop('string[]', '规范化曾用名', 'Normalised former names'),
 };
 
 export const nodeTypes = {
@@ -176,9 +179,9 @@ export const nodeTypes = {
     captionProperty: 'text',
     properties: {
       ...common,
+      // The key is the normalised text, so one address written two ways is one node.
       text: prop('string', '地址', 'Address', { required: true }),
-      normalizedText: prop('string', '规范化地址', 'Normalised address'),
-      divisionCode: prop('string', '行政区划代码', 'Division code'),
+      regionCode: prop('string', '行政区划代码', 'Division code'),
     },
     style: { color: '#8c564b', shape: 'tag', size: 28 },
   },
@@ -187,10 +190,11 @@ export const nodeTypes = {
     labels: ['Phone'],
     caption: { zh: '电话', en: 'Phone' },
     key: 'key',
-    captionProperty: 'number',
+    captionProperty: 'text',
     properties: {
       ...common,
-      number: prop('string', '电话号码', 'Number', { required: true }),
+      // The key is the digits alone (model/contacts.ts); text is as first written.
+      text: prop('string', '电话号码', 'Number', { required: true }),
     },
     style: { color: '#2ca02c', shape: 'diamond', size: 24 },
   },
@@ -199,10 +203,10 @@ export const nodeTypes = {
     labels: ['Email'],
     caption: { zh: '邮箱', en: 'Email' },
     key: 'key',
-    captionProperty: 'address',
+    captionProperty: 'text',
     properties: {
       ...common,
-      address: prop('string', '邮箱地址', 'Address', { required: true }),
+      text: prop('string', '邮箱地址', 'Address', { required: true }),
     },
     style: { color: '#17becf', shape: 'diamond', size: 24 },
   },
@@ -211,11 +215,10 @@ export const nodeTypes = {
     labels: ['Website'],
     caption: { zh: '网址', en: 'Website' },
     key: 'key',
-    captionProperty: 'url',
+    captionProperty: 'text',
     properties: {
       ...common,
-      url: prop('string', '网址', 'URL', { required: true }),
-      host: prop('string', '域名', 'Host'),
+      text: prop('string', '网址', 'URL', { required: true }),
     },
     style: { color: '#9467bd', shape: 'diamond', size: 24 },
   },
@@ -241,10 +244,10 @@ export const nodeTypes = {
     labels: ['ListEntry'],
     caption: { zh: '名单/案件', en: 'List entry / case' },
     key: 'key',
-    captionProperty: 'name',
+    captionProperty: 'listType',
     properties: {
       ...common,
-      name: prop('string', '名称', 'Name', { required: true }),
+      name: prop('string', '名称', 'Name'),
       listType: prop('string', '名单类型', 'List type', { required: true }),
       caseNo: prop('string', '案件编号', 'Case number'),
       issuer: prop('string', '发布机关', 'Issued by'),
@@ -261,10 +264,11 @@ export const nodeTypes = {
     captionProperty: 'documentNo',
     properties: {
       ...common,
-      authority: prop('string', '批准机关', 'Approving authority'),
+      approvingAuthority: prop('string', '批准机关', 'Approving authority'),
       documentNo: prop('string', '批准文号', 'Document number'),
       approvedOn: prop('date', '批准日期', 'Approved on'),
       province: prop('string', '所在省份', 'Province'),
+      provinceCode: prop('string', '省级行政区划代码', 'Province code'),
       acceptancePassed: prop('boolean', '是否通过部际联席会议验收', 'Passed inter-ministerial acceptance'),
       category: prop('string', '类别', 'Category'),
     },
@@ -281,7 +285,7 @@ export const nodeTypes = {
       item: prop('string', '变更事项', 'Item changed', { required: true }),
       before: prop('string', '变更前', 'Before'),
       after: prop('string', '变更后', 'After'),
-      on: prop('date', '变更日期', 'Changed on'),
+      changedOn: prop('date', '变更日期', 'Changed on'),
     },
     style: { color: '#a6a6a6', shape: 'rectangle', size: 22 },
   },
@@ -295,12 +299,30 @@ export const nodeTypes = {
       ...common,
       ownerName: prop('string', '受益所有人姓名', 'Owner name', { required: true }),
       ownerIdMasked: prop('string', '证件号码(脱敏)', 'Owner ID (masked)'),
-      ownerPersonKey: prop('string', '受益所有人标识', 'Owner person key'),
-      ownershipType: prop('string', '受益所有权类型', 'Kind of beneficial ownership'),
+      ownerKey: prop('string', '受益所有人标识', 'Owner key (person or firm)'),
+      interestType: prop('string', '受益所有权类型', 'Kind of beneficial ownership'),
       ratio: prop('number', '持股/表决权比例', 'Share or voting ratio'),
+      source: prop('string', '来源类型', 'Source (filing, bods)'),
       ...validity,
     },
     style: { color: '#e377c2', shape: 'rectangle', size: 26 },
+  },
+  PriorValue: {
+    label: 'PriorValue',
+    labels: ['PriorValue'],
+    caption: { zh: '历史值', en: 'Prior value' },
+    // History, not an entity: nothing else refers to it, so its identity is its firm and position.
+    key: 'replacedBy',
+    captionProperty: 'property',
+    properties: {
+      provenance: prop('string[]', '来源', 'Provenance'),
+      property: prop('string', '属性', 'Property', { required: true }),
+      value: prop('value', '原值', 'Value before', { required: true }),
+      assertedBy: prop('string[]', '原值来源', 'Provenance of the earlier value', { required: true }),
+      replacedBy: prop('string', '替换来源', 'Provenance entry that replaced it', { required: true }),
+      replacedAt: prop('datetime', '替换时间', 'Replaced at', { required: true }),
+    },
+    style: { color: '#bdbdbd', shape: 'rectangle', size: 16 },
   },
   ImportRun: {
     label: 'ImportRun',
@@ -312,18 +334,35 @@ export const nodeTypes = {
     properties: {
       id: prop('string', '批次编号', 'Run id', { required: true }),
       provenance: prop('string[]', '来源', 'Provenance'),
-      status: prop('string', '状态', 'Status (running, completed, failed)', { required: true }),
-      startedAt: prop('string', '开始时间', 'Started at (ISO 8601)'),
-      finishedAt: prop('string', '结束时间', 'Finished at (ISO 8601)'),
+      status: prop('string', '状态', 'Status (running, completed, failed, retracted)', { required: true }),
+      startedAt: prop('datetime', '开始时间', 'Started at', { required: true }),
+      finishedAt: prop('datetime', '结束时间', 'Finished at'),
+      heartbeatAt: prop('datetime', '最近写入时间', 'Last batch written at'),
+      resumedAt: prop('string[]', '续导时间', 'Resumed at'),
+      retractedAt: prop('datetime', '撤销时间', 'Retracted at'),
+      retractedBy: prop('string', '撤销人', 'Retracted by'),
       user: prop('string', '操作人', 'Run by'),
+      options: prop('string', '导入选项', 'Import options (JSON)'),
       files: prop('string[]', '源文件', 'Source files'),
+      fileNames: prop('string[]', '文件名', 'File names'),
       fileHashes: prop('string[]', '文件哈希', 'File hashes (SHA-256)'),
-      fileKinds: prop('string[]', '数据类型', 'Record kinds'),
+      fileBytes: prop('number[]', '文件大小', 'File sizes (bytes)'),
+      fileFormats: prop('string[]', '文件格式', 'File formats'),
       fileEncodings: prop('string[]', '文件编码', 'File encodings'),
+      // One entry per imported table (a file, or an XLSX sheet), in import order.
+      partFiles: prop('number[]', '表所属文件', 'Part: file number'),
+      partSheets: prop('string[]', '工作表', 'Part: sheet'),
+      partKinds: prop('string[]', '数据类型', 'Part: record kind'),
+      checkpoints: prop('number[]', '已写入至行', 'Part: last row written'),
+      partRead: prop('number[]', '读取行数', 'Part: rows read'),
+      partWritten: prop('number[]', '写入行数', 'Part: rows written'),
+      partRejected: prop('number[]', '拒绝行数', 'Part: rows rejected'),
+      partFlagged: prop('number[]', '标记行数', 'Part: rows flagged'),
       rowsRead: prop('number', '读取行数', 'Rows read'),
       rowsWritten: prop('number', '写入行数', 'Rows written'),
       rowsRejected: prop('number', '拒绝行数', 'Rows rejected'),
-      rejectsFile: prop('string', '拒绝记录文件', 'Rejected rows file'),
+      rowsFlagged: prop('number', '标记行数', 'Rows flagged'),
+      rejectsFile: prop('string', '问题行文件', 'Rejected and flagged rows file'),
       error: prop('string', '错误', 'Error'),
     },
     style: { color: '#525252', shape: 'star', size: 22 },
@@ -377,7 +416,9 @@ export const relationshipTypes = {
     from: ['Person', 'Company'],
     to: ['Company'],
     properties: {
-      basis: prop('string', '控制方式', 'Basis (agreement, nominee, voting entrustment …)', { required: true }),
+      basis: prop('string', '控制方式', 'Basis (agreement, nominee, voting-entrustment, acting-in-concert, control)', { required: true }),
+      basisText: prop('string', '关系类型(原文)', 'Relation as written'),
+      evidence: prop('string', '依据', 'Evidence'),
       source: prop('string', '依据来源', 'Source'),
       ...relCommon,
     },
@@ -389,7 +430,9 @@ export const relationshipTypes = {
     from: ['Person'],
     to: ['Person'],
     properties: {
-      basis: prop('string', '关系类型', 'Basis (family tie …)', { required: true }),
+      basis: prop('string', '关系类型', 'Basis (family)', { required: true }),
+      basisText: prop('string', '关系类型(原文)', 'Relation as written'),
+      evidence: prop('string', '依据', 'Evidence'),
       source: prop('string', '依据来源', 'Source'),
       ...relCommon,
     },
@@ -410,6 +453,7 @@ export const relationshipTypes = {
     to: ['Exchange'],
     properties: {
       memberType: prop('string', '会员类型', 'Member type (会员, 代理商, 居间商, 授权服务机构)', { required: true }),
+      memberTypeText: prop('string', '会员类型(原文)', 'Member type as written'),
       memberNo: prop('string', '会员编号', 'Member number'),
       status: prop('string', '状态', 'Status'),
       ...relCommon,
@@ -472,9 +516,12 @@ export const relationshipTypes = {
     properties: {
       caseNo: prop('string', '案件编号', 'Case number'),
       filedOn: prop('date', '立案日期', 'Filed on'),
-      amount: prop('number', '涉案金额(万元)', 'Amount involved (10k CNY)'),
+      amountWan: prop('number', '涉案金额(万)', 'Amount involved (10k)'),
+      amountCurrency: prop('string', '币种', 'Currency'),
+      amountText: prop('string', '涉案金额(原文)', 'Amount as written'),
       victims: prop('number', '受害人数', 'Victims'),
       source: prop('string', '来源', 'Source'),
+      note: prop('string', '备注', 'Note'),
       ...relCommon,
     },
     style: { color: '#e31a1c', line: 'solid' },
@@ -503,18 +550,28 @@ export const relationshipTypes = {
     properties: { ...relCommon },
     style: { color: '#e377c2', line: 'solid' },
   },
+  HAD_VALUE: {
+    type: 'HAD_VALUE',
+    caption: { zh: '历史值', en: 'Had value' },
+    from: ['Company', 'Person'],
+    to: ['PriorValue'],
+    properties: { provenance: prop('string[]', '来源', 'Provenance') },
+    style: { color: '#bdbdbd', line: 'dotted' },
+  },
   POSSIBLY_SAME_AS: {
     type: 'POSSIBLY_SAME_AS',
     caption: { zh: '疑似同一人', en: 'Possibly same as' },
     from: ['Person'],
     to: ['Person'],
     properties: {
-      reason: prop('string', '依据', 'Reason', { required: true }),
+      // Proposed by an import run, decided by a person: no source row asserts it.
+      reasons: prop('string[]', '依据', 'Reasons (compatible-id, shared-firm, shared-address-or-phone)', { required: true }),
       status: prop('string', '状态', 'Status (proposed, confirmed, rejected)', { required: true }),
-      score: prop('number', '相似度', 'Score'),
+      proposedBy: prop('string', '提出批次', 'Proposed by run'),
+      proposedAt: prop('datetime', '提出时间', 'Proposed at'),
       decidedBy: prop('string', '确认人', 'Decided by'),
       decidedOn: prop('date', '确认日期', 'Decided on'),
-      provenance: prop('string[]', '来源', 'Provenance', { required: true }),
+      provenance: prop('string[]', '来源', 'Provenance'),
     },
     style: { color: '#f39c12', line: 'dashed' },
   },
@@ -531,7 +588,11 @@ type TsType<T extends PropertyType> = T extends 'number'
     ? boolean
     : T extends 'string[]'
       ? string[]
-      : string;
+      : T extends 'number[]'
+        ? number[]
+        : T extends 'value'
+          ? unknown
+          : string;
 
 type PropsOf<P extends Readonly<Record<string, PropertySpec>>> = {
   [K in keyof P as P[K] extends { required: true } ? K : never]: TsType<P[K]['type']>;
@@ -555,7 +616,7 @@ export interface GraphModel {
   relationshipTypes: Readonly<Record<string, RelationshipTypeSpec>>;
 }
 
-const PROPERTY_TYPES: readonly PropertyType[] = ['string', 'number', 'date', 'boolean', 'string[]'];
+const PROPERTY_TYPES: readonly PropertyType[] = ['string', 'number', 'date', 'datetime', 'boolean', 'string[]', 'number[]', 'value'];
 // Labels and types are spliced into Cypher text, so they must be plain identifiers.
 const LABEL = /^[A-Z][A-Za-z0-9]*$/;
 const REL_TYPE = /^[A-Z][A-Z0-9_]*$/;

@@ -95,13 +95,26 @@ export function isBodsFile(firstValue: unknown): boolean {
   return (typeof o.statementId === 'string' && typeof o.recordType === 'string') || (typeof o.statementID === 'string' && typeof o.statementType === 'string');
 }
 
-/** The first non-blank character of a file (after a byte-order mark), to tell an array from an object. */
-async function firstChar(file: string): Promise<string | null> {
-  for await (const chunk of fs.createReadStream(file, { encoding: 'utf8', highWaterMark: 4096 })) {
-    const m = /[^\s\uFEFF]/.exec(chunk as string);
-    if (m) return m[0];
+/** The file's opening text, without the byte-order mark and leading blanks (to tell an array from an object). */
+async function opening(file: string): Promise<string> {
+  const handle = await fs.promises.open(file, 'r');
+  try {
+    const buffer = Buffer.alloc(4096);
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    return buffer.subarray(0, bytesRead).toString('utf8').replace(/^[\s\uFEFF]+/, '');
+  } finally {
+    await handle.close();
   }
-  return null;
+}
+
+// A single statement saved on its own is small; anything bigger that is not an array is not BODS.
+const LONE_STATEMENT_MAX_BYTES = 1 << 20;
+
+export class BodsFileError extends Error {
+  readonly code = 'BODS_FILE_UNREADABLE';
+  constructor(readonly file: string, cause: unknown) {
+    super(`BODS 文件不是有效的 JSON，未导入任何内容 / the BODS file is not valid JSON; nothing was imported: ${file}: ${(cause as Error).message}`);
+  }
 }
 
 /**
@@ -109,7 +122,8 @@ async function firstChar(file: string): Promise<string | null> {
  * array (so a single statement saved on its own is still recognised, then rejected), for isBodsFile.
  */
 export async function peekFirstValue(file: string): Promise<unknown> {
-  if ((await firstChar(file)) !== '[') {
+  if (!(await opening(file)).startsWith('[')) {
+    if ((await fs.promises.stat(file)).size > LONE_STATEMENT_MAX_BYTES) return undefined;
     try {
       return JSON.parse(await fs.promises.readFile(file, 'utf8')) as unknown;
     } catch {
@@ -135,17 +149,15 @@ function fileSource(file: string): StatementSource {
   };
 }
 
+/**
+ * Imports one BODS file. A file that is not a JSON array is refused whole (one reject, row 1);
+ * a file that is not valid JSON throws BodsFileError before anything is written (the statements
+ * are all read once before the first write).
+ */
 export async function importBodsFile(graph: Graph, file: string, ctx: BodsImportContext): Promise<BodsImportSummary> {
-  const first = await firstChar(file);
-  if (first !== '[') {
-    ctx.rejects.add({
-      file: ctx.fileLabel,
-      sheet: null,
-      row: 1,
-      column: '$',
-      value: first === null ? '' : shortValue((await fs.promises.readFile(file, 'utf8')).trim()),
-      code: 'BODS_STATEMENT_INVALID',
-    });
+  const start = await opening(file);
+  if (!start.startsWith('[')) {
+    ctx.rejects.add({ file: ctx.fileLabel, sheet: null, row: 1, column: '$', value: shortValue(start), code: 'BODS_STATEMENT_INVALID' });
     return { read: 0, written: 0, rejected: 1, skipped: 0 };
   }
   return importStatements(graph, fileSource(file), ctx);
@@ -155,7 +167,6 @@ export async function importBodsFile(graph: Graph, file: string, ctx: BodsImport
 
 interface Seen {
   index: number;
-  statementId: string;
   date: string;
 }
 
@@ -207,7 +218,7 @@ class FileIndex {
 type Lean = Pick<BodsStatement, 'version' | 'statementId' | 'recordId' | 'statementDate'>;
 
 function seen(s: Lean, index: number): Seen {
-  return { index, statementId: s.statementId, date: s.statementDate ?? '' };
+  return { index, date: s.statementDate ?? '' };
 }
 
 function rank(key: FirmKey | PersonKey): number {
@@ -290,8 +301,12 @@ export async function importStatements(graph: Graph, source: StatementSource, ct
   const batchSize = ctx.batchSize ?? 1000;
   const prov = (index: number) => `${ctx.runId}/${ctx.fileNo}:${index + 2}`;
 
-  // Pass 1
-  const index = await indexStatements(source, ctx, summary);
+  let index: FileIndex;
+  try {
+    index = await indexStatements(source, ctx, summary);
+  } catch (error) {
+    throw new BodsFileError(ctx.fileLabel, error);
+  }
 
   // Pass 2: firms and persons.
   let entities: Record<string, unknown>[] = [];

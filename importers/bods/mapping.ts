@@ -100,10 +100,12 @@ export function personName(p: BodsPerson, recordId: string): string {
 /**
  * A BODS person carries no Chinese ID number (foreign passports and tax ids are not identities
  * across sources), so the person is keyed as "this person of this BODS record": the same record
- * in a later statement or file is the same node, a same-name person elsewhere is not.
+ * in a later statement or file is the same node, a same-name person elsewhere is not. The name is
+ * left out of the key: the record is the identity, and a corrected spelling in a later statement
+ * is the same person.
  */
 export function bodsPersonKey(p: BodsPerson, recordId: string, secret: string): PersonKey {
-  return personKey({ idNumber: residentIdOf(p), name: personName(p, recordId), scopeFirmKey: `bods:${recordId}`, secret });
+  return personKey({ idNumber: residentIdOf(p), name: '', scopeFirmKey: `bods:${recordId}`, secret });
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 // Upserts the firms (entities) of BODS statements. A firm keyed by its USCC or a register number
 // may already hold registration facts: BODS fills only what is missing there, and renames only a
-// firm whose name came from an earlier BODS statement, keeping the old name among formerNames.
+// firm whose name came from an earlier BODS statement (the name it replaces kept as a PriorValue);
+// the other name of the two, whichever statement is imported first, is kept among formerNames.
 // Every statement id and record id that asserted the firm is kept, with its provenance entry.
 // Parameters:
 //   $rows list of maps — {key, props (non-null properties; establishedOn/dissolvedOn as dates;
@@ -11,9 +12,16 @@ UNWIND $rows AS r
 MERGE (c:Company {key: r.key})
 ON CREATE SET c += r.props, c.bodsNameDate = r.statementDate
 WITH c, r,
-     c.bodsNameDate IS NOT NULL AND r.statementDate > c.bodsNameDate AND r.props.name <> c.name AS renamed
+     c.bodsNameDate IS NOT NULL AND r.statementDate > c.bodsNameDate AND r.props.name <> c.name AS renamed,
+     c.bodsNameDate IS NOT NULL AND r.statementDate < c.bodsNameDate AND r.props.name <> c.name AS olderName
+CALL (c, r, renamed) {
+  WITH c, r WHERE renamed
+  CREATE (c)-[:HAD_VALUE]->(:PriorValue {property: 'name', value: c.name, assertedBy: c.provenance,
+                                         replacedBy: r.prov, replacedAt: datetime()})
+}
+WITH c, r, renamed, CASE WHEN renamed THEN c.name WHEN olderName THEN r.props.name END AS former
 WITH c, r, renamed,
-     CASE WHEN renamed AND NOT c.name IN coalesce(c.formerNames, []) THEN coalesce(c.formerNames, []) + c.name
+     CASE WHEN former IS NOT NULL AND NOT former IN coalesce(c.formerNames, []) THEN coalesce(c.formerNames, []) + former
           ELSE c.formerNames END AS formerNames
 SET c.formerNames = formerNames,
     c.formerNamesText = CASE WHEN formerNames IS NULL THEN c.formerNamesText

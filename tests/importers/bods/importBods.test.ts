@@ -247,10 +247,14 @@ describe('updates over time', () => {
     { holder: 'Bob Example', type: 'HOLDS_SHARES', ratio: 0.4, validFrom: '2019-01-01', validTo: '2021-06-30', statements: 2 },
   ];
 
+  const firm = `MATCH (c:Company {key: 'X-GB-COH-T0000001'}) RETURN c.name AS name, c.formerNames AS formerNames, size(c.bodsStatementIds) AS statements`;
+  const renamed = [{ name: 'Test Holdings Group Ltd', formerNames: ['Test Holdings Ltd'], statements: 2 }];
+
   it('a later statement of a record is current, what it drops is ended, a closed record ends its relationship', async () => {
     expect((await importBods(g.graph, [early])).rejects).toEqual([]);
     expect((await importBods(g.graph, [late])).rejects).toEqual([]);
     expect(await g.q(state)).toEqual(expected);
+    expect(await g.q(firm)).toEqual(renamed);
   });
 
   it('comes to the same state when the later publication is imported first', async () => {
@@ -258,6 +262,7 @@ describe('updates over time', () => {
     await importBods(g.graph, [late]);
     await importBods(g.graph, [early]);
     expect(await g.q(state)).toEqual(expected);
+    expect(await g.q(firm)).toEqual(renamed);
   });
 });
 

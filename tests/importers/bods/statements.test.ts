@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Graph } from '../../../cypher/run.ts';
@@ -62,6 +63,21 @@ describe('the BODS 0.4 statement corpus', () => {
     });
     expect(summary).toEqual({ read: 0, written: 0, rejected: 1, skipped: 0 });
     expect(rejects).toMatchObject([{ row: 1, column: '$', code: 'BODS_STATEMENT_INVALID' }]);
+  });
+
+  it('stops on a file that is not valid JSON before writing anything', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'chuantou-bods-'));
+    const file = path.join(dir, 'truncated.json');
+    fs.writeFileSync(file, fs.readFileSync(path.join(V03, '1-single-direct.json'), 'utf8').slice(0, 1500));
+    try {
+      // A graph that fails if touched: every statement is read before the first write.
+      const untouchable = new Proxy({}, { get: () => { throw new Error('the graph was touched'); } }) as Graph;
+      await expect(
+        importBodsFile(untouchable, file, { runId: 'r', fileNo: 1, fileLabel: 'truncated.json', secret: 's', rejects: { add: () => {} } }),
+      ).rejects.toThrow(/not valid JSON/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
