@@ -71,6 +71,31 @@ function matchTable(table: Table, settings: ImportSettings, mappings: Mapping[])
   return mapping.detect.every((f) => columns.has(f)) ? { mapping, columns } : null;
 }
 
+/**
+ * Real exports often put a title row or two above the header ('XX市企业登记信息表', '导出时间：…').
+ * When the first row matches no kind, the next few rows are tried as the header.
+ */
+const HEADER_SEARCH_ROWS = 10;
+
+async function findHeader(table: Table, settings: ImportSettings, mappings: Mapping[]) {
+  const first = matchTable(table, settings, mappings);
+  if (first) return { table, match: first };
+  let tried = 0;
+  for await (const candidate of table.rows()) {
+    if (++tried > HEADER_SEARCH_ROWS) break;
+    const shifted: Table = {
+      ...table,
+      headers: candidate.cells,
+      rows: async function* () {
+        for await (const row of table.rows()) if (row.row > candidate.row) yield row;
+      },
+    };
+    const match = matchTable(shifted, settings, mappings);
+    if (match) return { table: shifted, match };
+  }
+  return null;
+}
+
 export async function planImport(files: string[], settings: ImportSettings): Promise<Part[]> {
   const mappings = settings.mappingFile ? [loadMapping(settings.mappingFile)] : builtInMappings;
   const parts: Part[] = [];
@@ -86,9 +111,9 @@ export async function planImport(files: string[], settings: ImportSettings): Pro
       encoding: opened.encoding,
     };
     for (const table of opened.tables) {
-      const match = matchTable(table, settings, mappings);
-      if (!match) throw new UnknownHeadersError(file, table.sheet, table.headers);
-      parts.push({ file: planned, table, ...match });
+      const found = await findHeader(table, settings, mappings);
+      if (!found) throw new UnknownHeadersError(file, table.sheet, table.headers);
+      parts.push({ file: planned, table: found.table, ...found.match });
     }
   }
   // Firms are registered before rows that refer to them by name, so those can be matched.

@@ -185,7 +185,7 @@ class FileIndex {
   /** 0.3 ids in this file, and what those that replace others replace. */
   readonly ids03 = new Set<string>();
   readonly replaces = new Map<string, string[]>();
-  /** Party statement id → record id (0.3 references name statements, 0.4 records). */
+  /** 0.3 party statement id → record id: 0.3 references name statements, 0.4 ones name records. */
   readonly statementRecord = new Map<string, string>();
   readonly parties = new Map<string, PartyRecord>();
   /** Relationship record id → its latest statement here. */
@@ -225,11 +225,29 @@ function rank(key: FirmKey | PersonKey): number {
   return 'unverified' in key ? keyRank[key.basis] : key.basis === 'id' ? 1 : 0;
 }
 
+/** Files a party statement under its record; the best-founded key among the record's statements wins. */
+function addParty(index: FileIndex, i: number, s: BodsEntity | BodsPerson, secret: string): void {
+  const record = index.recordOf(s);
+  if (s.version === '0.3') index.statementRecord.set(s.statementId, record);
+  const key = s.kind === 'entity' ? entityKey(s, record) : bodsPersonKey(s, record, secret);
+  const name = s.kind === 'entity' ? entityName(s, record) : personName(s, record);
+  const here = seen(s, i);
+  const known = index.parties.get(record);
+  if (!known) {
+    index.parties.set(record, { kind: s.kind, key, latest: here, name });
+    return;
+  }
+  if (later(here, known.latest)) Object.assign(known, { latest: here, name });
+  // A later statement that adds the USCC must not split the firm in two.
+  if (rank(key) > rank(known.key)) known.key = key;
+}
+
 /** Reads every statement once: rejects the invalid, and learns records, keys and latest statements. */
 async function indexStatements(source: StatementSource, ctx: BodsImportContext, summary: BodsImportSummary): Promise<FileIndex> {
   const index = new FileIndex();
-  // Records are only known once every replacement chain is, so keys wait for the end of the file.
-  const partyStatements: { index: number; s: BodsEntity | BodsPerson }[] = [];
+  // A 0.3 statement's record is only known once every replacement chain of the file is, so its
+  // key waits for the end of the file; a 0.4 statement names its record and is filed at once.
+  const deferred: { index: number; s: BodsEntity | BodsPerson }[] = [];
   const relationshipStatements: { index: number; s: Lean }[] = [];
   for await (const { index: i, parsed } of source()) {
     summary.read++;
@@ -244,26 +262,14 @@ async function indexStatements(source: StatementSource, ctx: BodsImportContext, 
       index.ids03.add(s.statementId);
       if (s.replaces.length) index.replaces.set(s.statementId, s.replaces);
     }
-    if (s.kind === 'relationship') relationshipStatements.push({ index: i, s: { version: s.version, statementId: s.statementId, recordId: s.recordId, statementDate: s.statementDate } });
-    // Addresses and names beyond the first are not needed for keys.
-    else if (s.kind === 'entity') partyStatements.push({ index: i, s: { ...s, addresses: [], alternateNames: [] } });
-    else partyStatements.push({ index: i, s: { ...s, nationalities: [] } });
+    if (s.kind === 'relationship') {
+      relationshipStatements.push({ index: i, s: { version: s.version, statementId: s.statementId, recordId: s.recordId, statementDate: s.statementDate } });
+    } else if (s.version === '0.4') addParty(index, i, s, ctx.secret);
+    // Only what keys need is kept.
+    else if (s.kind === 'entity') deferred.push({ index: i, s: { ...s, addresses: [], alternateNames: [] } });
+    else deferred.push({ index: i, s: { ...s, nationalities: [] } });
   }
-  for (const { index: i, s } of partyStatements) {
-    const record = index.recordOf(s);
-    index.statementRecord.set(s.statementId, record);
-    const key = s.kind === 'entity' ? entityKey(s, record) : bodsPersonKey(s, record, ctx.secret);
-    const name = s.kind === 'entity' ? entityName(s, record) : personName(s, record);
-    const here = seen(s, i);
-    const known = index.parties.get(record);
-    if (!known) {
-      index.parties.set(record, { kind: s.kind, key, latest: here, name });
-      continue;
-    }
-    if (later(here, known.latest)) Object.assign(known, { latest: here, name });
-    // A later statement that adds the USCC must not split the firm in two: the best key of the record wins.
-    if (rank(key) > rank(known.key)) known.key = key;
-  }
+  for (const { index: i, s } of deferred) addParty(index, i, s, ctx.secret);
   for (const { index: i, s } of relationshipStatements) {
     const record = index.recordOf(s);
     const here = seen(s, i);
@@ -272,12 +278,8 @@ async function indexStatements(source: StatementSource, ctx: BodsImportContext, 
     else if (later(here, r.latest)) r.latest = here;
   }
   if (ctx.parties) {
-    for (const [ref, recordId] of index.statementRecord) {
-      const p = index.parties.get(recordId)!;
-      const party = { kind: p.kind, key: p.key.key, name: p.name };
-      ctx.parties.set(ref, party);
-      ctx.parties.set(recordId, party);
-    }
+    for (const [recordId, p] of index.parties) ctx.parties.set(recordId, { kind: p.kind, key: p.key.key, name: p.name });
+    for (const [statementId, recordId] of index.statementRecord) ctx.parties.set(statementId, ctx.parties.get(recordId)!);
   }
   return index;
 }

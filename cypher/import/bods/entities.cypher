@@ -19,11 +19,16 @@ CALL (c, r, renamed) {
   CREATE (c)-[:HAD_VALUE]->(:PriorValue {property: 'name', value: c.name, assertedBy: c.provenance,
                                          replacedBy: r.prov, replacedAt: datetime()})
 }
-WITH c, r, renamed, CASE WHEN renamed THEN c.name WHEN olderName THEN r.props.name END AS former
+WITH c, r, renamed,
+     CASE WHEN renamed THEN c.name WHEN olderName THEN r.props.name END AS former,
+     CASE WHEN renamed THEN c.normalizedName WHEN olderName THEN r.props.normalizedName END AS normalizedFormer
 WITH c, r, renamed,
      CASE WHEN former IS NOT NULL AND NOT former IN coalesce(c.formerNames, []) THEN coalesce(c.formerNames, []) + former
-          ELSE c.formerNames END AS formerNames
+          ELSE c.formerNames END AS formerNames,
+     CASE WHEN normalizedFormer IS NOT NULL AND NOT normalizedFormer IN coalesce(c.normalizedFormerNames, [])
+          THEN coalesce(c.normalizedFormerNames, []) + normalizedFormer ELSE c.normalizedFormerNames END AS normalizedFormerNames
 SET c.formerNames = formerNames,
+    c.normalizedFormerNames = normalizedFormerNames,
     c.formerNamesText = CASE WHEN formerNames IS NULL THEN c.formerNamesText
                              ELSE reduce(t = '', n IN formerNames | t + CASE WHEN t = '' THEN '' ELSE ' ' END + n) END,
     c.name = CASE WHEN renamed THEN r.props.name ELSE c.name END,

@@ -255,6 +255,9 @@ describe('updates over time', () => {
     expect((await importBods(g.graph, [late])).rejects).toEqual([]);
     expect(await g.q(state)).toEqual(expected);
     expect(await g.q(firm)).toEqual(renamed);
+    expect(
+      await g.q(`MATCH (:Company {key: 'X-GB-COH-T0000001'})-[:HAD_VALUE]->(v:PriorValue) RETURN v.property AS property, v.value AS value, v.replacedBy AS by`),
+    ).toEqual([{ property: 'name', value: 'Test Holdings Ltd', by: expect.stringMatching(/\/1:2$/) }]);
   });
 
   it('comes to the same state when the later publication is imported first', async () => {

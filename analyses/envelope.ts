@@ -1,0 +1,133 @@
+import { z } from 'zod';
+
+/**
+ * The one result shape of every analysis, shared by the CLI, the GraphQL API, the UI tables and
+ * the report exports:
+ *
+ *   { analysis, params, ranAt, about, exhaustive, limitsHit, findings: [Finding] }
+ *   Finding = { subject: {kind, key, name}, score, facts, evidence, exhaustive, limitsHit }
+ *
+ * - `subject` is what the finding is about, addressed by its domain key: a firm's USCC,
+ *   registration number or unverified `U-…` key, a person's opaque `P-…` key (never an ID number).
+ * - `score` ranks findings, higher first; each analysis's page in docs/analyses/ says what it is.
+ * - `facts` are the figures of one table row: flat, each value a string, number, boolean, null or
+ *   a list of strings, so a row flattens to spreadsheet columns without loss (see tabular.ts).
+ * - `evidence` is why the finding holds, in one shape for all analyses (Evidence below).
+ * - `exhaustive: false` with `limitsHit` says a cap stopped the search or the data has a gap that
+ *   could change the finding: the answer is then a lower bound, never a negative finding.
+ *
+ * Evidence
+ *   { chains: [Chain], chainsComplete, subgraph? }
+ *   Chain = { kind, path: [EntityRef], edges: [EvidenceEdge], product }
+ *     kind     'ownership' (holdings), 'control' (majority holdings and non-equity control),
+ *              'role' (an office at the firm), 'family' (a family tie between two persons)
+ *     path     the entities in order; edges[i] links path[i] to path[i+1], pointing the way the
+ *              relationship points in the graph (holder → firm, officer → firm, person → relative)
+ *     product  for ownership chains, the product of the edges' adjusted ratios (null when an edge's
+ *              ratio is unknown); null for the other kinds
+ *   EvidenceEdge = { type, ratio?, adjustedRatio?, role?, basis?, basisText?, validFrom?, validTo?, note? }
+ *     ratio is the fraction as registered; adjustedRatio the one the computation used when it
+ *     differs (a firm's own shares excluded from its denominator, or holdings summing to more than
+ *     100% scaled down), with a note saying which.
+ *   chainsComplete is false when more chains exist than are listed (the largest are listed first).
+ *   subgraph { nodes: [EntityRef], edges: [EvidenceEdge & {source, target}] } holds every
+ *   relationship on the holding walks behind a figure when those walks go round a cycle, which
+ *   the simple chains cannot show.
+ *
+ * limitsHit entries: 'depth' (holdings continue beyond maxDepth), 'nodes' (maxNodes entities
+ * reached), 'fanOut:<key>' (that entity has more relationships than fanOut; the largest were
+ * followed — the hub cap), 'time' (timeoutMs passed), 'unknownRatio' (a holding on the way has no
+ * ratio in the data, so the effective ratio is a lower bound), 'convergence' (the iterative solver
+ * stopped before reaching its tolerance).
+ */
+
+export const entityKind = z.enum(['COMPANY', 'PERSON']);
+export type EntityKind = z.infer<typeof entityKind>;
+
+export const entityRef = z.object({ kind: entityKind, key: z.string(), name: z.string() });
+export type EntityRef = z.infer<typeof entityRef>;
+
+export const relationshipType = z.enum(['HOLDS_SHARES', 'CONTROLS', 'LEGAL_REPRESENTATIVE_OF', 'OFFICER_OF', 'RELATED_TO']);
+
+export const evidenceEdge = z.object({
+  type: relationshipType,
+  ratio: z.number().nullable().optional(),
+  adjustedRatio: z.number().optional(),
+  role: z.string().optional(),
+  basis: z.string().optional(),
+  basisText: z.string().optional(),
+  validFrom: z.string().optional(),
+  validTo: z.string().optional(),
+  note: z.string().optional(),
+});
+export type EvidenceEdge = z.infer<typeof evidenceEdge>;
+
+export const chain = z.object({
+  kind: z.enum(['ownership', 'control', 'role', 'family']),
+  path: z.array(entityRef).min(1),
+  edges: z.array(evidenceEdge),
+  product: z.number().nullable(),
+});
+export type Chain = z.infer<typeof chain>;
+
+export const subgraph = z.object({
+  nodes: z.array(entityRef),
+  edges: z.array(evidenceEdge.extend({ source: z.string(), target: z.string() })),
+});
+export type Subgraph = z.infer<typeof subgraph>;
+
+export const evidence = z.object({
+  chains: z.array(chain),
+  chainsComplete: z.boolean(),
+  subgraph: subgraph.optional(),
+});
+export type Evidence = z.infer<typeof evidence>;
+
+export const factValue = z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(z.string())]);
+export type FactValue = z.infer<typeof factValue>;
+
+export const finding = z.object({
+  subject: entityRef,
+  score: z.number().nullable(),
+  facts: z.record(z.string(), factValue),
+  evidence,
+  exhaustive: z.boolean(),
+  limitsHit: z.array(z.string()),
+});
+export type Finding = z.infer<typeof finding>;
+
+export const envelope = z.object({
+  analysis: z.string(),
+  params: z.record(z.string(), z.unknown()),
+  ranAt: z.string(),
+  /** The entity the analysis ran on, as resolved from the parameters (a name becomes its key). */
+  about: entityRef.nullable(),
+  exhaustive: z.boolean(),
+  limitsHit: z.array(z.string()),
+  findings: z.array(finding),
+});
+export type Envelope = z.infer<typeof envelope>;
+
+/** Errors an analysis means to show; the server and CLI turn them into their own messages. */
+export class AnalysisError extends Error {
+  constructor(
+    readonly code: 'NOT_FOUND' | 'AMBIGUOUS' | 'BAD_PARAMS' | 'UNKNOWN_ANALYSIS',
+    message: string,
+    readonly candidates: (EntityRef & { identifier: string | null; status: string | null })[] = [],
+  ) {
+    super(message);
+  }
+}
+
+/** Limits sorted so envelopes compare and diff stably between runs. */
+export function sortedLimits(limits: Iterable<string>): string[] {
+  return [...new Set(limits)].sort();
+}
+
+/** Dates leave the analyses as 'YYYY-MM-DD' (cypher/values.ts); absent ones are left out of edges. */
+export function edgeDates(validFrom: unknown, validTo: unknown): Pick<EvidenceEdge, 'validFrom' | 'validTo'> {
+  return {
+    ...(typeof validFrom === 'string' ? { validFrom } : {}),
+    ...(typeof validTo === 'string' ? { validTo } : {}),
+  };
+}

@@ -1,0 +1,8 @@
+// CREATE baseline: every :Company node of the final graph, each written once with all its properties
+// (provenance included) by a bare UNWIND … CREATE — the floor under what any upsert can cost.
+// Parameters:
+//   $rows list of maps — {p: the node's properties}, from export/companies.cypher
+// Grounds: BENCHMARKS.md — the importer's CREATE baseline.
+UNWIND $rows AS r
+CREATE (n:Company)
+SET n = r.p
