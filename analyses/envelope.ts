@@ -108,12 +108,18 @@ export const envelope = z.object({
 });
 export type Envelope = z.infer<typeof envelope>;
 
+/**
+ * One of several entities a name may mean: `identifier` is a firm's USCC or registration number or
+ * a person's masked ID number; `note` a firm's status, or a firm a person is linked to.
+ */
+export type Candidate = EntityRef & { identifier: string | null; note: string | null };
+
 /** Errors an analysis means to show; the server and CLI turn them into their own messages. */
 export class AnalysisError extends Error {
   constructor(
     readonly code: 'NOT_FOUND' | 'AMBIGUOUS' | 'BAD_PARAMS' | 'UNKNOWN_ANALYSIS',
     message: string,
-    readonly candidates: (EntityRef & { identifier: string | null; status: string | null })[] = [],
+    readonly candidates: Candidate[] = [],
   ) {
     super(message);
   }

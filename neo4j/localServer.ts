@@ -13,7 +13,9 @@ import { fileURLToPath } from 'node:url';
 const launcherDir = path.dirname(fileURLToPath(import.meta.url));
 const classpathFile = path.join(launcherDir, 'target', 'classpath.txt');
 const classesDir = path.join(launcherDir, 'target', 'classes');
-const launcherSources = [path.join(launcherDir, 'pom.xml'), path.join(launcherDir, 'src/main/java/chuantou/neo4j/Launcher.java')];
+const javaDir = path.join(launcherDir, 'src/main/java/chuantou/neo4j');
+// Every Java source counts, so that a class added beside the launcher (BulkImport) gets compiled.
+const launcherSources = [path.join(launcherDir, 'pom.xml'), ...fs.readdirSync(javaDir).filter((f) => f.endsWith('.java')).map((f) => path.join(javaDir, f))];
 
 export class LocalNeo4jError extends Error {
   constructor(
@@ -71,6 +73,11 @@ export function ensureLauncherBuilt(log: (line: string) => void = () => {}): voi
       `无法构建 Neo4j 启动器（需要 Java 17 与 Maven）/ could not build the Neo4j launcher (needs Java 17 and Maven):\n${result.error?.message ?? output}`,
     );
   }
+}
+
+/** The launcher's classes and Neo4j's jars (including neo4j-admin's import tool), once built. */
+export function launcherClasspath(): string {
+  return `${classesDir}:${fs.readFileSync(classpathFile, 'utf8').trim()}`;
 }
 
 export function portInUse(port: number, host = '127.0.0.1'): Promise<boolean> {
@@ -135,7 +142,7 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Runni
 
   const logFile = launcherLogPath(home);
   const out = fs.openSync(logFile, 'w');
-  const classpath = `${classesDir}:${fs.readFileSync(classpathFile, 'utf8').trim()}`;
+  const classpath = launcherClasspath();
   const child = spawn(
     'java',
     [

@@ -1,0 +1,40 @@
+import type { Graph } from '../cypher/run.ts';
+import { normalizeName } from '../model/names.ts';
+import { AnalysisError, type Candidate } from './envelope.ts';
+
+/**
+ * The entity an analysis starts from, named by key (or USCC / registration number) or by exact
+ * name. A name several entities bear is an error that lists them: guessing would attribute one
+ * firm's or person's owners to another.
+ */
+
+interface Row {
+  rank: number;
+  entity: Candidate;
+}
+
+function pick(rows: Row[], text: string, what: { zh: string; en: string }): Candidate {
+  const exact = rows.filter((r) => r.rank === 0);
+  if (exact.length === 1) return exact[0]!.entity;
+  const candidates = (exact.length > 1 ? exact : rows).map((r) => r.entity);
+  if (candidates.length === 0) {
+    throw new AnalysisError('NOT_FOUND', `未找到${what.zh}“${text}”，请检查代码或名称 / no ${what.en} with key or exact name "${text}"`);
+  }
+  if (candidates.length === 1) return candidates[0]!;
+  const list = candidates.map((c) => `${c.key}  ${c.name}${c.identifier ? `  ${c.identifier}` : ''}${c.note ? `  (${c.note})` : ''}`).join('\n  ');
+  throw new AnalysisError(
+    'AMBIGUOUS',
+    `名称“${text}”对应多个${what.zh}，请改用代码 / several ${what.en}s bear the name "${text}"; give the key instead:\n  ${list}`,
+    candidates,
+  );
+}
+
+export async function resolveFirm(graph: Graph, text: string): Promise<Candidate> {
+  const rows = await graph.read<Row>('analyses/resolveFirm', { code: text.trim().toUpperCase(), normalized: normalizeName(text) });
+  return pick(rows, text, { zh: '企业', en: 'firm' });
+}
+
+export async function resolvePerson(graph: Graph, text: string): Promise<Candidate> {
+  const rows = await graph.read<Row>('analyses/resolvePerson', { code: text.trim(), normalized: normalizeName(text) });
+  return pick(rows, text, { zh: '人员', en: 'person' });
+}
