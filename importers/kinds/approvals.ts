@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import { divisionFromAddress } from '../../model/divisions.ts';
 import { displayName, normalizeName } from '../../model/names.ts';
 import { present } from './rowContext.ts';
-import { firmRef, type FirmRef } from './parties.ts';
+import { requiredFirm, type FirmRef } from './parties.ts';
 import { dateFrom } from './officers.ts';
 import { writeFirmRefs } from './writeParties.ts';
 import type { KindHandler } from './kind.ts';
@@ -28,11 +28,8 @@ export function yesNo(text: string | null): boolean | null {
 export const approvals: KindHandler<ApprovalRecord> = {
   kind: 'approvals',
   convert(row, env) {
-    const venue = firmRef(row, 'uscc', 'name', env.source);
-    if (!venue) {
-      row.report('name', 'FIRM_NAME_MISSING');
-      return null;
-    }
+    const venue = requiredFirm(row, 'uscc', 'name', env.source);
+    if (!venue) return null;
     const authority = row.get('approvingAuthority');
     const documentNo = row.get('documentNo');
     const provinceText = row.get('province');

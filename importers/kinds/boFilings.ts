@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { present } from './rowContext.ts';
 import { personFromName } from './persons.ts';
-import { firmRef, type FirmRef } from './parties.ts';
+import { requiredFirm, type FirmRef } from './parties.ts';
 import { dateFrom } from './officers.ts';
 import { ratioFrom } from './shareholders.ts';
 import { writeFirmRefs, writePersons, type PersonWrite } from './writeParties.ts';
@@ -22,11 +22,8 @@ export const boFilings: KindHandler<BoFilingRecord> = {
   kind: 'boFilings',
   ratioField: 'ratio',
   convert(row, env) {
-    const firm = firmRef(row, 'firmUscc', 'firmName', env.source);
-    if (!firm) {
-      row.report('firmName', 'FIRM_NAME_MISSING');
-      return null;
-    }
+    const firm = requiredFirm(row, 'firmUscc', 'firmName', env.source);
+    if (!firm) return null;
     const name = row.get('ownerName')!;
     const owner = personFromName(row, name, row.get('ownerId'), 'ownerId', firm.key, env.secret);
     const ratio = ratioFrom(row, 'ratio', env.ratioUnit);

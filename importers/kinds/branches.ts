@@ -1,4 +1,4 @@
-import { firmRef, type FirmRef } from './parties.ts';
+import { requiredFirm, type FirmRef } from './parties.ts';
 import { addressWrite, type AddressWrite } from './registrations.ts';
 import { dateFrom } from './officers.ts';
 import { personFromName } from './persons.ts';
@@ -22,16 +22,10 @@ export interface BranchRecord {
 export const branches: KindHandler<BranchRecord> = {
   kind: 'branches',
   convert(row, env) {
-    const branch = firmRef(row, 'branchUscc', 'branchName', env.source);
-    if (!branch) {
-      row.report('branchName', 'FIRM_NAME_MISSING');
-      return null;
-    }
-    const head = firmRef(row, 'headUscc', 'headName', env.source);
-    if (!head) {
-      row.report('headName', 'FIRM_NAME_MISSING');
-      return null;
-    }
+    const branch = requiredFirm(row, 'branchUscc', 'branchName', env.source);
+    if (!branch) return null;
+    const head = requiredFirm(row, 'headUscc', 'headName', env.source);
+    if (!head) return null;
     const managerName = row.get('manager');
     return {
       branch,

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import { parseDate } from '../../model/values.ts';
 import { normalizeName } from '../../model/names.ts';
 import { dateParam } from '../../cypher/values.ts';
-import { firmRef, type FirmRef } from './parties.ts';
+import { requiredFirm, type FirmRef } from './parties.ts';
 import { writeFirmRefs } from './writeParties.ts';
 import type { KindHandler } from './kind.ts';
 
@@ -16,11 +16,8 @@ export interface ChangeRecord {
 export const changes: KindHandler<ChangeRecord> = {
   kind: 'changes',
   convert(row, env) {
-    const firm = firmRef(row, 'uscc', 'firmName', env.source);
-    if (!firm) {
-      row.report('firmName', 'FIRM_NAME_MISSING');
-      return null;
-    }
+    const firm = requiredFirm(row, 'uscc', 'firmName', env.source);
+    if (!firm) return null;
     const item = row.get('item')!;
     const before = row.get('before');
     const after = row.get('after');

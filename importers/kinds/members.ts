@@ -1,4 +1,4 @@
-import { firmRef, type FirmRef } from './parties.ts';
+import { requiredFirm, type FirmRef } from './parties.ts';
 import { present } from './rowContext.ts';
 import { addressWrite, type AddressWrite } from './registrations.ts';
 import { dateFrom } from './officers.ts';
@@ -30,16 +30,10 @@ export function memberType(text: string | null): string {
 export const members: KindHandler<MemberRecord> = {
   kind: 'members',
   convert(row, env) {
-    const venue = firmRef(row, 'venueUscc', 'venueName', env.source);
-    if (!venue) {
-      row.report('venueName', 'FIRM_NAME_MISSING');
-      return null;
-    }
-    const member = firmRef(row, 'memberUscc', 'memberName', env.source);
-    if (!member) {
-      row.report('memberName', 'FIRM_NAME_MISSING');
-      return null;
-    }
+    const venue = requiredFirm(row, 'venueUscc', 'venueName', env.source);
+    if (!venue) return null;
+    const member = requiredFirm(row, 'memberUscc', 'memberName', env.source);
+    if (!member) return null;
     const typeText = row.get('memberType');
     return {
       venue,

@@ -2,7 +2,7 @@ import { parseDate } from '../../model/values.ts';
 import { dateParam } from '../../cypher/values.ts';
 import { present, type RowContext } from './rowContext.ts';
 import { personFromName } from './persons.ts';
-import { firmRef, type FirmRef } from './parties.ts';
+import { requiredFirm, type FirmRef } from './parties.ts';
 import { writeFirmRefs, writePersons, type PersonWrite } from './writeParties.ts';
 import type { KindHandler } from './kind.ts';
 
@@ -32,11 +32,8 @@ const LEGAL_REP = /法定代表人|法人代表/;
 export const officers: KindHandler<OfficerRecord> = {
   kind: 'officers',
   convert(row, env) {
-    const firm = firmRef(row, 'firmUscc', 'firmName', env.source);
-    if (!firm) {
-      row.report('firmName', 'FIRM_NAME_MISSING');
-      return null;
-    }
+    const firm = requiredFirm(row, 'firmUscc', 'firmName', env.source);
+    if (!firm) return null;
     const name = row.get('personName');
     if (!name) {
       row.report('personName', 'PERSON_NAME_MISSING');

@@ -47,6 +47,13 @@ export function firmRef(row: RowContext, codeField: string, nameField: string, s
   };
 }
 
+/** A firm the row must name: when it names none, the row is reported and null returned. */
+export function requiredFirm(row: RowContext, codeField: string, nameField: string, source: string): FirmRef | null {
+  const firm = firmRef(row, codeField, nameField, source);
+  if (!firm) row.report(nameField, 'FIRM_NAME_MISSING');
+  return firm;
+}
+
 const PERSON_TYPE = /自然人|个人|natural|person|individual/i;
 export const ORGANISATION_WORD = /企业|法人|公司|合伙|机构|单位|政府|国资|事业|社会团体|基金|中心|集团|委员会|银行|交易所|company|corporate|entity|ltd|limited|inc/i;
 

@@ -1,7 +1,7 @@
 import { parseMoney, parseRatio, ratioToFraction } from '../../model/values.ts';
 import { present, type RowContext } from './rowContext.ts';
 import { personFromName } from './persons.ts';
-import { firmRef, isPerson, type FirmRef } from './parties.ts';
+import { firmRef, requiredFirm, isPerson, type FirmRef } from './parties.ts';
 import { writeFirmRefs, writePersons, type PersonWrite } from './writeParties.ts';
 import type { KindHandler } from './kind.ts';
 
@@ -49,11 +49,8 @@ export const shareholders: KindHandler<HoldingRecord> = {
   kind: 'shareholders',
   ratioField: 'ratio',
   convert(row, env) {
-    const firm = firmRef(row, 'firmUscc', 'firmName', env.source);
-    if (!firm) {
-      row.report('firmName', 'FIRM_NAME_MISSING');
-      return null;
-    }
+    const firm = requiredFirm(row, 'firmUscc', 'firmName', env.source);
+    if (!firm) return null;
     const holderName = row.get('holderName');
     if (!holderName) {
       row.report('holderName', 'HOLDER_NAME_MISSING');
