@@ -197,6 +197,26 @@ function eliminate(m: number[][], b: number[]): boolean {
 }
 
 /**
+ * Whether a cycle's weights within it sum to 1 for every member — on the holder side or on the
+ * held side, whichever the system bounds by 1 — so that its spectral radius is 1 (Perron–Frobenius)
+ * and I − M has no inverse: every share of every member is held inside the cycle.
+ */
+function closed(component: string[], inside: Map<string, number>, depsOf: (n: string) => { to: string; weight: number }[]): boolean {
+  const rows = new Array<number>(component.length).fill(0);
+  const cols = new Array<number>(component.length).fill(0);
+  component.forEach((n, i) => {
+    for (const d of depsOf(n)) {
+      const j = inside.get(d.to);
+      if (j === undefined) continue;
+      rows[i]! += d.weight;
+      cols[j]! += d.weight;
+    }
+  });
+  const allOne = (sums: number[]) => sums.every((v) => Math.abs(v - 1) <= 1e-12);
+  return allOne(rows) || allOne(cols);
+}
+
+/**
  * x_i = b_i + Σ_j w_ij · x_j for every node, where deps(i) lists the (j, w_ij). Nonnegative
  * weights whose sums stay at most 1 (adjusted holdings) make the solution the walk sum.
  */
@@ -226,7 +246,9 @@ export function solveFixedPoint(nodes: Iterable<string>, deps: Deps, b: Map<stri
     }
     for (const n of component) cyclic.add(n);
     let x: number[] | null = null;
-    if (component.length <= denseLimit) {
+    if (closed(component, inside, depsOf)) {
+      // No solve: the walk sums round a closed cycle have no limit (see Solution.closedCycles).
+    } else if (component.length <= denseLimit) {
       const m = component.map(() => new Array<number>(component.length).fill(0));
       component.forEach((n, i) => {
         m[i]![i] = 1;
@@ -373,7 +395,8 @@ export function topChains<E>(
       edges.push(s.edge);
       if (s.to === to) {
         kept.push({ nodes: [...nodes], edges: [...edges], product: known2 ? b2 : null, bound: b2 });
-        kept.sort((a, b) => b.bound - a.bound);
+        // Ties go to the shorter chain, then to the order of the keys, so evidence is stable between runs.
+        kept.sort((a, b) => b.bound - a.bound || a.nodes.length - b.nodes.length || a.nodes.join('\u0000').localeCompare(b.nodes.join('\u0000')));
         if (kept.length > maxChains) {
           kept.pop();
           complete = false;

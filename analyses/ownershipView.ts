@@ -50,7 +50,7 @@ export class OwnershipView {
 
   /** The ratio the computation uses: the firm's own shares left out, sums over 100% scaled. */
   adjustedRatio(e: GraphEdge): number | null {
-    if (e.type !== 'HOLDS_SHARES' || e.ratio === null) return null;
+    if (e.type !== 'HOLDS_SHARES' || e.ratio === null || e.holder === e.firm) return null;
     return e.ratio * (this.adjustments.get(e.firm)?.factor ?? 1);
   }
 

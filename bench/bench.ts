@@ -37,6 +37,11 @@ export interface BenchContext {
   track(child: ChildProcess): void;
   /** A block of Markdown (a profile, a plan) printed and written under the run's table. */
   detail(title: string, markdown: string): void;
+  /**
+   * Starts measuring the CPU that processes other than this run's use; the returned function
+   * gives their mean number of busy cores since. Figures taken on a loaded machine say so.
+   */
+  otherLoad(): () => number;
 }
 
 export interface Benchmark {

@@ -272,6 +272,10 @@ async function main(): Promise<void> {
             child.once('exit', () => children.delete(child));
           },
           detail: (title, markdown) => details.push(`#### ${title}\n\n${markdown}`),
+          otherLoad: () => {
+            const stop = meter.start();
+            return () => stop().otherCores;
+          },
         };
         process.stdout.write(`\n== ${bench.name}, ${size.label} (${formatNumber(size.firms)} firms)\n`);
         const stop = meter.start();

@@ -2,6 +2,9 @@ import { Command } from 'commander';
 import { registerDbCommands } from './commands/db.ts';
 import { registerServeCommands } from './commands/serve.ts';
 import { registerImportCommand } from './commands/import.ts';
+import { registerGenerateCommand } from './commands/generate.ts';
+import { registerBulkCommand } from './commands/bulk.ts';
+import { registerRunCommand } from './commands/run.ts';
 
 /** The single command-line entry point: `npx chuantou <command>`. */
 
@@ -13,6 +16,9 @@ const program = new Command()
 registerDbCommands(program);
 registerServeCommands(program);
 registerImportCommand(program);
+registerGenerateCommand(program);
+registerBulkCommand(program);
+registerRunCommand(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -4,7 +4,9 @@ import path from 'node:path';
 import type { Graph } from '../cypher/run.ts';
 import { int } from '../cypher/values.ts';
 import type { RecordKind } from './mapping.ts';
-import { planImport, sha256, type ImportSettings, type Part } from './plan.ts';
+import { isStatementPart, partKind, partSheet, planImport, sha256, type ImportSettings, type Part, type StatementPart } from './plan.ts';
+import { importBodsFile, type BodsParties } from './bods/importBods.ts';
+import { importGleifFile } from './bods/gleif.ts';
 import { RejectsFile, rejectCodes, type Reject, type RejectCode } from './rejects.ts';
 import { RowContext } from './kinds/rowContext.ts';
 import { handlerFor } from './kinds/index.ts';
@@ -35,7 +37,7 @@ export interface ImportOptions extends ImportSettings {
 export interface PartSummary {
   file: string;
   sheet: string | null;
-  kind: RecordKind;
+  kind: RecordKind | 'bods' | 'gleif';
   encoding: Encoding | null;
   read: number;
   written: number;
@@ -78,21 +80,60 @@ interface RunState {
   proposals?: number;
 }
 
+/**
+ * A statement file is written by the BODS importer in its own batches and checkpointed as a whole:
+ * resuming a run whose statement file was cut short imports it again, which MERGE keys make safe.
+ */
+const STATEMENTS_DONE = 2 ** 31 - 1;
+
+async function importStatementPart(
+  part: StatementPart,
+  index: number,
+  summary: PartSummary,
+  ctx: { runId: string; rejects: RejectsFile; parties: BodsParties; options: ImportOptions },
+): Promise<void> {
+  const { options, runId } = ctx;
+  const collected: Reject[] = [];
+  const bodsCtx = {
+    runId,
+    fileNo: part.file.fileNo,
+    fileLabel: part.file.name,
+    secret: options.secret,
+    rejects: { add: (reject: Reject) => collected.push(reject) },
+    batchSize: options.batchSize,
+    parties: ctx.parties,
+  };
+  const result = part.statements === 'bods' ? await importBodsFile(options.graph, part.file.path, bodsCtx) : await importGleifFile(options.graph, part.file.path, bodsCtx);
+  ctx.rejects.addAll(collected);
+  await ctx.rejects.sync();
+  Object.assign(summary, { read: result.read, written: result.written, rejected: result.rejected, flagged: 0 });
+  await options.graph.write('importRun/checkpoint', {
+    id: runId,
+    part: int(index),
+    row: int(STATEMENTS_DONE),
+    read: int(result.read),
+    written: int(result.written),
+    rejected: int(result.rejected),
+    flagged: int(0),
+  });
+  options.onProgress?.({ file: part.file.path, rows: result.read });
+}
+
 async function importParts(parts: Part[], state: RunState, options: ImportOptions): Promise<ImportSummary> {
   const started = Date.now();
   const { graph, runId, runDir } = { graph: options.graph, ...state };
   const rejects = new RejectsFile(path.join(runDir, 'rejects.csv'));
   // Rejects of rows past a checkpoint belong to a batch that never committed; they are written again.
   await rejects.keepUpTo((file, sheet, row) => {
-    const at = parts.findIndex((p) => p.file.name === file && (p.table.sheet ?? '') === sheet);
+    const at = parts.findIndex((p) => p.file.name === file && (partSheet(p) ?? '') === sheet);
     return at >= 0 && row <= state.checkpoints[at]!;
   });
   const batchSize = options.batchSize ?? 1000;
   const env = { source: options.source ?? 'import', secret: options.secret };
   const summaries: PartSummary[] = parts.map((p, i) => ({
     file: p.file.path,
-    sheet: p.table.sheet,
-    kind: p.mapping.kind,
+    sheet: partSheet(p),
+    kind: partKind(p) as PartSummary['kind'],
     encoding: p.file.encoding,
     ...state.counts[i]!,
   }));
@@ -100,10 +141,16 @@ async function importParts(parts: Part[], state: RunState, options: ImportOption
   let status: ImportSummary['status'] = options.dryRun ? 'dry-run' : 'completed';
   let failure: Error | null = null;
   try {
+    const parties: BodsParties = new Map();
     for (const [index, part] of parts.entries()) {
-      const handler = handlerFor(part.mapping.kind);
       const summary = summaries[index]!;
       const checkpoint = state.checkpoints[index]!;
+      if (isStatementPart(part)) {
+        if (checkpoint === STATEMENTS_DONE) continue;
+        await importStatementPart(part, index, summary, { runId, rejects, parties, options });
+        continue;
+      }
+      const handler = handlerFor(part.mapping.kind);
       let ratioUnit: 'percent' | 'fraction' = 'fraction';
       const ratioColumn = handler.ratioField ? part.columns.get(handler.ratioField) : undefined;
       if (ratioColumn !== undefined) {
@@ -190,6 +237,9 @@ async function importParts(parts: Part[], state: RunState, options: ImportOption
 
 export async function importFiles(options: ImportOptions): Promise<ImportSummary> {
   const parts = await planImport(options.files, options);
+  if (options.dryRun && parts.some(isStatementPart)) {
+    throw new Error('--dry-run 暂不支持 BODS/GLEIF 文件 / --dry-run does not cover BODS or GLEIF files yet');
+  }
   const runId = newRunId();
   const state: RunState = { runId, runDir: path.join(options.reportDir, runId), checkpoints: parts.map(() => 1), counts: parts.map(() => ({ read: 0, written: 0, rejected: 0, flagged: 0 })) };
   if (!options.dryRun) {
@@ -197,7 +247,7 @@ export async function importFiles(options: ImportOptions): Promise<ImportSummary
     await options.graph.write('importRun/start', {
       id: state.runId,
       files,
-      parts: parts.map((p) => ({ fileNo: p.file.fileNo, sheet: p.table.sheet, kind: p.mapping.kind })),
+      parts: parts.map((p) => ({ fileNo: p.file.fileNo, sheet: partSheet(p), kind: partKind(p) })),
       options: JSON.stringify({ kind: options.kind, mappingFile: options.mappingFile, encoding: options.encoding, sheet: options.sheet, source: options.source }),
       user: options.user ?? os.userInfo().username,
       rejectsFile: path.join(state.runDir, 'rejects.csv'),
@@ -227,9 +277,9 @@ export async function resumeImport(options: Omit<ImportOptions, 'files' | keyof 
   const state: RunState = {
     runId: options.runId,
     runDir: path.dirname(run.rejectsFile),
-    checkpoints: parts.map((p) => run.checkpoints[recorded.get(key(p.file.fileNo, p.table.sheet, p.mapping.kind))!]),
+    checkpoints: parts.map((p) => run.checkpoints[recorded.get(key(p.file.fileNo, partSheet(p), partKind(p)))!]),
     counts: parts.map((p) => {
-      const i = recorded.get(key(p.file.fileNo, p.table.sheet, p.mapping.kind))!;
+      const i = recorded.get(key(p.file.fileNo, partSheet(p), partKind(p)))!;
       return { read: run.partRead[i], written: run.partWritten[i], rejected: run.partRejected[i], flagged: run.partFlagged[i] };
     }),
   };

@@ -4,6 +4,8 @@ import path from 'node:path';
 import { builtInMappings, detectMapping, loadMapping, matchColumns, type Mapping, type RecordKind } from './mapping.ts';
 import { openFile, type Encoding, type FileFormat, type Table } from './read/source.ts';
 import { kindOrder } from './kinds/index.ts';
+import { isBodsFile, peekFirstValue } from './bods/importBods.ts';
+import { isGleifFile } from './bods/gleif.ts';
 
 /**
  * Before anything is written, every file is opened and each of its tables (a CSV, a JSON file, or
@@ -33,12 +35,25 @@ export interface PlannedFile {
   encoding: Encoding | null;
 }
 
-export interface Part {
+/** A table of rows of one record kind. */
+export interface TablePart {
   file: PlannedFile;
   table: Table;
   mapping: Mapping;
   columns: Map<string, number>;
 }
+
+/** A file of ownership statements (BODS 0.3/0.4, or GLEIF Level-2 records), imported as a whole. */
+export interface StatementPart {
+  file: PlannedFile;
+  statements: 'bods' | 'gleif';
+}
+
+export type Part = TablePart | StatementPart;
+
+export const isStatementPart = (part: Part): part is StatementPart => 'statements' in part;
+export const partKind = (part: Part): string => (isStatementPart(part) ? part.statements : part.mapping.kind);
+export const partSheet = (part: Part): string | null => (isStatementPart(part) ? null : part.table.sheet);
 
 export class UnknownHeadersError extends Error {
   readonly code = 'HEADERS_UNKNOWN';
@@ -110,6 +125,14 @@ export async function planImport(files: string[], settings: ImportSettings): Pro
       format: opened.format,
       encoding: opened.encoding,
     };
+    if (opened.format === 'json' && !settings.kind && !settings.mappingFile) {
+      const first = await peekFirstValue(file);
+      const statements = isBodsFile(first) ? 'bods' : isGleifFile(first) ? 'gleif' : null;
+      if (statements) {
+        parts.push({ file: planned, statements });
+        continue;
+      }
+    }
     for (const table of opened.tables) {
       const found = await findHeader(table, settings, mappings);
       if (!found) throw new UnknownHeadersError(file, table.sheet, table.headers);
@@ -117,5 +140,7 @@ export async function planImport(files: string[], settings: ImportSettings): Pro
     }
   }
   // Firms are registered before rows that refer to them by name, so those can be matched.
-  return parts.sort((a, b) => kindOrder(a.mapping.kind) - kindOrder(b.mapping.kind) || a.file.fileNo - b.file.fileNo);
+  // Statement files come last: they name their own parties, and may name registered firms by code.
+  const order = (p: Part) => (isStatementPart(p) ? 1000 : kindOrder(p.mapping.kind));
+  return parts.sort((a, b) => order(a) - order(b) || a.file.fileNo - b.file.fileNo);
 }

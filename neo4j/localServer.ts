@@ -73,6 +73,10 @@ export function ensureLauncherBuilt(log: (line: string) => void = () => {}): voi
       `无法构建 Neo4j 启动器（需要 Java 17 与 Maven）/ could not build the Neo4j launcher (needs Java 17 and Maven):\n${result.error?.message ?? output}`,
     );
   }
+  // Maven leaves classpath.txt untouched when the dependencies are unchanged; marking it built
+  // keeps an edited Java source from looking stale, and rebuilt, on every start.
+  const now = new Date();
+  fs.utimesSync(classpathFile, now, now);
 }
 
 /** The launcher's classes and Neo4j's jars (including neo4j-admin's import tool), once built. */

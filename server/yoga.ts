@@ -7,6 +7,7 @@ import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import type { Graph } from '../cypher/run.ts';
 import type { ApiContext } from './context.ts';
 import { entitiesResolvers } from './modules/entities/entities.resolvers.ts';
+import { analysesResolvers } from './modules/analyses/analyses.resolvers.ts';
 
 /**
  * Builds the GraphQL API: schema-first modules (modules/<domain>/<domain>.graphql plus its
@@ -19,7 +20,7 @@ const typeDefs = fs
   .sort()
   .map((m) => fs.readFileSync(path.join(modulesDir, m, `${m}.graphql`), 'utf8'));
 
-export const schema = makeExecutableSchema<ApiContext>({ typeDefs, resolvers: [entitiesResolvers] });
+export const schema = makeExecutableSchema<ApiContext>({ typeDefs, resolvers: [entitiesResolvers, analysesResolvers] });
 
 export function createApi(graph: Graph) {
   return createYoga<Record<string, unknown>, ApiContext>({

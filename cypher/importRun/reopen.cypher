@@ -3,5 +3,5 @@
 //   $id string — run id
 // Grounds: an interrupted import can be resumed by its run.
 MATCH (run:ImportRun {id: $id})
-SET run.status = 'running', run.resumedAt = coalesce(run.resumedAt, []) + datetime()
+SET run.status = 'running', run.resumedAt = coalesce(run.resumedAt, []) + toString(datetime())
 RETURN run.id AS id

@@ -303,7 +303,6 @@ export async function importStatements(graph: Graph, source: StatementSource, ct
   const batchSize = ctx.batchSize ?? 1000;
   const prov = (index: number) => `${ctx.runId}/${ctx.fileNo}:${index + 2}`;
 
-  console.time('p1');
   let index: FileIndex;
   try {
     index = await indexStatements(source, ctx, summary);
@@ -311,7 +310,6 @@ export async function importStatements(graph: Graph, source: StatementSource, ct
     throw new BodsFileError(ctx.fileLabel, error);
   }
 
-  console.timeEnd('p1'); console.time('p2');
   // Pass 2: firms and persons.
   let entities: Record<string, unknown>[] = [];
   let persons: Record<string, unknown>[] = [];
@@ -338,7 +336,6 @@ export async function importStatements(graph: Graph, source: StatementSource, ct
   }
   await flushParties();
 
-  console.timeEnd('p2'); console.time('p3');
   // Pass 3: holdings, control and filings; at the end, what later statements superseded.
   const recordCloses: Record<string, unknown>[] = [];
   const replacedCloses: Record<string, unknown>[] = [];
@@ -416,14 +413,12 @@ export async function importStatements(graph: Graph, source: StatementSource, ct
     if (++pending >= batchSize) await flushRelationships();
   }
   await flushRelationships();
-  console.timeEnd('p3'); console.time('close');
   for (const [name, closes] of [
     ['import/bods/closeReplaced', replacedCloses],
     ['import/bods/closeRecords', recordCloses],
   ] as const) {
     for (let k = 0; k < closes.length; k += batchSize) await graph.write(name, { rows: closes.slice(k, k + batchSize) });
   }
-  console.timeEnd('close');
   return summary;
 }
 

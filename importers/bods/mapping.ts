@@ -7,6 +7,7 @@
  * interestType and directOrIndirect codelists.
  */
 import crypto from 'node:crypto';
+import { isFullDate } from './statements.ts';
 import { dateParam } from '../../cypher/values.ts';
 import { parseUscc } from '../../model/identifiers/uscc.ts';
 import { fullResidentId, maskResidentId } from '../../model/identifiers/residentId.ts';
@@ -141,8 +142,10 @@ export function personProps(p: BodsPerson, recordId: string, key: PersonKey): Re
     keyBasis: key.basis,
     personType: p.personType,
     nationality: p.nationalities.map((n) => n.code ?? n.name).filter(Boolean).join(',') || null,
-    // As published: BODS gives YYYY-MM for most people, and a made-up day would be a false fact.
-    birthDate: p.birthDate,
+    // BODS gives YYYY-MM for most people and a made-up day would be a false fact: only a full
+    // date is a date; the text is kept as published.
+    birthDate: p.birthDate && isFullDate(p.birthDate) ? dateParam(p.birthDate) : null,
+    birthDateText: p.birthDate,
     alternateNames: nonEmpty(others),
     idNumber: id,
     idMasked: id ? maskResidentId(id) : null,

@@ -1,6 +1,7 @@
 import { maskResidentId, parseOtherPersonalId, parseResidentId } from '../../model/identifiers/residentId.ts';
 import { personKey } from '../../model/keys.ts';
 import { displayName, normalizeName } from '../../model/names.ts';
+import { dateParam } from '../../cypher/values.ts';
 import { present, type RowContext } from './rowContext.ts';
 
 /**
@@ -52,7 +53,7 @@ export function personFromName(
       idMasked: idNumber ? maskResidentId(idNumber) : idMasked,
       idKind,
       idInvalid: idInvalid || null,
-      birthDate: parsed?.kind === 'full' ? parsed.birthDate : null,
+      birthDate: parsed?.kind === 'full' ? dateParam(parsed.birthDate) : null,
       sex: parsed?.kind === 'full' ? parsed.sex : null,
     }),
   };

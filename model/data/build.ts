@@ -15,8 +15,8 @@ const arg = (name: string, fallback: string): string => {
   const i = process.argv.indexOf(name);
   return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
 };
-const adminDir = arg('--admin', '/work/shared/data/cn-admin-divisions');
-const historyCsv = arg('--history', '/work/shared/data/cn-areacodes-history/result.csv');
+const adminDir = arg('--admin', '../shared/data/cn-admin-divisions');
+const historyCsv = arg('--history', '../shared/data/cn-areacodes-history/result.csv');
 
 type Row = { code: string; name: string };
 const readJson = <T>(file: string): T => JSON.parse(readFileSync(join(adminDir, file), 'utf8')) as T;

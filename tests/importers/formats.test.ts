@@ -6,6 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Graph } from '../../cypher/run.ts';
 import { importFiles } from '../../importers/importFiles.ts';
 import { freshGraph, TEST_KEY_SECRET } from '../support/graph.ts';
+import { SAMPLE_DATA } from '../support/sampleData.ts';
 
 /** The same records arrive as XLSX (several sheets), JSON and NDJSON; each imports like the CSV. */
 
@@ -94,5 +95,18 @@ describe('file formats', () => {
     await expect(importFiles({ graph, files: [good, bad], reportDir: tmp, secret: TEST_KEY_SECRET })).rejects.toMatchObject({ code: 'FILE_NOT_SPREADSHEET' });
     const nodes = await graph.driver.executeQuery(`MATCH (n) RETURN count(n) AS n`);
     expect(Number(nodes.records[0]!.get('n'))).toBe(0);
+  });
+});
+
+describe('ownership statements', () => {
+  it('imports a BODS file given among ordinary files, as part of the same run', async () => {
+    const bods = path.join(SAMPLE_DATA, 'bods/v0.4/examples/joint-ownership.json');
+    const local = path.join(tmp, 'joint-ownership.json');
+    fs.copyFileSync(bods, local);
+    const summary = await importFiles({ graph, files: [local, path.join(tmp, 'registrations.json')], reportDir: tmp, secret: TEST_KEY_SECRET });
+    expect(summary.files.map((f) => f.kind)).toEqual(['registrations', 'bods']);
+    expect(summary.files[1]).toMatchObject({ read: 7, rejected: 0 });
+    const holdings = await graph.driver.executeQuery(`MATCH ()-[s:HOLDS_SHARES]->(c:Company {name: 'CHRINON LTD'}) RETURN count(s) AS n`);
+    expect(Number(holdings.records[0]!.get('n'))).toBeGreaterThan(0);
   });
 });

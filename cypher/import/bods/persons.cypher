@@ -13,7 +13,7 @@ ON CREATE SET p += r.props, p.bodsStatementDate = r.statementDate
 WITH p, r, p.bodsStatementDate IS NOT NULL AND r.statementDate >= p.bodsStatementDate AS current
 // What a newer statement changes is kept as a PriorValue, as registrations keep theirs.
 CALL (p, r, current) {
-  UNWIND [k IN ['name', 'personType', 'nationality', 'birthDate']
+  UNWIND [k IN ['name', 'personType', 'nationality', 'birthDate', 'birthDateText']
           WHERE current AND p[k] IS NOT NULL AND (r.props[k] IS NULL OR p[k] <> r.props[k])] AS changed
   CREATE (p)-[:HAD_VALUE]->(:PriorValue {property: changed, value: p[changed], assertedBy: p.provenance,
                                          replacedBy: r.prov, replacedAt: datetime()})
@@ -28,6 +28,7 @@ SET p.name = CASE WHEN current THEN r.props.name ELSE p.name END,
     p.personType = CASE WHEN current THEN r.props.personType ELSE coalesce(p.personType, r.props.personType) END,
     p.nationality = CASE WHEN current THEN r.props.nationality ELSE coalesce(p.nationality, r.props.nationality) END,
     p.birthDate = CASE WHEN current THEN r.props.birthDate ELSE coalesce(p.birthDate, r.props.birthDate) END,
+    p.birthDateText = CASE WHEN current THEN r.props.birthDateText ELSE coalesce(p.birthDateText, r.props.birthDateText) END,
     p.keyBasis = coalesce(p.keyBasis, r.props.keyBasis),
     p.idNumber = coalesce(p.idNumber, r.props.idNumber),
     p.idMasked = coalesce(p.idMasked, r.props.idMasked),

@@ -5,8 +5,9 @@ import { importBodsFile, type BodsImportSummary, type BodsParties } from '../../
 import type { Reject } from '../../../importers/rejects.ts';
 import { TEST_KEY_SECRET } from '../../support/graph.ts';
 
-/** The shared sample data (see /work/shared/data/README.md for where each file comes from). */
-export const DATA = process.env.CHUANTOU_SAMPLE_DATA ?? '/work/shared/data';
+import { SAMPLE_DATA } from '../../support/sampleData.ts';
+
+export const DATA = SAMPLE_DATA;
 export const V04 = path.join(DATA, 'bods/v0.4/examples');
 export const V03 = path.join(DATA, 'bods/v0.3/examples');
 export const CORPUS = path.join(DATA, 'bods/v0.4-tests/tests/data');

@@ -1,0 +1,63 @@
+import type { Chain, Envelope, FactValue } from './envelope.ts';
+
+/**
+ * An envelope as table rows — one per finding, facts flattened into columns, the evidence as
+ * readable chains — for the CLI's csv and table formats and for spreadsheet exports.
+ */
+
+export type Cell = string | number | boolean | null;
+
+const pct = (r: number) => `${+(r * 100).toFixed(4)}%`;
+
+/** 王建国 —80%→ 汇金 —60%→ 鑫融投资 (=48%); non-equity steps show their basis, offices their role. */
+export function chainText(c: Chain): string {
+  let text = c.path[0]!.name;
+  c.edges.forEach((e, i) => {
+    const label =
+      e.type === 'HOLDS_SHARES'
+        ? e.ratio === null || e.ratio === undefined
+          ? '?%'
+          : pct(e.adjustedRatio ?? e.ratio)
+        : (e.role ?? e.basisText ?? e.basis ?? e.type);
+    text += ` —${label}→ ${c.path[i + 1]!.name}`;
+  });
+  if (c.kind === 'ownership') text += c.product === null ? ' (=?)' : ` (=${pct(c.product)})`;
+  return text;
+}
+
+function cell(v: FactValue | undefined): Cell {
+  if (v === undefined) return null;
+  return Array.isArray(v) ? v.join('; ') : v;
+}
+
+export function findingRows(envelope: Envelope): Record<string, Cell>[] {
+  const factKeys: string[] = [];
+  for (const f of envelope.findings) for (const k of Object.keys(f.facts)) if (!factKeys.includes(k)) factKeys.push(k);
+  return envelope.findings.map((f) => {
+    const row: Record<string, Cell> = { kind: f.subject.kind, key: f.subject.key, name: f.subject.name, score: f.score };
+    for (const k of factKeys) row[k] = cell(f.facts[k]);
+    row.exhaustive = f.exhaustive;
+    row.limitsHit = f.limitsHit.join('; ');
+    row.evidence = f.evidence.chains.map(chainText).join(' | ');
+    return row;
+  });
+}
+
+/**
+ * RFC 4180 quoting; a text cell that a spreadsheet would run as a formula (=, +, -, @) is
+ * prefixed with an apostrophe, since names and bases come from imported data.
+ */
+function csvCell(v: Cell): string {
+  if (v === null) return '';
+  let s = String(v);
+  if (typeof v === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** UTF-8 with a byte-order mark, so spreadsheet programs on Chinese Windows read it as UTF-8. */
+export function toCsv(envelope: Envelope): string {
+  const rows = findingRows(envelope);
+  const header = rows[0] ? Object.keys(rows[0]) : ['kind', 'key', 'name', 'score', 'exhaustive', 'limitsHit', 'evidence'];
+  const lines = [header.map(csvCell).join(','), ...rows.map((r) => header.map((h) => csvCell(r[h] ?? null)).join(','))];
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}

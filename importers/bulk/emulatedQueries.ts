@@ -1,0 +1,250 @@
+import crypto from 'node:crypto';
+import { loadQuery } from '../../cypher/run.ts';
+import { cypherEquals, toValue, type DateTimeValue, type GraphStore, type MemNode, type Space, type Value } from './store.ts';
+
+/**
+ * The online importer's write queries (cypher/import/*.cypher), carried out on the in-memory
+ * graph instead of in Neo4j, so that the record kinds' own `write` functions decide what a bulk
+ * load creates, exactly as they do online.
+ *
+ * Each query is followed clause by clause over all of the batch's rows, because that is Cypher's
+ * semantics (Neo4j plans Eager operators to keep it): in import/registrations every row's value
+ * history is taken before any row's SET, and in import/changeRecords every row's former-name test
+ * before any row adds one, so two rows of one batch about the same firm behave as they do online.
+ *
+ * `fingerprint` is the query body this emulation was written against; the bulk tests fail when a
+ * .cypher file changes, so the two cannot drift apart unnoticed.
+ */
+
+type Row = Record<string, any>;
+export type Emulation = (store: GraphStore, params: Record<string, any>, now: DateTimeValue) => Row[];
+
+/** The body of a query file without comments or layout: what its fingerprint is taken of. */
+export function queryFingerprint(name: string): string {
+  const body = loadQuery(name)
+    .text.replace(/\/\/[^\n]*/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return crypto.createHash('sha256').update(body).digest('hex').slice(0, 16);
+}
+
+const rowsOf = (params: Record<string, any>): Row[] => params.rows as Row[];
+
+/** MATCH of the rows' nodes: rows whose node is missing drop out, as MATCH drops them. */
+function matchAll<T extends Row>(store: GraphStore, rows: T[], ...ends: [Space, (r: T) => string][]): { r: T; nodes: MemNode[] }[] {
+  const out: { r: T; nodes: MemNode[] }[] = [];
+  for (const r of rows) {
+    const nodes = ends.map(([space, key]) => store.node(space, key(r)));
+    if (nodes.every((n) => n !== undefined)) out.push({ r, nodes: nodes as MemNode[] });
+  }
+  return out;
+}
+
+/** `MATCH (a) MATCH (b) [SET b:Label] MERGE (a)-[s:T {disc}]->(b) SET s += props, s.provenance = …` */
+function relationshipQuery(start: [Space, string], end: [Space, string], type: string, opts: { disc?: string; props?: string; label?: ['start' | 'end', string] } = {}): Emulation {
+  return (store, params) => {
+    const matched = matchAll(store, rowsOf(params), [start[0], (r) => r[start[1]]], [end[0], (r) => r[end[1]]]);
+    if (opts.label) {
+      const [which, name] = opts.label;
+      for (const { nodes } of matched) store.addLabel(nodes[which === 'start' ? 0 : 1]!, name);
+    }
+    const rels = matched.map(({ r, nodes: [a, b] }) => store.mergeRel(type, a!, b!, opts.disc ? [opts.disc, r[opts.disc]] : undefined));
+    if (opts.props) matched.forEach(({ r }, i) => store.setAll(rels[i]!, r[opts.props!]));
+    matched.forEach(({ r }, i) => store.appendProvenance(rels[i]!, r.prov));
+    return [];
+  };
+}
+
+/** `MATCH (c:Company {key: firmKey}) MERGE (x:Label {key}) ON CREATE SET x.text … MERGE (c)-[:T]->(x)` */
+function contactQuery(label: Space, type: string): Emulation {
+  return (store, params) => {
+    const matched = matchAll(store, rowsOf(params), ['Company', (r) => r.firmKey]);
+    const xs = matched.map(({ r }) => {
+      const { node, created } = store.merge(label, r.key);
+      if (created) store.set(node, 'text', r.text);
+      return node;
+    });
+    matched.forEach(({ r }, i) => store.appendProvenance(xs[i]!, r.prov));
+    const rels = matched.map(({ nodes: [c] }, i) => store.mergeRel(type, c!, xs[i]!));
+    matched.forEach(({ r }, i) => store.appendProvenance(rels[i]!, r.prov));
+    return [];
+  };
+}
+
+/** Registered and operating addresses, each placed in its Region. */
+function addressQuery(type: string): Emulation {
+  return (store, params) => {
+    const matched = matchAll(store, rowsOf(params), ['Company', (r) => r.firmKey]);
+    const addresses = matched.map(({ r }) => {
+      const { node, created } = store.merge('Address', r.address.key);
+      if (created) {
+        store.set(node, 'text', r.address.text);
+        store.set(node, 'regionCode', r.address.regionCode);
+      }
+      return node;
+    });
+    matched.forEach(({ r }, i) => store.appendProvenance(addresses[i]!, r.prov));
+    const rels = matched.map(({ nodes: [c] }, i) => store.mergeRel(type, c!, addresses[i]!));
+    matched.forEach(({ r }, i) => store.appendProvenance(rels[i]!, r.prov));
+    matched.forEach(({ r }, i) => {
+      if (r.address.regionCode === null || r.address.regionCode === undefined) return;
+      const { node: region, created } = store.merge('Region', r.address.regionCode);
+      if (created) store.set(region, 'name', r.address.regionName);
+      store.mergeRel('IN_REGION', addresses[i]!, region);
+    });
+    return [];
+  };
+}
+
+/** Firms and persons upserted by key: `MERGE (n {key}) [ON CREATE] SET n += props, n.provenance = …`. */
+function upsertQuery(space: Space, onCreateOnly: boolean): Emulation {
+  return (store, params) => {
+    const rows = rowsOf(params);
+    const nodes = rows.map((r) => {
+      const { node, created } = store.merge(space, r.key);
+      if (onCreateOnly && created) store.setAll(node, r.props);
+      return node;
+    });
+    if (!onCreateOnly) rows.forEach((r, i) => store.setAll(nodes[i]!, r.props));
+    rows.forEach((r, i) => store.appendProvenance(nodes[i]!, r.prov));
+    return [];
+  };
+}
+
+function flagQuery(subject: Space): Emulation {
+  return (store, params) => {
+    const matched = matchAll(store, rowsOf(params), [subject, (r) => r.subjectKey]);
+    const entries = matched.map(({ r }) => {
+      const { node, created } = store.merge('ListEntry', r.entry.key);
+      if (created) {
+        store.set(node, 'listType', r.entry.listType);
+        store.set(node, 'caseNo', r.entry.caseNo);
+      }
+      return node;
+    });
+    matched.forEach(({ r }, i) => store.setAll(entries[i]!, r.entry.props));
+    matched.forEach(({ r }, i) => store.appendProvenance(entries[i]!, r.prov));
+    const rels = matched.map(({ nodes: [s] }, i) => store.mergeRel('FLAGGED', s!, entries[i]!));
+    matched.forEach(({ r }, i) => store.setAll(rels[i]!, r.flag));
+    matched.forEach(({ r }, i) => store.appendProvenance(rels[i]!, r.prov));
+    return [];
+  };
+}
+
+/** `MATCH (c) MERGE (x:Label {key}) SET x += props, provenance MERGE (c)-[:T]->(x) SET provenance` */
+function ownedRecordQuery(owner: [Space, string], field: string, label: Space, type: string, beforeMerge?: (store: GraphStore, owner: MemNode) => void): Emulation {
+  return (store, params) => {
+    const matched = matchAll(store, rowsOf(params), [owner[0], (r) => r[owner[1]]]);
+    if (beforeMerge) matched.forEach(({ nodes: [o] }) => beforeMerge(store, o!));
+    const records = matched.map(({ r }) => store.merge(label, r[field].key).node);
+    matched.forEach(({ r }, i) => store.setAll(records[i]!, r[field].props));
+    matched.forEach(({ r }, i) => store.appendProvenance(records[i]!, r.prov));
+    const rels = matched.map(({ nodes: [o] }, i) => store.mergeRel(type, o!, records[i]!));
+    matched.forEach(({ r }, i) => store.appendProvenance(rels[i]!, r.prov));
+    return [];
+  };
+}
+
+const registrations: Emulation = (store, params, now) => {
+  const rows = rowsOf(params);
+  const firms = rows.map((r) => store.merge('Company', r.key).node);
+  // The value history of every row is taken from the firm as it was before this batch's SETs.
+  const history: { firm: MemNode; property: string; value: Value; assertedBy: Value | undefined; prov: string }[] = [];
+  rows.forEach((r, i) => {
+    const firm = firms[i]!;
+    for (const [property, raw] of Object.entries(r.props as Row)) {
+      const current = firm.props[property];
+      const proposed = toValue(raw);
+      if (current === undefined || proposed === null || cypherEquals(current, proposed)) continue;
+      // Copies: provenance lists grow in place as later rows are added.
+      const copy = (v: Value | undefined) => (Array.isArray(v) ? [...v] : v);
+      history.push({ firm, property, value: copy(current)!, assertedBy: copy(firm.props.provenance), prov: r.prov });
+    }
+  });
+  for (const h of history) {
+    const prior = store.create('PriorValue');
+    store.setAll(prior, { property: h.property, value: h.value, assertedBy: h.assertedBy, replacedBy: h.prov });
+    prior.props.replacedAt = now;
+    store.createRel('HAD_VALUE', h.firm, prior);
+  }
+  rows.forEach((r, i) => store.setAll(firms[i]!, r.props));
+  rows.forEach((r, i) => store.appendProvenance(firms[i]!, r.prov));
+  return [];
+};
+
+const changeRecords: Emulation = (store, params) => {
+  const matched = matchAll(store, rowsOf(params), ['Company', (r) => r.firmKey]);
+  const records = matched.map(({ r }) => {
+    const { node, created } = store.merge('ChangeRecord', r.change.key);
+    if (created) store.setAll(node, { item: r.change.item, before: r.change.before, after: r.change.after, changedOn: r.change.changedOn });
+    return node;
+  });
+  matched.forEach(({ r }, i) => store.appendProvenance(records[i]!, r.prov));
+  const rels = matched.map(({ nodes: [c] }, i) => store.mergeRel('HAS_CHANGE', c!, records[i]!));
+  matched.forEach(({ r }, i) => store.appendProvenance(rels[i]!, r.prov));
+  // Every row is tested against the firm's former names before any row adds one (online too).
+  const renamed = matched.filter(({ r, nodes: [c] }) => {
+    const before = r.change.before;
+    const former = (c!.props.formerNames as string[] | undefined) ?? [];
+    return r.change.isNameChange === true && before !== null && before !== undefined && !former.includes(before) && c!.props.name !== undefined && before !== c!.props.name;
+  });
+  for (const { r, nodes: [c] } of renamed) {
+    const text = c!.props.formerNamesText;
+    store.set(c!, 'formerNames', [...((c!.props.formerNames as string[] | undefined) ?? []), r.change.before]);
+    store.set(c!, 'normalizedFormerNames', [...((c!.props.normalizedFormerNames as string[] | undefined) ?? []), r.change.normalizedBefore]);
+    store.set(c!, 'formerNamesText', text === undefined ? r.change.before : `${text}；${r.change.before}`);
+  }
+  return [];
+};
+
+const branchFacts: Emulation = (store, params) => {
+  for (const { r, nodes: [b] } of matchAll(store, rowsOf(params), ['Company', (r) => r.key])) {
+    for (const p of ['establishedOn', 'registrationAuthority', 'status', 'operatingAddress']) {
+      if (b!.props[p] === undefined) store.set(b!, p, r.props[p]);
+    }
+  }
+  return [];
+};
+
+const resolveFirmNames: Emulation = (store, params) => {
+  const out: Row[] = [];
+  for (const name of params.names as string[]) {
+    const keys = new Set<string>();
+    for (const firm of store.firmsNamed(name)) {
+      const current = firm.props.normalizedName === name || ((firm.props.normalizedFormerNames as string[] | undefined) ?? []).includes(name);
+      if (current && firm.props.keyUnverified === false) keys.add(firm.id);
+    }
+    if (keys.size > 0) out.push({ name, keys: [...keys] });
+  }
+  return out;
+};
+
+/** Adds a label to the firm a row names, as `SET v:Exchange` / `SET b:Branch` do. */
+const label = (name: string) => (store: GraphStore, node: MemNode) => store.addLabel(node, name);
+
+export const emulatedQueries: Record<string, { fingerprint: string; run: Emulation }> = {
+  'import/registrations': { fingerprint: '8b33e7ab82a07a12', run: registrations },
+  'import/firmRefs': { fingerprint: '2d732b76eb79868f', run: upsertQuery('Company', true) },
+  'import/persons': { fingerprint: '8df4ff3655582763', run: upsertQuery('Person', false) },
+  'import/resolveFirmNames': { fingerprint: '483769191392594f', run: resolveFirmNames },
+  'import/legalRepresentatives': { fingerprint: 'f7eaeeaa7f33ffae', run: relationshipQuery(['Person', 'personKey'], ['Company', 'firmKey'], 'LEGAL_REPRESENTATIVE_OF') },
+  'import/registeredAddresses': { fingerprint: '9f41dd63db16bae3', run: addressQuery('REGISTERED_AT') },
+  'import/operatingAddresses': { fingerprint: '0914a95f0b947ad8', run: addressQuery('OPERATES_AT') },
+  'import/phones': { fingerprint: '8856e3548c64f11a', run: contactQuery('Phone', 'HAS_PHONE') },
+  'import/emails': { fingerprint: '7f7a860a66cf564b', run: contactQuery('Email', 'HAS_EMAIL') },
+  'import/websites': { fingerprint: '44abb8942691d90c', run: contactQuery('Website', 'HAS_WEBSITE') },
+  'import/personHoldings': { fingerprint: 'f1219a2478e9cdcb', run: relationshipQuery(['Person', 'personKey'], ['Company', 'firmKey'], 'HOLDS_SHARES', { props: 'holding' }) },
+  'import/firmHoldings': { fingerprint: '27d51b5cad20a075', run: relationshipQuery(['Company', 'holderKey'], ['Company', 'firmKey'], 'HOLDS_SHARES', { props: 'holding' }) },
+  'import/officers': { fingerprint: '5f33f0ca61a8ebb2', run: relationshipQuery(['Person', 'personKey'], ['Company', 'firmKey'], 'OFFICER_OF', { disc: 'role', props: 'props' }) },
+  'import/branches': { fingerprint: '26eb748bba29bc91', run: relationshipQuery(['Company', 'branchKey'], ['Company', 'headKey'], 'BRANCH_OF', { label: ['start', 'Branch'] }) },
+  'import/branchFacts': { fingerprint: '3ad9ca0ac3786a92', run: branchFacts },
+  'import/memberships': { fingerprint: '3c0c3f76abb083bf', run: relationshipQuery(['Company', 'memberKey'], ['Company', 'venueKey'], 'MEMBER_OF', { disc: 'memberType', props: 'props', label: ['end', 'Exchange'] }) },
+  'import/approvals': { fingerprint: 'bce27980f47ffa0b', run: ownedRecordQuery(['Company', 'venueKey'], 'approval', 'Approval', 'APPROVED_BY', label('Exchange')) },
+  'import/changeRecords': { fingerprint: 'fdcf130424d60cd7', run: changeRecords },
+  'import/firmFlags': { fingerprint: '08e981a28d4c1b11', run: flagQuery('Company') },
+  'import/personFlags': { fingerprint: 'b5ccef1a9be3d8af', run: flagQuery('Person') },
+  'import/personControls': { fingerprint: '9378d63f5af8c1db', run: relationshipQuery(['Person', 'fromKey'], ['Company', 'firmKey'], 'CONTROLS', { disc: 'basis', props: 'props' }) },
+  'import/firmControls': { fingerprint: 'd42ada1adec913ba', run: relationshipQuery(['Company', 'fromKey'], ['Company', 'firmKey'], 'CONTROLS', { disc: 'basis', props: 'props' }) },
+  'import/personRelations': { fingerprint: '5d756bfb6e960d62', run: relationshipQuery(['Person', 'fromKey'], ['Person', 'toKey'], 'RELATED_TO', { disc: 'basis', props: 'props' }) },
+  'import/boFilings': { fingerprint: '9925ccbbdae032b3', run: ownedRecordQuery(['Company', 'firmKey'], 'filing', 'BOFiling', 'FILED_BO') },
+};

@@ -1,0 +1,56 @@
+import { GraphQLError, GraphQLScalarType, Kind, valueFromASTUntyped } from 'graphql';
+import { analyses, analysisNames, runAnalysis } from '../../../analyses/index.ts';
+import { AnalysisError } from '../../../analyses/envelope.ts';
+import type { ApiContext } from '../../context.ts';
+import { apiError } from '../../errors.ts';
+
+/** Resolvers of analyses.graphql: the typed queries and runAnalysis all go through the registry. */
+
+export const JSONScalar = new GraphQLScalarType({
+  name: 'JSON',
+  description: 'Any JSON value',
+  serialize: (value) => value,
+  parseValue: (value) => value,
+  parseLiteral: (ast, variables) => (ast.kind === Kind.NULL ? null : valueFromASTUntyped(ast, variables)),
+});
+
+/** Arguments left out and arguments sent as null both mean: use the default. */
+function given(args: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(args).filter(([, v]) => v !== null && v !== undefined));
+}
+
+function toApiError(error: unknown): unknown {
+  if (!(error instanceof AnalysisError)) return error;
+  if (error.code === 'NOT_FOUND') return apiError('NOT_FOUND', error.message);
+  const base = apiError('BAD_INPUT', error.message);
+  // A name several entities bear comes back with the candidates, so a client can offer a choice.
+  return new GraphQLError(base.message, { extensions: { ...base.extensions, reason: error.code, ...(error.candidates.length > 0 ? { candidates: error.candidates } : {}) } });
+}
+
+async function run(name: string, params: unknown, { graph }: ApiContext) {
+  try {
+    return await runAnalysis(graph, name, params);
+  } catch (error) {
+    throw toApiError(error);
+  }
+}
+
+export const analysesResolvers = {
+  JSON: JSONScalar,
+  Rules: { CN_2024: 'cn-2024', CN_2017: 'cn-2017' },
+  Query: {
+    analyses: () =>
+      analysisNames.map((name) => {
+        const a = analyses[name]!;
+        return { name, titleZh: a.title.zh, titleEn: a.title.en, parameters: a.parameters };
+      }),
+    runAnalysis: (_: unknown, args: { name: string; params?: unknown }, context: ApiContext) => {
+      if (args.params !== undefined && args.params !== null && (typeof args.params !== 'object' || Array.isArray(args.params))) {
+        throw apiError('BAD_INPUT', 'params 应为对象 / params must be an object');
+      }
+      return run(args.name, given((args.params ?? {}) as Record<string, unknown>), context);
+    },
+    beneficialOwners: (_: unknown, args: Record<string, unknown>, context: ApiContext) => run('beneficial-owners', given(args), context),
+    controlledFirms: (_: unknown, args: Record<string, unknown>, context: ApiContext) => run('controlled-firms', given(args), context),
+  },
+};
