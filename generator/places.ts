@@ -25,6 +25,17 @@ export function districtsUnder(code: string): string[] {
     .sort();
 }
 
+/** The one-character form in case and document numbers: 苏公经立字〔2019〕12号, 沪府〔2015〕12号. */
+const ABBREVIATIONS: Record<string, string> = {
+  '11': '京', '12': '津', '13': '冀', '14': '晋', '15': '蒙', '21': '辽', '22': '吉', '23': '黑', '31': '沪', '32': '苏', '33': '浙', '34': '皖',
+  '35': '闽', '36': '赣', '37': '鲁', '41': '豫', '42': '鄂', '43': '湘', '44': '粤', '45': '桂', '46': '琼', '50': '渝', '51': '川', '52': '贵',
+  '53': '云', '54': '藏', '61': '陕', '62': '甘', '63': '青', '64': '宁', '65': '新',
+};
+
+export function provinceAbbreviation(code: string): string {
+  return ABBREVIATIONS[code.slice(0, 2)] ?? '';
+}
+
 export function provinceName(code: string): string {
   const name = provinces[code.slice(0, 2)];
   if (!name) throw new Error(`generator: no province ${code}`);

@@ -7,7 +7,7 @@
  * Firms here are named by plan ids and people by planted-person numbers; names and codes are only
  * known once the world has drawn them, so truth entries keep ids until the end (truth.ts).
  */
-import { division, districtsUnder, placeName, provinceName, streetAddress, weightedDistricts } from './places.ts';
+import { division, districtsUnder, placeName, provinceAbbreviation, provinceName, streetAddress, weightedDistricts } from './places.ts';
 import { Rng, rngFor, tag } from './rng.ts';
 import { parseUscc } from '../model/identifiers/uscc.ts';
 import { Codes, PLANTED_BASE, type Person, type PersonOverride } from './identities.ts';
@@ -140,12 +140,6 @@ export interface Plan {
 
 const T_PLAN = tag('plan');
 
-/** Short forms used in approval document numbers (苏政复〔2013〕12号). */
-const PROVINCE_ABBR: Record<string, string> = {
-  '11': '京', '12': '津', '13': '冀', '31': '沪', '32': '苏', '33': '浙', '34': '皖', '35': '闽', '36': '赣', '37': '鲁', '41': '豫',
-  '42': '鄂', '43': '湘', '44': '粤', '45': '桂', '46': '琼', '50': '渝', '51': '川', '52': '贵', '53': '云', '61': '陕',
-};
-
 export interface PlanOptions {
   seed: number;
   firms: number;
@@ -249,7 +243,7 @@ export class PlanBuilder {
 
   flag(listType = '非法集资案件', filedFrom = 2018): PlannedFlag {
     const year = this.rng.int(filedFrom, 2023);
-    const abbr = PROVINCE_ABBR[this.o.jurisdiction.slice(0, 2)] ?? '';
+    const abbr = provinceAbbreviation(this.o.jurisdiction);
     const no = ++this.caseNo;
     return {
       listType,
@@ -268,7 +262,7 @@ export class PlanBuilder {
   }
 
   private documentNo(province: string, year: number): string {
-    const abbr = PROVINCE_ABBR[province.slice(0, 2)] ?? '';
+    const abbr = provinceAbbreviation(province);
     return `${abbr}${this.rng.pick(['政复', '府函', '金管复'])}〔${year}〕${++this.docNo}号`;
   }
 

@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { authorityName, division, provinceName, streetAddress } from './places.ts';
+import { authorityName, division, provinceAbbreviation, provinceName, streetAddress } from './places.ts';
 import { parseUscc } from '../model/identifiers/uscc.ts';
 import { BRANCH_BASE, PLANTED_BASE, type Person } from './identities.ts';
 import { KindWriter, type BadRow, type FileCounts, type VariantContext } from './badRows.ts';
@@ -75,7 +75,6 @@ const T_TIES = tag('family-ties');
 
 // Not '有限责任公司(自然人投资或控股)': the importer reads 自然人 in a holder type as a person.
 const HOLDER_FIRM_TYPES: ReadonlyArray<readonly [string, number]> = [['企业法人', 7], ['法人股东', 2], ['有限责任公司', 1]];
-const PROVINCE_ABBR_CASE = (code: string) => ({ '32': '苏', '31': '沪', '33': '浙', '11': '京', '44': '粤', '34': '皖', '37': '鲁' })[code.slice(0, 2)] ?? '';
 
 /**
  * Whether a person can be named on a relations row: with a full number, and not one of the one in
@@ -97,15 +96,11 @@ class ProvinceWriter {
   private extraPeople = 0;
   private readonly abbr: string;
 
-  constructor(
-    world: World,
-    private readonly out: string,
-    demo: boolean,
-  ) {
+  constructor(world: World, out: string, demo: boolean) {
     this.world = world;
     this.stats = new Stats(world);
     this.specs = fileSpecs(world.jurisdiction, demo);
-    this.abbr = PROVINCE_ABBR_CASE(world.jurisdiction);
+    this.abbr = provinceAbbreviation(world.jurisdiction);
     const ctx: VariantContext = {
       // People named only on rejected rows: a range of planted numbers no plan reaches.
       maskedPerson: () => world.codes.person(PLANTED_BASE + 100_000 + this.extraPeople++, { masked: true }),

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { connect } from '../../cypher/run.ts';
 import { checkBulkImportTarget, runAdminImport } from '../../neo4j/adminImport.ts';
-import { portInUse, startLocalNeo4j, LocalNeo4jError } from '../../neo4j/localServer.ts';
+import { LocalNeo4jError, portInUse, startLocalNeo4j, type RunningNeo4j } from '../../neo4j/localServer.ts';
 import { importFiles, type ImportSummary } from '../importFiles.ts';
 import type { ImportSettings } from '../plan.ts';
 import { ARRAY_DELIMITER_OPTION, writeAdminCsv } from './adminCsv.ts';
@@ -117,7 +117,8 @@ export async function bulkLoad(options: BulkLoadOptions): Promise<BulkLoadSummar
   log(`neo4j-admin 导入 ${csv.nodes} 个节点、${csv.relationships} 条关系 / importing ${csv.nodes} nodes and ${csv.relationships} relationships…`);
   const adminLog = path.join(runDir, 'neo4j-admin-import.log');
   try {
-    await runAdminImport({
+    // With every row rejected there is nothing to import (and neo4j-admin insists on nodes).
+    if (csv.nodes > 0) await runAdminImport({
       home: options.home,
       csvDir,
       nodeFiles: csv.nodeFiles,
@@ -135,9 +136,10 @@ export async function bulkLoad(options: BulkLoadOptions): Promise<BulkLoadSummar
   const imported = Date.now();
 
   log('启动数据库，建立约束与索引，记录导入批次 / starting the database for the schema and the run record…');
-  const server = await startLocalNeo4j({ home: options.home, boltPort: options.server.boltPort, heap: options.server.heap, pageCache: options.server.pageCache, log });
+  let server: RunningNeo4j | null = null;
   let proposals: number;
   try {
+    server = await startLocalNeo4j({ home: options.home, boltPort: options.server.boltPort, heap: options.server.heap, pageCache: options.server.pageCache, log });
     proposals = await recordRun(server.uri, run, summary.runId);
   } catch (error) {
     const e = error as Error;
@@ -146,7 +148,7 @@ export async function bulkLoad(options: BulkLoadOptions): Promise<BulkLoadSummar
       `remove ${options.home} and bulk-load again: ${e.message}`;
     throw e;
   } finally {
-    await server.stop();
+    await server?.stop();
   }
   if (!options.keepCsv) fs.rmSync(csvDir, { recursive: true, force: true });
 

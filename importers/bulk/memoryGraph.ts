@@ -50,7 +50,12 @@ export class MemoryGraph {
         return [{ proposals: 0 }];
     }
     const emulated = emulatedQueries[name];
-    if (!emulated) throw new BulkEmulationError(`批量导入不支持查询 cypher/${name}.cypher / the bulk import has no emulation of cypher/${name}.cypher`);
+    if (!emulated) {
+      throw new BulkEmulationError(
+        `批量导入只支持 importers/kinds 中的记录类型（不含 BODS/GLEIF 声明文件），请用 npx chuantou import 导入此文件 / ` +
+          `the bulk import covers the record kinds of importers/kinds (not BODS or GLEIF statement files): load this file with npx chuantou import (no emulation of cypher/${name}.cypher)`,
+      );
+    }
     return emulated.run(this.store, params, new DateTimeValue(new Date().toISOString()));
   }
 
@@ -62,11 +67,15 @@ export class MemoryGraph {
     return this.execute(name, params) as T[];
   }
 
+  async writeInBatches<T = Row>(name: string, params: Record<string, unknown> = {}): Promise<T[]> {
+    return this.execute(name, params) as T[];
+  }
+
   async inWriteTransaction<T>(work: (run: (name: string, params: Record<string, unknown>) => Promise<Row[]>) => Promise<T>): Promise<T> {
     return work(async (name, params) => this.execute(name, params));
   }
 
-  /** importFiles takes a Graph and calls only read, write and inWriteTransaction on it. */
+  /** importFiles takes a Graph; these are the Graph methods that run queries. */
   asGraph(): Graph {
     return this as unknown as Graph;
   }

@@ -3,7 +3,7 @@ import { parseDate } from '../../model/values.ts';
 import { normalizeName } from '../../model/names.ts';
 import { dateParam } from '../../cypher/values.ts';
 import { requiredFirm, type FirmRef } from './parties.ts';
-import { writeFirmRefs } from './writeParties.ts';
+import { generations, writeFirmRefs } from './writeParties.ts';
 import type { KindHandler } from './kind.ts';
 
 /** A change record (变更记录): what changed, from what to what, when. */
@@ -33,6 +33,8 @@ export const changes: KindHandler<ChangeRecord> = {
   },
   async write(run, batch) {
     const resolve = await writeFirmRefs(run, batch.map((r) => ({ ref: r.firm, prov: r.prov })));
-    await run('import/changeRecords', { rows: batch.map((r) => ({ firmKey: resolve(r.firm.key), change: r.change, prov: r.prov })) });
+    for (const rows of generations(batch, (r) => resolve(r.firm.key))) {
+      await run('import/changeRecords', { rows: rows.map((r) => ({ firmKey: resolve(r.firm.key), change: r.change, prov: r.prov })) });
+    }
   },
 };

@@ -8,7 +8,7 @@ import { normalizeEmail, normalizePhone, normalizeWebsite, splitList } from '../
 import { dateParam } from '../../cypher/values.ts';
 import { present, type RowContext } from './rowContext.ts';
 import { personFromName } from './persons.ts';
-import { writePersons, type PersonWrite } from './writeParties.ts';
+import { generations, writePersons, type PersonWrite } from './writeParties.ts';
 import type { KindHandler } from './kind.ts';
 
 /**
@@ -141,7 +141,9 @@ export const registrations: KindHandler<RegistrationRecord> = {
   kind: 'registrations',
   convert: (row, env) => convert(row, env.source, env.secret),
   async write(run, batch) {
-    await run('import/registrations', { rows: batch.map((r) => ({ key: r.firm.key, props: r.firm.props, prov: r.prov })) });
+    for (const rows of generations(batch, (r) => r.firm.key)) {
+      await run('import/registrations', { rows: rows.map((r) => ({ key: r.firm.key, props: r.firm.props, prov: r.prov })) });
+    }
     const reps = batch.filter((r) => r.legalRepresentative);
     await writePersons(run, reps.map((r) => ({ person: r.legalRepresentative!, prov: r.prov })));
     await run('import/legalRepresentatives', { rows: reps.map((r) => ({ firmKey: r.firm.key, personKey: r.legalRepresentative!.key, prov: r.prov })) });

@@ -38,3 +38,20 @@ export async function writePersons(run: RunQuery, persons: { person: PersonWrite
   if (persons.length === 0) return;
   await run('import/persons', { rows: persons.map(({ person, prov }) => ({ key: person.key, props: person.props, prov })) });
 }
+
+/**
+ * Splits rows so that no key appears twice in one statement: a statement reads every row's
+ * "before" first, so a second row for the same firm in one batch would not see the first row's
+ * values and its history (PriorValue, former names) would be lost. Generations run in order.
+ */
+export function generations<T>(rows: T[], key: (row: T) => string): T[][] {
+  const seen = new Map<string, number>();
+  const out: T[][] = [];
+  for (const row of rows) {
+    const k = key(row);
+    const g = seen.get(k) ?? 0;
+    seen.set(k, g + 1);
+    (out[g] ??= []).push(row);
+  }
+  return out;
+}

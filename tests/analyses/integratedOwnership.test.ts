@@ -220,6 +220,17 @@ describe('integrated ownership on known structures', () => {
     }
   });
 
+  it('a Gauss–Seidel solve stopped by its iteration cap says it did not converge (the analyses report convergence)', () => {
+    const { edges } = adjustHoldings([
+      { holder: 'A', firm: 'B', ratio: 0.9 },
+      { holder: 'B', firm: 'A', ratio: 0.9 },
+      { holder: 'P', firm: 'A', ratio: 0.1 },
+      { holder: 'Q', firm: 'B', ratio: 0.1 },
+    ]);
+    expect(ownershipInto('A', edges, { denseLimit: 0, maxIterations: 2 }).converged).toBe(false);
+    expect(ownershipInto('A', edges, { denseLimit: 0 }).converged).toBe(true);
+  });
+
   it('a deep chain of 20,000 holdings is solved without recursion', () => {
     const n = 20_000;
     const { edges } = adjustHoldings(Array.from({ length: n }, (_, i) => ({ holder: `F${i + 1}`, firm: `F${i}`, ratio: 1 })));

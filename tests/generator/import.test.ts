@@ -15,7 +15,8 @@ import { generateTemp } from './support.ts';
  * patterns are in the graph as the truth file describes them.
  */
 
-const FIRMS = 10_000;
+// 5k firms: at 10k the import alone takes about five minutes on the shared two-core machine.
+const FIRMS = 5_000;
 let graph: Graph;
 let truth: Truth;
 let summary: ImportSummary;
@@ -47,7 +48,7 @@ afterAll(async () => {
   cleanup();
 });
 
-describe('generated province through the importer (10k firms)', () => {
+describe('generated province through the importer (5k firms)', () => {
   it('recognises every file as its kind', () => {
     expect(summary.status).toBe('completed');
     expect(Object.fromEntries(summary.files.map((f) => [path.basename(f.file), f.kind]))).toEqual(Object.fromEntries(Object.entries(truth.files).map(([kind, file]) => [file, kind])));
@@ -86,8 +87,9 @@ describe('generated province through the importer (10k firms)', () => {
   });
 
   it('keeps same-name strangers apart', async () => {
-    const pairs = truth.decoys.flaggedControllers.filter((d) => d.idShown === d.idNumber);
-    const names = [...new Set(pairs.map((d) => d.name))];
+    const pairs = truth.decoys.flaggedControllers.filter((d) => d.via === 'legal-rep' && d.idShown === d.idNumber);
+    const names = [...new Set(pairs.map((d) => d.name))].filter((n) => new Set(pairs.filter((d) => d.name === n).map((d) => d.idNumber)).size > 1);
+    expect(names.length).toBeGreaterThan(0);
     for (const name of names) {
       const people = await query<{ id: string; firms: number }>(
         'MATCH (p:Person {name: $name})-[:LEGAL_REPRESENTATIVE_OF]->(f:Company)-[:FLAGGED]->() WHERE p.idNumber IN $ids RETURN p.idNumber AS id, count(DISTINCT f) AS firms',

@@ -59,7 +59,8 @@ function firmEdges() {
     const firm = r.v.firmUscc && firms.has(r.v.firmUscc) ? r.v.firmUscc : byName.get(normalizeName(r.v.firmName!))!;
     // Exact duplicate rows name the same holder twice; a holder is counted once.
     (perFirm.get(firm) ?? perFirm.set(firm, new Set()).get(firm)!).add(`${r.v.holderName}\0${r.v.holderId ?? ''}`);
-    if (/自然人/.test(r.v.holderType ?? '')) continue;
+    // People and government bodies (机关法人, the asset commissions) own; firms are the levels below them.
+    if (/自然人|机关/.test(r.v.holderType ?? '')) continue;
     const holder = r.v.holderId ?? byName.get(normalizeName(r.v.holderName!));
     if (!holder) continue;
     (holders.get(firm) ?? holders.set(firm, new Set()).get(firm)!).add(holder);

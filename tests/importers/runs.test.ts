@@ -162,3 +162,14 @@ describe('import runs', () => {
     await expect(resumeImport({ graph, runId: run!.id, reportDir: tmp, secret: TEST_KEY_SECRET })).rejects.toMatchObject({ code: 'RUN_FILE_CHANGED' });
   });
 });
+
+describe('rows for one firm in one batch', () => {
+  it('two registrations of one firm in the same batch keep the first one’s value as history', async () => {
+    await graph.writeInBatches('admin/deleteAll');
+    const file = path.join(tmp, 'twice.csv');
+    fs.writeFileSync(file, '统一社会信用代码,企业名称,登记状态\n91320106MA1X000101,南京甲控股有限公司,存续\n91320106MA1X000101,南京甲控股有限公司,吊销\n');
+    await importOf([file]);
+    const history = await query(`MATCH (c:Company)-[:HAD_VALUE]->(v:PriorValue) RETURN c.status AS now, v.value AS before`);
+    expect(history).toEqual([{ now: '吊销', before: '存续' }]);
+  });
+});
