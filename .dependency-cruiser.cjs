@@ -15,6 +15,7 @@ module.exports = {
     layer('importers', ['analyses', 'server', 'cli', 'web'], 'importers and analyses stand side by side'),
     layer('analyses', ['importers', 'server', 'cli', 'web'], 'importers and analyses stand side by side'),
     layer('server', ['cli', 'web'], 'the server is below the CLI; the web app is apart'),
+    layer('generator', ['cypher', 'importers', 'analyses', 'server', 'cli', 'web', 'neo4j'], 'the generator writes facts from model/ alone; it never computes answers with the analyses'),
     layer('neo4j', ['model', 'cypher', 'importers', 'analyses', 'server', 'cli', 'web'], 'the database launcher knows nothing of the product'),
     {
       name: 'web-talks-http-only',

@@ -63,6 +63,11 @@ export const rejectCodes = {
     zh: '人员没有完整有效的身份证号码，无法与同名者区分，为免错误归属未导入',
     en: 'the person has no full valid ID number and cannot be told from a same-name stranger; not imported to avoid a wrong attribution',
   },
+  CHANGE_ITEM_MISSING: {
+    severity: 'reject',
+    zh: '变更事项为空',
+    en: 'the change record does not say what changed',
+  },
   LIST_TYPE_MISSING: {
     severity: 'reject',
     zh: '名单类型为空',

@@ -24,7 +24,11 @@ export const boFilings: KindHandler<BoFilingRecord> = {
   convert(row, env) {
     const firm = requiredFirm(row, 'firmUscc', 'firmName', env.source);
     if (!firm) return null;
-    const name = row.get('ownerName')!;
+    const name = row.get('ownerName');
+    if (!name) {
+      row.report('ownerName', 'PERSON_NAME_MISSING');
+      return null;
+    }
     const owner = personFromName(row, name, row.get('ownerId'), 'ownerId', firm.key, env.secret);
     const ratio = ratioFrom(row, 'ratio', env.ratioUnit);
     if (ratio === undefined) return null;

@@ -18,7 +18,11 @@ export const changes: KindHandler<ChangeRecord> = {
   convert(row, env) {
     const firm = requiredFirm(row, 'uscc', 'firmName', env.source);
     if (!firm) return null;
-    const item = row.get('item')!;
+    const item = row.get('item');
+    if (!item) {
+      row.report('item', 'CHANGE_ITEM_MISSING');
+      return null;
+    }
     const before = row.get('before');
     const after = row.get('after');
     const dateText = row.get('changedOn');

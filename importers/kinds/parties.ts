@@ -59,13 +59,16 @@ export const ORGANISATION_WORD = /企业|法人|公司|合伙|机构|单位|政�
 
 /** Whether a party is a natural person: by its declared type, else its identifier, else its name. */
 export function isPerson(type: string | null, id: string | null, name: string): boolean {
-  if (type && PERSON_TYPE.test(type)) return true;
+  // '有限责任公司(自然人投资或控股)' is a firm type that mentions natural persons: organisation words win.
   if (type && ORGANISATION_WORD.test(type)) return false;
+  if (type && PERSON_TYPE.test(type)) return true;
+  const organisationName = ORGANISATION_WORD.test(name);
   if (id) {
-    if (parseUscc(id).ok || parseRegistrationNumber(id).ok) return false;
+    // An 18-digit ID number passes the USCC check about one time in 31: the name decides between them.
     const kind = parseResidentId(id).kind;
-    if (kind === 'full' || kind === 'legacy15' || kind === 'masked') return true;
+    if ((kind === 'full' || kind === 'legacy15' || kind === 'masked') && !organisationName) return true;
+    if (parseUscc(id).ok || parseRegistrationNumber(id).ok) return false;
   }
   // No type and no telling identifier: a short name without an organisation word is a person's.
-  return normalizeName(name).length <= 4 && !ORGANISATION_WORD.test(name);
+  return normalizeName(name).length <= 4 && !organisationName;
 }
