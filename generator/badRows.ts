@@ -24,7 +24,8 @@ import type { Sink } from './sinks.ts';
 export type RejectCode =
   | 'USCC_CHECK_FAILED' | 'USCC_MALFORMED' | 'FIRM_NAME_MISSING' | 'HOLDER_NAME_MISSING' | 'RATIO_INVALID' | 'REFERENCED_ID_INVALID'
   | 'DATE_INVALID' | 'MONEY_INVALID' | 'PERSON_NAME_MISSING' | 'PARTY_NAME_MISSING' | 'PERSON_UNIDENTIFIED' | 'LIST_TYPE_MISSING'
-  | 'LIST_SUBJECT_MISSING' | 'RELATION_TYPE_UNKNOWN' | 'RELATION_OBJECT_NOT_FIRM' | 'NUMBER_INVALID' | 'YES_NO_INVALID';
+  | 'LIST_SUBJECT_MISSING' | 'RELATION_TYPE_UNKNOWN' | 'RELATION_OBJECT_NOT_FIRM' | 'NUMBER_INVALID' | 'YES_NO_INVALID'
+  | 'CHANGE_ITEM_MISSING';
 
 export interface BadRow {
   file: string;
@@ -134,6 +135,7 @@ export const VARIANTS: Record<Kind, Variant[]> = {
   changes: [
     { code: 'FIRM_NAME_MISSING', mode: 'extra', field: 'firmName', make: (r) => ({ ...r, uscc: '', firmName: '' }) },
     { code: 'DATE_INVALID', mode: 'spoil', field: 'changedOn', make: (r, rng) => ({ ...r, changedOn: badDateText(rng) }) },
+    { code: 'CHANGE_ITEM_MISSING', mode: 'extra', field: 'item', make: (r) => ({ ...r, item: '' }) },
     { code: 'REFERENCED_ID_INVALID', mode: 'spoil', field: 'uscc', eligible: (r) => isUscc(r.uscc), make: (r) => ({ ...r, uscc: mistyped(r.uscc!) }) },
   ],
   relations: [
