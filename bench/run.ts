@@ -206,6 +206,9 @@ function tableOf(rows: (BenchRow & { size: string; bench: string })[]): string {
 
 // ---------------------------------------------------------------------------
 
+/** Set on Ctrl-C: what fails afterwards fails because the run is being torn down, and is not reported. */
+let interrupted = false;
+
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
   const benches = await loadBenchmarks(options.only);
@@ -232,6 +235,7 @@ async function main(): Promise<void> {
   };
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
+      interrupted = true;
       process.stderr.write(`\n${signal}: stopping Neo4j and removing ${path.relative(repoRoot, home)}\n`);
       void cleanup().finally(() => process.exit(130));
     });
@@ -316,6 +320,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
+  if (interrupted) return;
   process.stderr.write(`bench: ${(error as Error).stack ?? String(error)}\n`);
   process.exitCode = 1;
 });

@@ -84,6 +84,18 @@ export function launcherClasspath(): string {
   return `${classesDir}:${fs.readFileSync(classpathFile, 'utf8').trim()}`;
 }
 
+/** A port nobody listens on now (the OS picks it), for an instance that must not collide with others. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
 export function portInUse(port: number, host = '127.0.0.1'): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = net.connect({ port, host });

@@ -1,8 +1,8 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { freePort, portInUse } from '../../neo4j/localServer.ts';
 
 /**
  * `npm start` as a user runs it, in its own process group like a terminal's foreground job:
@@ -11,22 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 
 const dataDir = path.resolve(`.test-data/npm-start-${process.pid}`);
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
-function portFree(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect({ port, host: '127.0.0.1' });
-    socket.once('connect', () => (socket.destroy(), resolve(false)));
-    socket.once('error', () => resolve(true));
-  });
-}
 
 function processesInGroup(pgid: number): string[] {
   const out = spawnSync('ps', ['-o', 'pid=,args=', '-g', String(pgid)], { encoding: 'utf8' }).stdout;
@@ -90,8 +75,8 @@ describe('npm start', () => {
 
     expect(['0', 'SIGINT']).toContain(await interruptAndWait());
     expect(processesInGroup(pgid)).toEqual([]);
-    expect(await portFree(boltPort)).toBe(true);
-    expect(await portFree(httpPort)).toBe(true);
+    expect(await portInUse(boltPort)).toBe(false);
+    expect(await portInUse(httpPort)).toBe(false);
 
     // A second start finds the data of the first: no demo import, the same firms searchable.
     const second = await startUntilReady(env);
@@ -103,6 +88,6 @@ describe('npm start', () => {
     });
     expect(((await response.json()) as { data: { search: { name: string }[] } }).data.search[0]!.name).toBe('南京鑫融财富管理有限公司');
     expect(['0', 'SIGINT']).toContain(await interruptAndWait());
-    expect(await portFree(boltPort)).toBe(true);
+    expect(await portInUse(boltPort)).toBe(false);
   }, 600_000);
 });

@@ -1,8 +1,7 @@
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { ensureLauncherBuilt, startLocalNeo4j, type RunningNeo4j } from '../../neo4j/localServer.ts';
+import { ensureLauncherBuilt, freePort, startLocalNeo4j, type RunningNeo4j } from '../../neo4j/localServer.ts';
 import { ensureWebBuilt } from '../../cli/webBuild.ts';
 
 /**
@@ -19,16 +18,6 @@ declare module 'vitest' {
 
 export const testDataDir = path.resolve('.test-data');
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 function processAlive(pid: number): boolean {
   try {

@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,7 +6,7 @@ import neo4j, { type Driver } from 'neo4j-driver';
 import { importFiles, type ImportSummary } from '../../../importers/importFiles.ts';
 import { bulkLoad, type BulkLoadOptions, type BulkLoadSummary } from '../../../importers/bulk/bulkLoad.ts';
 import { connect } from '../../../cypher/run.ts';
-import { startLocalNeo4j, type RunningNeo4j } from '../../../neo4j/localServer.ts';
+import { freePort, startLocalNeo4j, type RunningNeo4j } from '../../../neo4j/localServer.ts';
 import { freshGraph, TEST_KEY_SECRET } from '../../support/graph.ts';
 import { dumpGraph, type GraphDump } from './graphDump.ts';
 
@@ -24,14 +23,6 @@ const small = { heap: '512m', pageCache: '64m' };
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'chuantou-bulk-test-'));
 const running: RunningNeo4j[] = [];
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const p = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(p));
-    });
-  });
-}
 
 const rejectsOf = (summary: ImportSummary) => (summary.rejectsFile ? fs.readFileSync(summary.rejectsFile, 'utf8') : '');
 const counts = (summary: ImportSummary) => summary.files.map(({ file, kind, read, written, rejected, flagged }) => ({ file: path.basename(file), kind, read, written, rejected, flagged }));
