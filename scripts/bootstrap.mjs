@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm start` and `npm test` on a fresh machine: install what is missing, then hand over to the
+// `npm start`, `npm test` and `npm run bench` on a fresh machine: install what is missing, then hand over to the
 // CLI (start) or the test runner (test). Plain JavaScript with no dependencies, because it runs
 // before node_modules exists.
 import { spawn, spawnSync } from 'node:child_process';
@@ -96,7 +96,10 @@ if (mode === 'start') {
   ]);
   const summaryCode = summarize(resultsFile);
   process.exit(code !== 0 ? code : summaryCode);
+} else if (mode === 'bench') {
+  // Benchmarks start a Neo4j of their own under .bench/; they never touch .data/.
+  process.exit(await handOver(path.join(root, 'node_modules', '.bin', 'tsx'), [path.join(root, 'bench', 'run.ts'), ...process.argv.slice(3)]));
 } else {
-  console.error('usage: node scripts/bootstrap.mjs start|test');
+  console.error('usage: node scripts/bootstrap.mjs start|test|bench');
   process.exit(2);
 }
