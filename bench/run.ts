@@ -11,12 +11,11 @@
  */
 import { execFileSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { connect, type Graph } from '../cypher/run.ts';
-import { ensureLauncherBuilt, startLocalNeo4j, type RunningNeo4j } from '../neo4j/localServer.ts';
+import { ensureLauncherBuilt, freePort, startLocalNeo4j, type RunningNeo4j } from '../neo4j/localServer.ts';
 import { formatNumber, markdownTable, type BenchContext, type BenchRow, type BenchSize, type Benchmark } from './bench.ts';
 
 const benchDir = path.dirname(fileURLToPath(import.meta.url));
@@ -79,17 +78,6 @@ async function loadBenchmarks(only: string[] | null): Promise<Benchmark[]> {
 
 // ---------------------------------------------------------------------------
 // Machine and load
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 function processAlive(pid: number): boolean {
   try {

@@ -21,9 +21,18 @@ import { pathToFileURL } from 'node:url';
 import { usccCheckChar, USCC_ALPHABET } from '../model/identifiers/uscc.ts';
 import { maskResidentId, residentIdCheckChar } from '../model/identifiers/residentId.ts';
 import { resolveDivision, type ResolvedDivision } from '../model/divisions.ts';
-import { REGISTRATION_HEADERS, SHAREHOLDER_HEADERS } from '../demo/generate.ts';
 
 export const SYNTHETIC_SEED = 0x5eed_2026;
+
+// Headers a registry export uses (importers/mappings/ recognises them); the values of each row
+// below follow this order.
+const REGISTRATION_HEADERS = [
+  '统一社会信用代码', '企业名称', '曾用名', '企业类型', '登记状态', '法定代表人', '法定代表人证件号码',
+  '注册资本', '成立日期', '登记机关', '住所', '经营范围',
+] as const;
+const SHAREHOLDER_HEADERS = [
+  '企业统一社会信用代码', '企业名称', '股东名称', '股东类型', '股东证照号码', '持股比例', '认缴出资额',
+] as const;
 
 // ---------------------------------------------------------------------------
 // Randomness: one small generator per entity, seeded from (seed, kind, index).
