@@ -21,6 +21,7 @@ import { pathToFileURL } from 'node:url';
 import { usccCheckChar, USCC_ALPHABET } from '../model/identifiers/uscc.ts';
 import { maskResidentId, residentIdCheckChar } from '../model/identifiers/residentId.ts';
 import { resolveDivision, type ResolvedDivision } from '../model/divisions.ts';
+import { mix, Rng } from '../generator/rng.ts';
 
 export const SYNTHETIC_SEED = 0x5eed_2026;
 
@@ -36,45 +37,6 @@ const SHAREHOLDER_HEADERS = [
 
 // ---------------------------------------------------------------------------
 // Randomness: one small generator per entity, seeded from (seed, kind, index).
-
-function mix(a: number, b: number): number {
-  let h = Math.imul(a ^ 0x9e3779b9, 0x85ebca6b) ^ b;
-  h = Math.imul(h ^ (h >>> 16), 0x7feb352d);
-  h = Math.imul(h ^ (h >>> 15), 0x846ca68b);
-  return (h ^ (h >>> 16)) >>> 0;
-}
-
-class Rng {
-  private a: number;
-  constructor(seed: number) {
-    this.a = seed >>> 0;
-  }
-  float(): number {
-    this.a = (this.a + 0x6d2b79f5) >>> 0;
-    let t = this.a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  }
-  int(min: number, max: number): number {
-    return min + Math.floor(this.float() * (max - min + 1));
-  }
-  pick<T>(items: readonly T[]): T {
-    return items[Math.floor(this.float() * items.length)]!;
-  }
-  chance(p: number): boolean {
-    return this.float() < p;
-  }
-  weighted<T>(items: ReadonlyArray<readonly [T, number]>): T {
-    const total = items.reduce((s, [, w]) => s + w, 0);
-    let r = this.float() * total;
-    for (const [item, w] of items) {
-      r -= w;
-      if (r < 0) return item;
-    }
-    return items[items.length - 1]![0];
-  }
-}
 
 // ---------------------------------------------------------------------------
 // Vocabulary

@@ -22,16 +22,6 @@ export const DEMO_CHAIN = [
   { holder: '南京鑫融投资管理有限公司', firm: '南京鑫融财富管理有限公司', ratio: '70%' },
 ] as const;
 
-// The import benchmark's synthetic province (bench/syntheticProvince.ts) writes these two files'
-// columns in this order; they are kept here, where it imports them from.
-export const REGISTRATION_HEADERS = [
-  '统一社会信用代码', '企业名称', '曾用名', '企业类型', '登记状态', '法定代表人', '法定代表人证件号码',
-  '注册资本', '成立日期', '登记机关', '住所', '经营范围',
-] as const;
-export const SHAREHOLDER_HEADERS = [
-  '企业统一社会信用代码', '企业名称', '股东名称', '股东类型', '股东证照号码', '持股比例', '认缴出资额',
-] as const;
-
 export function writeDemo(outDir: string): Promise<GenerateResult> {
   return generateProvince({ firms: DEMO_FIRMS, seed: DEMO_SEED, jurisdiction: '320000', demo: true, out: outDir });
 }

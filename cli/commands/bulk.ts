@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Command } from 'commander';
+import { printFileTable } from './import.ts';
 import cliProgress from 'cli-progress';
 import { loadConfig } from '../../server/config.ts';
 import { keySecret } from '../../server/keySecret.ts';
@@ -22,17 +23,7 @@ const MEMORY_SIZE = /^\d+(\.\d+)?[kmgKMG]?$/;
 
 function printSummary(summary: BulkLoadSummary): void {
   console.log(`\n批量导入批次 / bulk run ${summary.runId}: ${summary.status}, ${summary.seconds.toFixed(1)} s`);
-  console.table(
-    summary.files.map((f) => ({
-      文件: path.basename(f.file) + (f.sheet ? ` [${f.sheet}]` : ''),
-      类型: f.kind,
-      编码: f.encoding,
-      读取: f.read,
-      写入: f.written,
-      拒绝: f.rejected,
-      标记: f.flagged,
-    })),
-  );
+  printFileTable(summary.files);
   const p = summary.phases;
   console.log(`节点 / nodes ${summary.nodes}，关系 / relationships ${summary.relationships}`);
   console.log(

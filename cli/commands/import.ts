@@ -10,10 +10,10 @@ import { openGraph } from '../database.ts';
 
 /** `chuantou import FILE…`: the online importer, with progress on a terminal and a summary table. */
 
-function printSummary(summary: ImportSummary): void {
-  console.log(`\n导入批次 / run ${summary.runId}: ${summary.status}, ${summary.seconds.toFixed(1)} s`);
+/** The per-file table `import` and `bulk-load` print at the end. */
+export function printFileTable(files: ImportSummary['files']): void {
   console.table(
-    summary.files.map((f) => ({
+    files.map((f) => ({
       文件: path.basename(f.file) + (f.sheet ? ` [${f.sheet}]` : ''),
       类型: f.kind,
       编码: f.encoding,
@@ -23,6 +23,11 @@ function printSummary(summary: ImportSummary): void {
       标记: f.flagged,
     })),
   );
+}
+
+function printSummary(summary: ImportSummary): void {
+  console.log(`\n导入批次 / run ${summary.runId}: ${summary.status}, ${summary.seconds.toFixed(1)} s`);
+  printFileTable(summary.files);
   if (summary.proposedSamePersons > 0) console.log(`疑似同一人待核实 / possibly-same-person links proposed: ${summary.proposedSamePersons}`);
   if (summary.rejectsFile) console.log(`问题行见 / rejected and flagged rows: ${summary.rejectsFile}`);
   console.log(`报告 / report: ${summary.reportFile}`);
