@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { relationshipTypeNames } from '../model/graph.ts';
 
 /**
  * The one result shape of every analysis, shared by the CLI, the GraphQL API, the UI tables and
@@ -41,13 +42,15 @@ import { z } from 'zod';
  * stopped before reaching its tolerance).
  */
 
-export const entityKind = z.enum(['COMPANY', 'PERSON']);
+/** Firms and persons are what findings are mostly about; the other kinds appear on paths and as cluster subjects. */
+export const entityKinds = ['COMPANY', 'PERSON', 'ADDRESS', 'PHONE', 'EMAIL', 'WEBSITE', 'LIST_ENTRY', 'APPROVAL', 'CHANGE_RECORD', 'BO_FILING', 'REGION'] as const;
+export const entityKind = z.enum(entityKinds);
 export type EntityKind = z.infer<typeof entityKind>;
 
 export const entityRef = z.object({ kind: entityKind, key: z.string(), name: z.string() });
 export type EntityRef = z.infer<typeof entityRef>;
 
-export const relationshipType = z.enum(['HOLDS_SHARES', 'CONTROLS', 'LEGAL_REPRESENTATIVE_OF', 'OFFICER_OF', 'RELATED_TO']);
+export const relationshipType = z.enum(relationshipTypeNames as [string, ...string[]]);
 
 export const evidenceEdge = z.object({
   type: relationshipType,
@@ -59,11 +62,22 @@ export const evidenceEdge = z.object({
   validFrom: z.string().optional(),
   validTo: z.string().optional(),
   note: z.string().optional(),
+  /** The relationship's own figures as imported: list type, case number, amount, member type, reasons … */
+  details: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(z.string())])).optional(),
 });
 export type EvidenceEdge = z.infer<typeof evidenceEdge>;
 
+/**
+ * ownership, control, role, family: as in beneficial owners. listing: an entity → its ListEntry
+ * (FLAGGED). membership: member/agent → venue. branch: branch → head office. contact: two entities
+ * through a shared address, phone, email or website. approval: venue → Approval. change: firm →
+ * ChangeRecord. filing: firm → BOFiling. path: a route between two entities through any of these
+ * (paths, common controllers). sameAs: an unconfirmed same-person candidate (a hint, never counted).
+ */
+export const chainKinds = ['ownership', 'control', 'role', 'family', 'listing', 'membership', 'branch', 'contact', 'approval', 'change', 'filing', 'path', 'sameAs'] as const;
+
 export const chain = z.object({
-  kind: z.enum(['ownership', 'control', 'role', 'family']),
+  kind: z.enum(chainKinds),
   path: z.array(entityRef).min(1),
   edges: z.array(evidenceEdge),
   product: z.number().nullable(),
@@ -123,6 +137,52 @@ export class AnalysisError extends Error {
   ) {
     super(message);
   }
+}
+
+/**
+ * A node as the .cypher files return it — `n {.key, .name, .text, .listType, .caseNo, .documentNo,
+ * .item, .ownerName, .code, .fullName, labels: labels(n)}`, any subset — as an EntityRef. The name
+ * is what a reader recognises the node by: a firm's or person's name, an address's text, a list
+ * entry's type and case number.
+ */
+export interface NodeRow {
+  labels: string[];
+  key?: string | null;
+  code?: string | null;
+  name?: string | null;
+  text?: string | null;
+  listType?: string | null;
+  caseNo?: string | null;
+  documentNo?: string | null;
+  item?: string | null;
+  ownerName?: string | null;
+  fullName?: string | null;
+}
+
+const kindByLabel: [string, EntityKind][] = [
+  ['Company', 'COMPANY'],
+  ['Person', 'PERSON'],
+  ['Address', 'ADDRESS'],
+  ['Phone', 'PHONE'],
+  ['Email', 'EMAIL'],
+  ['Website', 'WEBSITE'],
+  ['ListEntry', 'LIST_ENTRY'],
+  ['Approval', 'APPROVAL'],
+  ['ChangeRecord', 'CHANGE_RECORD'],
+  ['BOFiling', 'BO_FILING'],
+  ['Region', 'REGION'],
+];
+
+export function toEntityRef(row: NodeRow): EntityRef {
+  const kind = kindByLabel.find(([label]) => row.labels.includes(label))?.[1];
+  if (!kind) throw new TypeError(`no entity kind for labels ${row.labels.join(':')}`);
+  const key = row.key ?? row.code;
+  if (!key) throw new TypeError(`${kind} without a key`);
+  const name =
+    kind === 'LIST_ENTRY'
+      ? [row.listType, row.caseNo].filter(Boolean).join(' ') || row.name || key
+      : (row.name ?? row.text ?? row.documentNo ?? row.item ?? row.ownerName ?? row.fullName ?? key);
+  return { kind, key, name };
 }
 
 /** Limits sorted so envelopes compare and diff stably between runs. */

@@ -10,6 +10,11 @@ import { AnalysisError, type Envelope } from './envelope.ts';
  * API's `runAnalysis(name, params)` both go through `runAnalysis` below.
  */
 
+/** What the deployment configures for every analysis: the default jurisdiction (CHUANTOU_JURISDICTION). */
+export interface AnalysisSettings {
+  jurisdiction: string;
+}
+
 export interface AnalysisDefinition<S extends z.ZodType = z.ZodType> {
   name: string;
   title: { zh: string; en: string };
@@ -62,16 +67,25 @@ export function getAnalysis(name: string): AnalysisDefinition {
   return analysis;
 }
 
-/** Validated parameters with defaults applied; a bad value names the parameter at fault. */
-export function parseParams(name: string, raw: unknown): unknown {
-  const parsed = getAnalysis(name).params.safeParse(raw ?? {});
+/**
+ * Validated parameters with defaults applied, the configured jurisdiction included where the
+ * analysis takes one; a bad value names the parameter at fault.
+ */
+export function parseParams(name: string, raw: unknown, settings?: AnalysisSettings): unknown {
+  const analysis = getAnalysis(name);
+  const given = (raw ?? {}) as Record<string, unknown>;
+  const withDefaults =
+    settings && 'jurisdiction' in analysis.parameters && typeof given === 'object' && given.jurisdiction === undefined
+      ? { ...given, jurisdiction: settings.jurisdiction }
+      : given;
+  const parsed = analysis.params.safeParse(withDefaults);
   if (!parsed.success) {
     throw new AnalysisError('BAD_PARAMS', parsed.error.issues.map((i) => `${i.path.join('.') || '(params)'}: ${i.message}`).join('; '));
   }
   return parsed.data;
 }
 
-export async function runAnalysis(graph: Graph, name: string, raw: unknown): Promise<Envelope> {
-  const params = parseParams(name, raw);
+export async function runAnalysis(graph: Graph, name: string, raw: unknown, settings?: AnalysisSettings): Promise<Envelope> {
+  const params = parseParams(name, raw, settings);
   return getAnalysis(name).run(graph, params);
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { resolveDivision } from '../model/divisions.ts';
 import { ruleSetNames } from './rules.ts';
 
 /**
@@ -34,3 +35,20 @@ export const limitParams = {
 };
 
 export type Limits = { maxDepth: number; maxNodes: number; fanOut: number; timeoutMs: number };
+
+/**
+ * A GB/T 2260 division code (province, city or district). Required in the schema: the registry
+ * fills in the configured default (CHUANTOU_JURISDICTION) before parsing, so the envelope's
+ * params always say which jurisdiction was meant.
+ */
+export const jurisdiction = z
+  .string()
+  .trim()
+  .regex(/^\d{6}$/, '应为 6 位行政区划代码 / expected a 6-digit division code')
+  .refine((code) => resolveDivision(code) !== null, '未知的行政区划代码 / unknown division code');
+
+/** Flagged-firm list types: comma-separated on the command line, a list in the API. */
+export const stringList = z.preprocess(
+  (v) => (typeof v === 'string' ? v.split(/[,，;；]/).map((s) => s.trim()).filter(Boolean) : v),
+  z.array(z.string().trim().min(1).max(200)).max(10_000),
+);

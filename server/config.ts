@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import path from 'node:path';
+import type { AnalysisSettings } from '../analyses/index.ts';
 
 /**
  * Everything the tool reads from the environment, parsed once. A bad value stops start-up with a
@@ -24,6 +25,7 @@ const envSchema = z
     CHUANTOU_NEO4J_PAGECACHE: memorySize.default('4g'),
     PORT: port.default(4000),
     HOST: z.string().min(1).default('127.0.0.1'),
+    CHUANTOU_JURISDICTION: z.string().regex(/^\d{6}$/, '应为 6 位行政区划代码 / a 6-digit division code').default('320000'),
     CHUANTOU_KEY_SECRET: z.string().min(16, '至少 16 个字符 / at least 16 characters').optional(),
   })
   .refine((env) => !env.NEO4J_USER || env.NEO4J_PASSWORD !== undefined, {
@@ -49,6 +51,8 @@ export interface Config {
     pageCache: string;
   };
   http: { host: string; port: number };
+  /** Settings every analysis gets: the jurisdiction analyses default to (CHUANTOU_JURISDICTION). */
+  analysis: AnalysisSettings;
   /** Secret for person keys; undefined means: the data directory's own (see keySecret.ts). */
   keySecret?: string;
 }
@@ -84,6 +88,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       pageCache: e.CHUANTOU_NEO4J_PAGECACHE,
     },
     http: { host: e.HOST, port: e.PORT },
+    analysis: { jurisdiction: e.CHUANTOU_JURISDICTION },
     keySecret: e.CHUANTOU_KEY_SECRET,
   };
 }

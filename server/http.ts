@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { AnalysisSettings } from '../analyses/index.ts';
 import type { Graph } from '../cypher/run.ts';
 import { createApi } from './yoga.ts';
 
@@ -41,8 +42,8 @@ function serveStatic(req: http.IncomingMessage, res: http.ServerResponse): void 
   fs.createReadStream(file).pipe(res);
 }
 
-export function createHttpServer(graph: Graph): http.Server {
-  const api = createApi(graph);
+export function createHttpServer(graph: Graph, settings: AnalysisSettings): http.Server {
+  const api = createApi(graph, settings);
   return http.createServer((req, res) => {
     if ((req.url ?? '').startsWith('/graphql')) {
       void api(req, res);

@@ -6,6 +6,7 @@ import { makeExecutableSchema } from '@graphql-tools/schema';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import type { Graph } from '../cypher/run.ts';
 import type { ApiContext } from './context.ts';
+import type { AnalysisSettings } from '../analyses/index.ts';
 import { entitiesResolvers } from './modules/entities/entities.resolvers.ts';
 import { analysesResolvers } from './modules/analyses/analyses.resolvers.ts';
 
@@ -22,10 +23,10 @@ const typeDefs = fs
 
 export const schema = makeExecutableSchema<ApiContext>({ typeDefs, resolvers: [entitiesResolvers, analysesResolvers] });
 
-export function createApi(graph: Graph) {
+export function createApi(graph: Graph, settings: AnalysisSettings) {
   return createYoga<Record<string, unknown>, ApiContext>({
     schema,
-    context: () => ({ graph }),
+    context: () => ({ graph, settings }),
     graphqlEndpoint: '/graphql',
     landingPage: false,
     logging: false,

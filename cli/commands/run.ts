@@ -78,8 +78,9 @@ export function registerRunCommand(program: Command): void {
       if (opts.format === 'table' && opts.output) throw new Error('table 格式只用于终端，写文件请用 csv 或 json / table is for the terminal; use csv or json with --output');
       const analysis = getAnalysis(name);
       // Bad parameters are reported before connecting, so a typo costs no database round trip.
-      const params = parseParams(name, paramsFromPairs(opts.param));
-      const graph = await openGraph(loadConfig());
+      const config = loadConfig();
+      const params = parseParams(name, paramsFromPairs(opts.param), config.analysis);
+      const graph = await openGraph(config);
       let envelope: Envelope;
       try {
         envelope = await analysis.run(graph, params);

@@ -41,7 +41,7 @@ async function serveUntilStopped(config: Config, options: { startNeo4j: boolean;
     await neo4j?.stop();
     throw error;
   });
-  const server = createHttpServer(graph);
+  const server = createHttpServer(graph, config.analysis);
 
   const stop = async (code: number) => {
     if (stopping) return;

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Graph } from '../../cypher/run.ts';
 import { importFiles } from '../../importers/importFiles.ts';
 import { createApi } from '../../server/yoga.ts';
-import { freshGraph, TEST_KEY_SECRET } from '../support/graph.ts';
+import { freshGraph, TEST_KEY_SECRET, TEST_SETTINGS } from '../support/graph.ts';
 
 /** The analyses through the GraphQL API: typed queries, the generic runAnalysis, and the errors a client can act on. */
 
@@ -32,7 +32,7 @@ beforeAll(async () => {
   const files = ['registrations', 'shareholders', 'officers'].map((f) => path.join(fixtures, `${f}.csv`));
   await importFiles({ graph, files, reportDir, secret: TEST_KEY_SECRET });
   await graph.driver.executeQuery(fs.readFileSync(path.join(fixtures, 'history.cypher'), 'utf8'));
-  api = createApi(graph);
+  api = createApi(graph, TEST_SETTINGS);
 });
 afterAll(async () => {
   await graph.close();

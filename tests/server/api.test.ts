@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Graph } from '../../cypher/run.ts';
 import { importFiles } from '../../importers/importFiles.ts';
 import { createApi } from '../../server/yoga.ts';
-import { freshGraph, TEST_KEY_SECRET } from '../support/graph.ts';
+import { freshGraph, TEST_KEY_SECRET, TEST_SETTINGS } from '../support/graph.ts';
 
 const fixtures = path.resolve('tests/fixtures/importers');
 let graph: Graph;
@@ -24,7 +24,7 @@ beforeAll(async () => {
   graph = await freshGraph();
   const reportDir = fs.mkdtempSync(path.join(os.tmpdir(), 'chuantou-api-'));
   await importFiles({ graph, files: [path.join(fixtures, 'registrations.csv'), path.join(fixtures, 'shareholders.csv')], reportDir, secret: TEST_KEY_SECRET });
-  api = createApi(graph);
+  api = createApi(graph, TEST_SETTINGS);
 });
 afterAll(() => graph.close());
 

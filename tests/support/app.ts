@@ -6,14 +6,14 @@ import type { Graph } from '../../cypher/run.ts';
 import { importFiles } from '../../importers/importFiles.ts';
 import { createHttpServer, listen } from '../../server/http.ts';
 import { demoFiles } from '../../demo/files.ts';
-import { freshGraph, TEST_KEY_SECRET } from './graph.ts';
+import { freshGraph, TEST_KEY_SECRET, TEST_SETTINGS } from './graph.ts';
 
 /** The real app (API and built web UI) on a free loopback port, over the test database with the demo loaded. */
 export async function startDemoApp(): Promise<{ url: string; stop: () => Promise<void> }> {
   const graph: Graph = await freshGraph();
   const reportDir = fs.mkdtempSync(path.join(os.tmpdir(), 'chuantou-app-'));
   await importFiles({ graph, files: demoFiles, reportDir, secret: TEST_KEY_SECRET, user: 'test' });
-  const server: http.Server = createHttpServer(graph);
+  const server: http.Server = createHttpServer(graph, TEST_SETTINGS);
   const url = await listen(server, 0, '127.0.0.1');
   return {
     url,

@@ -5,6 +5,9 @@ import { connect, type Graph } from '../../cypher/run.ts';
 
 export const TEST_KEY_SECRET = 'test-secret-0123456789abcdef';
 
+/** The fixtures and the demo are Jiangsu's. */
+export const TEST_SETTINGS = { jurisdiction: '320000' };
+
 export async function freshGraph(): Promise<Graph> {
   const graph = connect({ uri: inject('neo4jUri') });
   await graph.writeInBatches('admin/deleteAll');

@@ -27,9 +27,9 @@ function toApiError(error: unknown): unknown {
   return new GraphQLError(base.message, { extensions: { ...base.extensions, reason: error.code, ...(error.candidates.length > 0 ? { candidates: error.candidates } : {}) } });
 }
 
-async function run(name: string, params: unknown, { graph }: ApiContext) {
+async function run(name: string, params: unknown, { graph, settings }: ApiContext) {
   try {
-    return await runAnalysis(graph, name, params);
+    return await runAnalysis(graph, name, params, settings);
   } catch (error) {
     throw toApiError(error);
   }
