@@ -1,0 +1,43 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
+import { importFiles } from '../../importers/importFiles.ts';
+import { generateTemp } from '../generator/support.ts';
+import { freshGraph, TEST_KEY_SECRET, TEST_SETTINGS } from '../support/graph.ts';
+import type { PlantedCheck, Province } from './planted/province.ts';
+
+/**
+ * Recall and precision on a generated province of 10k firms: every pattern the generator planted
+ * (truth.json `planted`) is reported, and no decoy (`decoys`). The province is generated and
+ * imported once; each analysis's checks live in tests/analyses/planted/<analysis>.ts.
+ */
+
+const FIRMS = 10_000;
+const province = {} as Province;
+let cleanup = () => {};
+let reportDir = '';
+
+beforeAll(async () => {
+  const generated = await generateTemp({ firms: FIRMS, seed: 7, prefix: 'chuantou-planted-' });
+  cleanup = generated.cleanup;
+  province.truth = generated.result.truth;
+  province.graph = await freshGraph();
+  province.settings = { ...TEST_SETTINGS, jurisdiction: province.truth.jurisdiction.code };
+  reportDir = fs.mkdtempSync(path.join(os.tmpdir(), 'chuantou-planted-report-'));
+  const files = Object.values(province.truth.files).map((f) => path.join(generated.dir, f));
+  const summary = await importFiles({ graph: province.graph, files, reportDir, secret: TEST_KEY_SECRET, user: 'test', batchSize: 2000 });
+  expect(summary.status).toBe('completed');
+}, 1_200_000);
+
+afterAll(async () => {
+  await province.graph?.close();
+  cleanup();
+  fs.rmSync(reportDir, { recursive: true, force: true });
+});
+
+const checksDir = path.join(import.meta.dirname, 'planted');
+for (const file of fs.readdirSync(checksDir).filter((f) => f.endsWith('.ts') && f !== 'province.ts').sort()) {
+  const check = ((await import(path.join(checksDir, file))) as { default: PlantedCheck }).default;
+  describe(`planted patterns at ${FIRMS / 1000}k firms: ${path.basename(file, '.ts')}`, () => check(province));
+}
