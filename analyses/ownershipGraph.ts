@@ -5,10 +5,11 @@ import type { ColumnTotals } from './integratedOwnership.ts';
 import type { Limits } from './params.ts';
 
 /**
- * The part of the ownership structure an analysis needs, fetched hop by hop: up from a firm (its
+ * The part of the ownership structure an analysis needs, walked hop by hop: up from a firm (its
  * holders and controllers, theirs, …) or down from a firm or person (what it holds and controls,
- * …). One query per hop for the whole frontier keeps a deep structure to a few round trips, and
- * lets every cap apply as the walk goes; each cap reached is recorded in `limitsHit`. The
+ * …). One query per hop for the whole frontier keeps a deep structure to a few round trips (going
+ * up, usually one: the first query prefetches the firms above), and every cap applies as the walk
+ * goes; each cap reached is recorded in `limitsHit`. The
  * structure stays small (what one firm's owners or one person's firms are), so it is solved in
  * TypeScript rather than by enumerating paths in Cypher, which grows with the number of paths.
  */
@@ -33,6 +34,7 @@ export interface GraphEdge {
 }
 
 export interface OwnershipGraph {
+  /** Where the walk began (the first of several starts when a screen walks from a whole set). */
   start: GraphNode;
   nodes: Map<string, GraphNode>;
   edges: GraphEdge[];
@@ -86,14 +88,14 @@ type Hop<R> = (frontier: string[]) => Promise<R[]>;
 
 /** The walk both directions share: frontier by frontier, with the caps checked between hops. */
 async function walk<R extends { key: string; degree: number; edges: unknown[] }>(
-  start: GraphNode,
+  starts: GraphNode[],
   limits: Limits,
   hop: Hop<R>,
   take: (row: R, g: OwnershipGraph, admit: (node: GraphNode, expandable: boolean) => boolean) => void,
 ): Promise<OwnershipGraph> {
-  const g: OwnershipGraph = { start, nodes: new Map([[start.key, start]]), edges: [], totals: new Map(), complete: new Set(), limitsHit: new Set() };
+  const g: OwnershipGraph = { start: starts[0]!, nodes: new Map(starts.map((s) => [s.key, s])), edges: [], totals: new Map(), complete: new Set(), limitsHit: new Set() };
   const deadline = Date.now() + limits.timeoutMs;
-  let frontier = [start.key];
+  let frontier = [...g.nodes.keys()];
   for (let depth = 1; frontier.length > 0; depth++) {
     if (depth > limits.maxDepth) {
       g.limitsHit.add('depth');
@@ -128,10 +130,30 @@ async function walk<R extends { key: string; degree: number; edges: unknown[] }>
 
 /** Holders and controllers of `start`, theirs, and so on up to the caps. */
 export function upstream(graph: Graph, start: GraphNode, asOf: unknown, limits: Limits): Promise<OwnershipGraph> {
+  return upstreamOfAll(graph, [start], asOf, limits);
+}
+
+/**
+ * The same walk up from a whole set of firms at once (a screen over every flagged firm): one query
+ * per hop for the set's frontier, so the cost follows the structure above the set, not its size
+ * times the number of queries. The starts count towards maxNodes.
+ */
+export function upstreamOfAll(graph: Graph, starts: GraphNode[], asOf: unknown, limits: Limits): Promise<OwnershipGraph> {
+  // The first query brings the rows of the firms above the starts as well (up to maxNodes), so
+  // the walk's later hops are read from memory; a firm it left out is asked for when reached.
+  const fetched = new Map<string, UpRow>();
+  const hop = async (keys: string[]): Promise<UpRow[]> => {
+    const missing = keys.filter((k) => !fetched.has(k));
+    if (missing.length > 0) {
+      const rows = await graph.read<UpRow>('analyses/holdersOf', { keys: missing, asOf, fanOut: int(limits.fanOut), reach: int(limits.maxNodes) });
+      for (const row of rows) fetched.set(row.key, row);
+    }
+    return keys.flatMap((k) => fetched.get(k) ?? []);
+  };
   return walk<UpRow>(
-    start,
+    starts,
     limits,
-    (keys) => graph.read<UpRow>('analyses/holdersOf', { keys, asOf, fanOut: int(limits.fanOut) }),
+    hop,
     (row, g, admit) => {
       g.totals.set(row.key, { selfRatio: row.selfRatio, othersSum: row.othersSum });
       for (const e of row.edges) {
@@ -146,7 +168,7 @@ export function upstream(graph: Graph, start: GraphNode, asOf: unknown, limits: 
 /** Firms `start` holds or controls, theirs, and so on down to the caps. */
 export function downstream(graph: Graph, start: GraphNode, asOf: unknown, limits: Limits): Promise<OwnershipGraph> {
   return walk<DownRow>(
-    start,
+    [start],
     limits,
     (keys) => graph.read<DownRow>('analyses/holdingsOf', { keys, asOf, fanOut: int(limits.fanOut) }),
     (row, g, admit) => {

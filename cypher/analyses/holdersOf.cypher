@@ -1,6 +1,11 @@
 // One step up an ownership structure: for each firm of a frontier, its shareholders and its
 // non-equity controllers (CONTROLS: agreement, nominee, voting entrustment …). The analyses walk
-// up hop by hop so that their caps apply as they go (analyses/ownershipGraph.ts).
+// up hop by hop so that their caps apply as they go (analyses/ownershipGraph.ts). With $reach > 0
+// the same rows come for up to $reach firms above each frontier firm too (those from which it can
+// be reached over holdings and control, nearest first, as the pruning breadth-first expansion
+// finds them): the walk reads the next hops from them, so a deep pyramid costs one round trip
+// instead of one per level. The reachability ignores $asOf — a superset, since ended
+// relationships may add firms — and the rows apply it.
 // Per firm it returns: how many such relationships it has in all (so a fan-out cap is reported,
 // never silent); the sum of its other holders' ratios and its holding of its own shares, over
 // all holders, as the denominators of integrated ownership need them; and at most $fanOut of the
@@ -11,10 +16,20 @@
 //   $asOf   date or null — the day asked about: relationships with validFrom absent or on or
 //           before it and validTo absent or after it; null: the current ones (validTo absent)
 //   $fanOut integer — most relationships returned per firm
+//   $reach  integer — most firms above each frontier firm to return rows for as well (0: none)
 // Grounds: DOMAIN.md §3 HOLDS_SHARES {ratio} and CONTROLS {basis} Person|Company → Company with
 //   validFrom/validTo (a relationship with validTo set has ended); §5.1 integrated ownership.
+//   30 is the largest maxDepth the analyses accept.
 UNWIND $keys AS k
-MATCH (c:Company {key: k})
+MATCH (start:Company {key: k})
+CALL (start) {
+  MATCH (start)<-[:HOLDS_SHARES|CONTROLS*1..30]-(f:Company)
+  WITH DISTINCT f
+  LIMIT $reach
+  RETURN collect(f) AS above
+}
+UNWIND [start] + above AS c
+WITH DISTINCT c
 CALL (c) {
   OPTIONAL MATCH (h)-[r:HOLDS_SHARES|CONTROLS]->(c)
   WHERE CASE WHEN $asOf IS NULL THEN r.validTo IS NULL
@@ -43,4 +58,4 @@ CALL (c) {
     }
   }) AS edges
 }
-RETURN k AS key, degree, othersSum, selfRatio, edges
+RETURN c.key AS key, degree, othersSum, selfRatio, edges

@@ -1,0 +1,211 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import neo4j from 'neo4j-driver';
+import { connect, type Graph } from '../cypher/run.ts';
+import { int } from '../cypher/values.ts';
+import { analyses, runAnalysis, type AnalysisSettings } from '../analyses/index.ts';
+import { generateProvince, type Truth } from '../generator/index.ts';
+import { bulkLoad } from '../importers/bulk/bulkLoad.ts';
+import { freePort, startLocalNeo4j, type RunningNeo4j } from '../neo4j/localServer.ts';
+import type { BenchContext, BenchRow, Benchmark } from './bench.ts';
+
+/**
+ * The analyses on a generated province (generator/, seed 1) loaded with bulk-load into a Neo4j of
+ * this benchmark's own: each analysis's latency (p50/p95 over a sample of start entities, or one
+ * whole-province run) next to a naive Cypher query for the same question (bench/cypher/naive/),
+ * measured in the same run on the same database. See BENCHMARKS.md for the goals.
+ */
+
+const benchDir = path.dirname(fileURLToPath(import.meta.url));
+const SECRET = 'bench-secret-0123456789abcdef';
+/** Start entities per sample; the naive queries get fewer, since some take seconds each. */
+const SAMPLE = 100;
+const NAIVE_SAMPLE = 20;
+/** A naive query still running after this is stopped and counted at this time (shown as "≥"). */
+const NAIVE_TIMEOUT_MS = 20_000;
+const WHOLE_RUNS = 5;
+
+function benchQuery(name: string): string {
+  return fs.readFileSync(path.join(benchDir, 'cypher', `${name}.cypher`), 'utf8');
+}
+
+interface Timing {
+  p50: number;
+  p95: number;
+  n: number;
+  timeouts: number;
+}
+
+function percentiles(ms: number[], timeouts = 0): Timing {
+  const sorted = [...ms].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? NaN;
+  return { p50: at(0.5), p95: at(0.95), n: sorted.length, timeouts };
+}
+
+async function timeEach<T>(items: T[], fn: (item: T) => Promise<unknown>): Promise<Timing> {
+  const ms: number[] = [];
+  for (const item of items) {
+    const started = performance.now();
+    await fn(item);
+    ms.push(performance.now() - started);
+  }
+  return percentiles(ms);
+}
+
+/** The naive query per item, each under a transaction timeout; a timed-out one counts as the timeout. */
+async function timeNaive(graph: Graph, query: string, paramsList: Record<string, unknown>[]): Promise<Timing> {
+  const ms: number[] = [];
+  let timeouts = 0;
+  for (const params of paramsList) {
+    const session = graph.driver.session({ defaultAccessMode: neo4j.session.READ });
+    const started = performance.now();
+    try {
+      await session.executeRead((tx) => tx.run(query, params), { timeout: NAIVE_TIMEOUT_MS });
+      ms.push(performance.now() - started);
+    } catch (error) {
+      if (!/timeout|terminated|TransactionTimedOut/i.test(String((error as Error).message) + String((error as { code?: string }).code))) throw error;
+      timeouts++;
+      ms.push(NAIVE_TIMEOUT_MS);
+    } finally {
+      await session.close();
+    }
+  }
+  return percentiles(ms, timeouts);
+}
+
+const ms = (v: number) => Math.round(v * 10) / 10;
+const naiveText = (t: Timing, v: number) => (t.timeouts > 0 && v >= NAIVE_TIMEOUT_MS ? `≥ ${NAIVE_TIMEOUT_MS}` : ms(v));
+
+function rows(metric: string, ours: Timing, naive: Timing | null, goal: string): BenchRow[] {
+  const note = (t: Timing, who: string) => `${who}: ${t.n} runs${t.timeouts > 0 ? `, ${t.timeouts} stopped at ${NAIVE_TIMEOUT_MS / 1000} s` : ''}`;
+  return (['p50', 'p95'] as const).map((q) => ({
+    metric: `${metric} ${q} (ms)`,
+    value: ms(ours[q]),
+    baseline: naive ? naiveText(naive, naive[q]) : null,
+    ratio: naive ? ms(naive[q] / ours[q]) : null,
+    note: [note(ours, 'analysis'), naive ? note(naive, 'naive') : 'no naive baseline', q === 'p95' ? `goal: ${goal}` : ''].filter(Boolean).join('; '),
+  }));
+}
+
+async function loadProvince(ctx: BenchContext): Promise<{ truth: Truth; server: RunningNeo4j }> {
+  const provinceDir = path.join(ctx.workDir, 'province');
+  ctx.log(`generating a province of ${ctx.size.firms} firms…`);
+  const generated = await generateProvince({ firms: ctx.size.firms, seed: 1, demo: false, out: provinceDir });
+  const home = path.join(ctx.workDir, 'analyses-neo4j');
+  const boltPort = await freePort();
+  ctx.log('bulk-loading it into a Neo4j of its own…');
+  const loaded = await bulkLoad({
+    files: Object.values(generated.truth.files).map((f) => path.join(provinceDir, f)),
+    home,
+    workDir: ctx.workDir,
+    reportDir: path.join(ctx.workDir, 'bulk-report'),
+    secret: SECRET,
+    user: 'bench',
+    server: { boltPort, heap: ctx.neo4j.heap, pageCache: ctx.neo4j.pageCache },
+    log: ctx.log,
+  });
+  ctx.log(`loaded ${loaded.nodes} nodes and ${loaded.relationships} relationships in ${Math.round(loaded.seconds)} s`);
+  fs.rmSync(provinceDir, { recursive: true, force: true });
+  const server = await startLocalNeo4j({ home, boltPort, heap: ctx.neo4j.heap, pageCache: ctx.neo4j.pageCache });
+  return { truth: generated.truth, server };
+}
+
+/** Pairs of firms known to be linked (a planted controller's firms), and pairs chosen far apart. */
+function pathPairs(truth: Truth, firms: string[]): { from: string; to: string }[] {
+  const linked = truth.planted.flaggedControllers.flatMap((c) => c.flaggedFirms.slice(1).map((to) => ({ from: c.flaggedFirms[0]!, to })));
+  const spread = firms.slice(0, firms.length / 2).map((from, i) => ({ from, to: firms[firms.length - 1 - i]! }));
+  return [...linked, ...spread].slice(0, SAMPLE);
+}
+
+const benchmark: Benchmark = {
+  name: 'analyses',
+  description: 'each analysis beside a naive Cypher query for the same question, on a generated province loaded by bulk-load',
+  async run(ctx) {
+    const { truth, server } = await loadProvince(ctx);
+    const graph = connect({ uri: server.uri });
+    const settings: AnalysisSettings = { jurisdiction: truth.jurisdiction.code };
+    const out: BenchRow[] = [];
+    const registered = (name: string) => name in analyses;
+    try {
+      const keysOf = async (query: string) =>
+        (await graph.driver.executeQuery(benchQuery(query), { n: int(SAMPLE) }, { routing: 'READ' })).records.map((r) => r.get('key') as string);
+      const deep = await keysOf('samples/deepFirms');
+      const cyclic = await keysOf('samples/cyclicFirms');
+      const spreadRecord = (await graph.driver.executeQuery(benchQuery('samples/spread'), { n: int(SAMPLE) }, { routing: 'READ' })).records[0]!;
+      const firms = spreadRecord.get('firms') as string[];
+      const persons = spreadRecord.get('persons') as string[];
+      ctx.log(`samples: ${deep.length} deep, ${cyclic.length} cyclic, ${firms.length} firms, ${persons.length} persons`);
+
+      // Warm the page cache and the query plans, so the first sample does not pay for them.
+      for (const firm of firms.slice(0, 10)) await runAnalysis(graph, 'beneficial-owners', { firm }, settings);
+
+      const naiveBo = benchQuery('naive/beneficialOwners');
+      const deepAndCyclic = [...deep, ...cyclic];
+      const stopLoad = ctx.otherLoad();
+      out.push(
+        ...rows(
+          `beneficial-owners, deep/cyclic (${deep.length}+${cyclic.length})`,
+          await timeEach(deepAndCyclic, (firm) => runAnalysis(graph, 'beneficial-owners', { firm }, settings)),
+          await timeNaive(graph, naiveBo, deepAndCyclic.slice(0, NAIVE_SAMPLE).map((firm) => ({ firm }))),
+          'p95 ≤ 50 ms and ≥ 10× the naive query',
+        ),
+        ...rows(
+          'beneficial-owners, ordinary firms',
+          await timeEach(firms, (firm) => runAnalysis(graph, 'beneficial-owners', { firm }, settings)),
+          await timeNaive(graph, naiveBo, firms.slice(0, NAIVE_SAMPLE).map((firm) => ({ firm }))),
+          '—',
+        ),
+      );
+      const entities = [...firms.slice(0, SAMPLE / 2), ...persons.slice(0, SAMPLE / 2)];
+      if (registered('neighborhood')) {
+        out.push(
+          ...rows(
+            'neighborhood, 2 hops, capped',
+            await timeEach(entities, (key) => runAnalysis(graph, 'neighborhood', { key, depth: 2 }, settings)),
+            await timeNaive(graph, benchQuery('naive/neighborhood'), entities.slice(0, NAIVE_SAMPLE).map((key) => ({ key }))),
+            'p95 ≤ 100 ms',
+          ),
+        );
+      }
+      if (registered('paths')) {
+        const pairs = pathPairs(truth, firms);
+        out.push(
+          ...rows(
+            'paths, ≤ 6 hops, hubs pruned',
+            await timeEach(pairs, (p) => runAnalysis(graph, 'paths', { ...p, maxHops: 6 }, settings)),
+            await timeNaive(graph, benchQuery('naive/paths'), pairs.slice(0, NAIVE_SAMPLE)),
+            'p95 ≤ 200 ms',
+          ),
+        );
+      }
+      const province = truth.jurisdiction.code.slice(0, 2);
+      const wholeProvince: { analysis: string; params: Record<string, unknown>; naive: string | null; naiveParams: Record<string, unknown>; goal: string }[] = [
+        { analysis: 'flagged-controllers', params: {}, naive: 'naive/flaggedControllers', naiveParams: {}, goal: '≤ 2 s' },
+        { analysis: 'out-of-province-venues', params: {}, naive: 'naive/outOfProvinceVenues', naiveParams: { province }, goal: '≤ 2 s' },
+        { analysis: 'keyword-screen', params: {}, naive: 'naive/keywordScreen', naiveParams: { keywords: ['交易所', '交易中心', '交易市场', '贵金属', '金融', '资产管理', '理财', '基金', '投资管理', '财富管理', '网贷', 'P2P'] }, goal: '—' },
+        { analysis: 'shell-clusters', params: {}, naive: 'naive/shellClusters', naiveParams: {}, goal: '—' },
+        { analysis: 'unapproved-changes', params: {}, naive: null, naiveParams: {}, goal: '—' },
+        { analysis: 'bo-mismatch', params: {}, naive: null, naiveParams: {}, goal: '—' },
+      ];
+      for (const w of wholeProvince.filter((x) => registered(x.analysis))) {
+        const runs = Array.from({ length: WHOLE_RUNS }, () => w.params);
+        out.push(
+          ...rows(
+            `${w.analysis}, whole province`,
+            await timeEach(runs, (params) => runAnalysis(graph, w.analysis, params, settings)),
+            w.naive ? await timeNaive(graph, benchQuery(w.naive), [w.naiveParams, w.naiveParams]) : null,
+            w.goal,
+          ),
+        );
+      }
+      out.push({ metric: 'CPU used by other processes (mean busy cores)', value: Math.round(stopLoad() * 100) / 100 });
+      return out;
+    } finally {
+      await graph.close();
+      await server.stop();
+    }
+  },
+};
+
+export default benchmark;
