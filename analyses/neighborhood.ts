@@ -1,12 +1,14 @@
 import { z } from 'zod';
 import type { Graph } from '../cypher/run.ts';
-import { int } from '../cypher/values.ts';
+import { typesOf } from './network.ts';
+import { walkNetwork } from './networkWalk.ts';
 
 /**
- * The network within k hops of an entity, walked breadth-first one hop per query so that caps can
- * be applied as it goes: at most `fanOut` relationships per entity (a registration agent's address
- * or a state holder can have thousands) and at most `limit` entities in all. What a cap left out
- * is named in limitsHit, so a missing link is never mistaken for the absence of one.
+ * The network the entities API draws (`neighborhood` query, the web app's network view): holdings
+ * and roles within k hops of a firm or person, at most `limit` entities and `fanOut`
+ * relationships per entity, by the walk the `neighborhood` analysis shares (networkWalk.ts).
+ * What a cap left out is named in limitsHit, so a missing link is never mistaken for the absence
+ * of one.
  */
 
 export const neighborhoodParams = z.object({
@@ -50,43 +52,29 @@ interface EntityRow {
   status: string | null;
 }
 
-interface ExpandRow {
-  from: string;
-  degree: number;
-  self: EntityRow;
-  edges: { type: NetworkEdge['type']; source: string; target: string; ratio: number | null; role: string | null; other: EntityRow }[];
-}
+/** The network view draws holdings and roles; the `neighborhood` analysis offers the other types. */
+const networkViewTypes = typesOf(['holdings', 'roles']);
 
 export async function neighborhood(graph: Graph, input: NeighborhoodParams): Promise<Network | null> {
   const params = neighborhoodParams.parse(input);
   const [start] = await graph.read<{ entity: EntityRow }>('analyses/entityByKey', { key: params.key });
   if (!start) return null;
+  const walk = await walkNetwork(graph, start.entity, { depth: params.depth, maxNodes: params.limit, fanOut: params.fanOut, types: networkViewTypes, asOf: null });
+  if (!walk) return null;
 
-  const nodes = new Map<string, NetworkNode>([[start.entity.key, { id: start.entity.key, kind: start.entity.kind, label: start.entity.name, status: start.entity.status, center: true }]]);
-  const edges = new Map<string, NetworkEdge>();
-  const limitsHit = new Set<string>();
-  let frontier = [start.entity.key];
-
-  for (let hop = 1; hop <= params.depth && frontier.length > 0; hop++) {
-    const rows = await graph.read<ExpandRow>('analyses/neighborhoodExpand', { keys: frontier, fanOut: int(params.fanOut) });
-    const next: string[] = [];
-    for (const row of rows) {
-      if (row.degree > row.edges.length) limitsHit.add(`fanOut:${row.from}`);
-      for (const e of row.edges) {
-        if (!nodes.has(e.other.key)) {
-          if (nodes.size >= params.limit) {
-            limitsHit.add('nodeLimit');
-            continue;
-          }
-          nodes.set(e.other.key, { id: e.other.key, kind: e.other.kind, label: e.other.name, status: e.other.status, center: false });
-          next.push(e.other.key);
-        }
-        const id = `${e.type}:${e.source}->${e.target}`;
-        edges.set(id, { id, type: e.type, source: e.source, target: e.target, ratio: e.ratio, role: e.role });
-      }
-    }
-    frontier = next;
-  }
-  // Entities at the last hop may have further relationships; that is the depth asked for, not a cap.
-  return { nodes: [...nodes.values()], edges: [...edges.values()], exhaustive: limitsHit.size === 0, limitsHit: [...limitsHit].sort() };
+  const keyOf = (id: string) => walk.nodes.get(id)!.ref.key;
+  const nodes: NetworkNode[] = [...walk.nodes.values()].map((n) => ({
+    id: n.ref.key,
+    kind: n.ref.kind as EntityKind,
+    label: n.ref.name,
+    status: n.status,
+    center: n === walk.start,
+  }));
+  const edges: NetworkEdge[] = [...walk.links.values()].map((l) => {
+    const [source, target] = [keyOf(l.source), keyOf(l.target)];
+    return { id: `${l.type}:${source}->${target}`, type: l.type as NetworkEdge['type'], source, target, ratio: l.props.ratio, role: l.props.role };
+  });
+  // This API has always called the entity cap 'nodeLimit'; the analyses' envelope calls it 'nodes'.
+  const limitsHit = [...walk.limitsHit].map((l) => (l === 'nodes' ? 'nodeLimit' : l)).sort();
+  return { nodes, edges, exhaustive: limitsHit.length === 0, limitsHit };
 }
