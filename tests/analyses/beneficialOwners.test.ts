@@ -1,12 +1,9 @@
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Graph } from '../../cypher/run.ts';
-import { importFiles } from '../../importers/importFiles.ts';
 import { runAnalysis } from '../../analyses/index.ts';
 import { envelope as envelopeSchema, type Envelope, type Finding } from '../../analyses/envelope.ts';
-import { freshGraph, TEST_KEY_SECRET } from '../support/graph.ts';
+import { loadFixtures } from '../support/fixtures.ts';
 
 /**
  * Beneficial owners on hand-built structures whose answers are known (tests/fixtures/analyses/README.md).
@@ -30,19 +27,12 @@ const firm = {
   L1: '91320100MA1TA00214',
 };
 let graph: Graph;
-let reportDir: string;
 
 beforeAll(async () => {
-  graph = await freshGraph();
-  reportDir = fs.mkdtempSync(path.join(os.tmpdir(), 'chuantou-bo-'));
-  const files = ['registrations', 'shareholders', 'officers', 'relations', 'boFilings'].map((f) => path.join(fixtures, `${f}.csv`));
-  const summary = await importFiles({ graph, files, reportDir, secret: TEST_KEY_SECRET });
-  expect(summary.rejectsByCode).toEqual({});
-  await graph.driver.executeQuery(fs.readFileSync(path.join(fixtures, 'history.cypher'), 'utf8'));
+  graph = await loadFixtures(fixtures, ['registrations', 'shareholders', 'officers', 'relations', 'boFilings'], ['history.cypher']);
 });
 afterAll(async () => {
   await graph.close();
-  fs.rmSync(reportDir, { recursive: true, force: true });
 });
 
 const owners = (params: Record<string, unknown>) => runAnalysis(graph, 'beneficial-owners', params);

@@ -1,12 +1,9 @@
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Graph } from '../../cypher/run.ts';
-import { importFiles } from '../../importers/importFiles.ts';
 import { runAnalysis } from '../../analyses/index.ts';
 import { envelope as envelopeSchema, type Envelope } from '../../analyses/envelope.ts';
-import { freshGraph, TEST_KEY_SECRET } from '../support/graph.ts';
+import { loadFixtures } from '../support/fixtures.ts';
 
 /**
  * Controlled firms — the reverse of beneficial owners — on the same hand-built structures
@@ -28,18 +25,12 @@ const firm = {
   L4: '91320100MA1TA0024D',
 };
 let graph: Graph;
-let reportDir: string;
 
 beforeAll(async () => {
-  graph = await freshGraph();
-  reportDir = fs.mkdtempSync(path.join(os.tmpdir(), 'chuantou-cf-'));
-  const files = ['registrations', 'shareholders', 'officers', 'relations'].map((f) => path.join(fixtures, `${f}.csv`));
-  await importFiles({ graph, files, reportDir, secret: TEST_KEY_SECRET });
-  await graph.driver.executeQuery(fs.readFileSync(path.join(fixtures, 'history.cypher'), 'utf8'));
+  graph = await loadFixtures(fixtures, ['registrations', 'shareholders', 'officers', 'relations'], ['history.cypher']);
 });
 afterAll(async () => {
   await graph.close();
-  fs.rmSync(reportDir, { recursive: true, force: true });
 });
 
 const controlled = (params: Record<string, unknown>) => runAnalysis(graph, 'controlled-firms', params);

@@ -1,12 +1,10 @@
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Graph } from '../../cypher/run.ts';
-import { importFiles } from '../../importers/importFiles.ts';
 import { runAnalysis } from '../../analyses/index.ts';
 import { envelope as envelopeSchema, type Envelope, type Finding } from '../../analyses/envelope.ts';
-import { freshGraph, TEST_KEY_SECRET, TEST_SETTINGS } from '../support/graph.ts';
+import { TEST_SETTINGS } from '../support/graph.ts';
+import { loadFixtures } from '../support/fixtures.ts';
 
 /**
  * Controllers behind several flagged firms on hand-built structures whose answers are known
@@ -24,19 +22,12 @@ const firm = {
   twentyFour: '91320100MA1FC0028W',
 };
 let graph: Graph;
-let reportDir: string;
 
 beforeAll(async () => {
-  graph = await freshGraph();
-  reportDir = fs.mkdtempSync(path.join(os.tmpdir(), 'chuantou-flagged-'));
-  const files = ['registrations', 'shareholders', 'officers', 'relations', 'lists'].map((f) => path.join(fixtures, `${f}.csv`));
-  const summary = await importFiles({ graph, files, reportDir, secret: TEST_KEY_SECRET });
-  expect(summary.rejectsByCode).toEqual({});
-  await graph.driver.executeQuery(fs.readFileSync(path.join(fixtures, 'confirm.cypher'), 'utf8'));
+  graph = await loadFixtures(fixtures, ['registrations', 'shareholders', 'officers', 'relations', 'lists'], ['confirm.cypher']);
 });
 afterAll(async () => {
   await graph.close();
-  fs.rmSync(reportDir, { recursive: true, force: true });
 });
 
 const screen = (params: Record<string, unknown> = {}) => runAnalysis(graph, 'flagged-controllers', params, TEST_SETTINGS);

@@ -1,12 +1,10 @@
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Graph } from '../../cypher/run.ts';
-import { importFiles } from '../../importers/importFiles.ts';
 import { runAnalysis } from '../../analyses/index.ts';
 import { envelope as envelopeSchema, type Envelope, type Finding } from '../../analyses/envelope.ts';
-import { freshGraph, TEST_KEY_SECRET, TEST_SETTINGS } from '../support/graph.ts';
+import { TEST_SETTINGS } from '../support/graph.ts';
+import { loadFixtures } from '../support/fixtures.ts';
 
 /**
  * Venues registered elsewhere and operating here, and local members of venues without standing,
@@ -29,19 +27,12 @@ const venue = {
 const member = { nanjing: '91320100MA1FC00116', suzhou: '91320500MA1FC0012X', shandongMember: '91320100MA1FC0015J', yangzhou: '91321000MA1FC0020B' };
 const shandongBranch = '91320100MA1FC0022A';
 let graph: Graph;
-let reportDir: string;
 
 beforeAll(async () => {
-  graph = await freshGraph();
-  reportDir = fs.mkdtempSync(path.join(os.tmpdir(), 'chuantou-venues-'));
-  const files = ['registrations', 'members', 'approvals', 'branches', 'lists'].map((f) => path.join(fixtures, `${f}.csv`));
-  const summary = await importFiles({ graph, files, reportDir, secret: TEST_KEY_SECRET });
-  expect(summary.rejectsByCode).toEqual({});
-  await graph.driver.executeQuery(fs.readFileSync(path.join(fixtures, 'tradingModel.cypher'), 'utf8'));
+  graph = await loadFixtures(fixtures, ['registrations', 'members', 'approvals', 'branches', 'lists'], ['tradingModel.cypher']);
 });
 afterAll(async () => {
   await graph.close();
-  fs.rmSync(reportDir, { recursive: true, force: true });
 });
 
 const screen = (params: Record<string, unknown> = {}) => runAnalysis(graph, 'out-of-province-venues', params, TEST_SETTINGS);

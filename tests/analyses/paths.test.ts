@@ -1,12 +1,9 @@
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Graph } from '../../cypher/run.ts';
-import { importFiles } from '../../importers/importFiles.ts';
 import { runAnalysis } from '../../analyses/index.ts';
 import { envelope as envelopeSchema, type Envelope, type Finding } from '../../analyses/envelope.ts';
-import { freshGraph, TEST_KEY_SECRET } from '../support/graph.ts';
+import { loadFixtures } from '../support/fixtures.ts';
 
 /**
  * Paths between two entities on a hand-built graph whose routes are known
@@ -20,18 +17,12 @@ const B = '91320100MA1TP0002R';
 const C = '91320100MA1TP00053';
 const HUB = '南京市玄武区测试枢纽路1号';
 let graph: Graph;
-let reportDir: string;
 
 beforeAll(async () => {
-  graph = await freshGraph();
-  reportDir = fs.mkdtempSync(path.join(os.tmpdir(), 'chuantou-paths-'));
-  const files = ['registrations', 'shareholders', 'officers', 'relations', 'lists'].map((f) => path.join(fixtures, `${f}.csv`));
-  const summary = await importFiles({ graph, files, reportDir, secret: TEST_KEY_SECRET });
-  expect(summary.rejectsByCode).toEqual({});
+  graph = await loadFixtures(fixtures, ['registrations', 'shareholders', 'officers', 'relations', 'lists']);
 });
 afterAll(async () => {
   await graph.close();
-  fs.rmSync(reportDir, { recursive: true, force: true });
 });
 
 const paths = (params: Record<string, unknown>) => runAnalysis(graph, 'paths', params);

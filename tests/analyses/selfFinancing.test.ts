@@ -1,12 +1,10 @@
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Graph } from '../../cypher/run.ts';
-import { importFiles } from '../../importers/importFiles.ts';
 import { runAnalysis } from '../../analyses/index.ts';
 import { envelope as envelopeSchema, type Finding } from '../../analyses/envelope.ts';
-import { freshGraph, TEST_KEY_SECRET, TEST_SETTINGS } from '../support/graph.ts';
+import { TEST_SETTINGS } from '../support/graph.ts';
+import { loadFixtures } from '../support/fixtures.ts';
 
 /**
  * P2P self-financing on a hand-built platform whose controller stands behind four of its six
@@ -23,22 +21,16 @@ const B5 = '91320100MA1FN00075';
 const G = '91320100MA1FN00088';
 
 let graph: Graph;
-let reportDir: string;
 let controllerKey: string;
 
 beforeAll(async () => {
-  graph = await freshGraph();
-  reportDir = fs.mkdtempSync(path.join(os.tmpdir(), 'chuantou-p2p-'));
-  const files = ['registrations', 'shareholders', 'officers', 'lists'].map((f) => path.join(fixtures, `${f}.csv`));
-  const summary = await importFiles({ graph, files, reportDir, secret: TEST_KEY_SECRET });
-  expect(summary.rejectsByCode).toEqual({});
+  graph = await loadFixtures(fixtures, ['registrations', 'shareholders', 'officers', 'lists']);
   const { records } = await graph.driver.executeQuery(`MATCH (p:Person {name: '平控'}) RETURN p.key AS key`);
   expect(records).toHaveLength(1);
   controllerKey = records[0]!.get('key') as string;
 });
 afterAll(async () => {
   await graph.close();
-  fs.rmSync(reportDir, { recursive: true, force: true });
 });
 
 const selfFinancing = (params: Record<string, unknown> = {}) => runAnalysis(graph, 'self-financing', params, TEST_SETTINGS);

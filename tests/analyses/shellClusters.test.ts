@@ -1,13 +1,11 @@
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Graph } from '../../cypher/run.ts';
-import { importFiles } from '../../importers/importFiles.ts';
 import { parseParams, runAnalysis } from '../../analyses/index.ts';
 import { clusterFacets, densestWindow } from '../../analyses/clusterFacets.ts';
 import { envelope as envelopeSchema, type Envelope, type Finding } from '../../analyses/envelope.ts';
-import { freshGraph, TEST_KEY_SECRET, TEST_SETTINGS } from '../support/graph.ts';
+import { TEST_SETTINGS } from '../support/graph.ts';
+import { loadFixtures } from '../support/fixtures.ts';
 
 /**
  * Shell clusters on hand-built groups whose answers are known (tests/fixtures/analyses/clusters/README.md):
@@ -25,18 +23,12 @@ const ACCOUNTANT_PHONE = '02588880000';
 const SHELL_PHONE = '16600001111';
 
 let graph: Graph;
-let reportDir: string;
 
 beforeAll(async () => {
-  graph = await freshGraph();
-  reportDir = fs.mkdtempSync(path.join(os.tmpdir(), 'chuantou-clusters-'));
-  const files = ['registrations', 'shareholders', 'officers'].map((f) => path.join(fixtures, `${f}.csv`));
-  const summary = await importFiles({ graph, files, reportDir, secret: TEST_KEY_SECRET });
-  expect(summary.rejectsByCode).toEqual({});
+  graph = await loadFixtures(fixtures, ['registrations', 'shareholders', 'officers']);
 });
 afterAll(async () => {
   await graph.close();
-  fs.rmSync(reportDir, { recursive: true, force: true });
 });
 
 const clusters = (params: Record<string, unknown> = {}) => runAnalysis(graph, 'shell-clusters', params, TEST_SETTINGS);
