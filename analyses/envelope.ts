@@ -23,7 +23,9 @@ import { relationshipTypeNames } from '../model/graph.ts';
  *     kind     'ownership' (holdings), 'control' (majority holdings and non-equity control),
  *              'role' (an office at the firm), 'family' (a family tie between two persons)
  *     path     the entities in order; edges[i] links path[i] to path[i+1], pointing the way the
- *              relationship points in the graph (holder → firm, officer → firm, person → relative)
+ *              relationship points in the graph (holder → firm, officer → firm, person → relative);
+ *              a route between two entities (kind 'path') that takes a relationship against its
+ *              direction marks that edge `details.reversed: true`
  *     product  for ownership chains, the product of the edges' adjusted ratios (null when an edge's
  *              ratio is unknown); null for the other kinds
  *   EvidenceEdge = { type, ratio?, adjustedRatio?, role?, basis?, basisText?, validFrom?, validTo?, note? }

@@ -30,6 +30,8 @@ export interface AnalysisDefinition<S extends z.ZodType = z.ZodType> {
   name: string;
   title: { zh: string; en: string };
   params: S;
+  /** The score is a fraction of 1 (an effective ratio), to be shown as a percentage; else a count or a rank. */
+  scoreIsRatio?: boolean;
   /** Parameter names with a one-line meaning, for help texts. */
   parameters: Record<string, string>;
   run(graph: Graph, params: z.output<S>): Promise<Envelope>;
@@ -52,6 +54,7 @@ function define<S extends z.ZodType>(d: AnalysisDefinition<S>): AnalysisDefiniti
 export const analyses: Record<string, AnalysisDefinition> = {
   'beneficial-owners': define({
     name: 'beneficial-owners',
+    scoreIsRatio: true,
     title: { zh: '受益所有人（实际控制人）穿透', en: 'Beneficial owners and controllers of a firm' },
     params: beneficialOwnersParams,
     parameters: { firm: '企业代码或准确名称（必填）/ firm key, USCC or exact name (required)', ...common },
@@ -59,6 +62,7 @@ export const analyses: Record<string, AnalysisDefinition> = {
   }),
   'controlled-firms': define({
     name: 'controlled-firms',
+    scoreIsRatio: true,
     title: { zh: '控制或持股的企业', en: 'Firms a person or firm controls or holds' },
     params: controlledFirmsParams,
     parameters: {

@@ -19,7 +19,8 @@ export function chainText(c: Chain): string {
           ? '?%'
           : pct(e.adjustedRatio ?? e.ratio)
         : (e.role ?? e.basisText ?? e.basis ?? e.type);
-    text += ` —${label}→ ${c.path[i + 1]!.name}`;
+    // A route walked against a relationship's direction keeps the relationship's own direction in view.
+    text += e.details?.reversed === true ? ` ←${label}— ${c.path[i + 1]!.name}` : ` —${label}→ ${c.path[i + 1]!.name}`;
   });
   if (c.kind === 'ownership') text += c.product === null ? ' (=?)' : ` (=${pct(c.product)})`;
   return text;

@@ -30,7 +30,7 @@ export function paramsFromPairs(pairs: string[]): Record<string, string> {
 
 const percent = (v: unknown) => (typeof v === 'number' ? `${+(v * 100).toFixed(4)}%` : v);
 
-function printTable(envelope: Envelope): void {
+function printTable(envelope: Envelope, scoreIsRatio: boolean): void {
   const about = envelope.about ? `${envelope.about.name} (${envelope.about.key})` : '';
   console.log(`${envelope.analysis}: ${about}  ${envelope.ranAt}`);
   console.log(
@@ -45,7 +45,7 @@ function printTable(envelope: Envelope): void {
   console.table(
     findingRows(envelope).map(({ evidence: _evidence, limitsHit: _limits, exhaustive: _exhaustive, ...row }) => ({
       ...row,
-      score: percent(row.score),
+      score: scoreIsRatio ? percent(row.score) : row.score,
       ...('effectiveRatio' in row ? { effectiveRatio: percent(row.effectiveRatio) } : {}),
       ...('directRatio' in row && row.directRatio !== null ? { directRatio: percent(row.directRatio) } : {}),
     })),
@@ -89,7 +89,7 @@ export function registerRunCommand(program: Command): void {
       }
       const format = opts.format as Format;
       if (format === 'table') {
-        printTable(envelope);
+        printTable(envelope, analysis.scoreIsRatio === true);
         return;
       }
       const text = format === 'csv' ? toCsv(envelope) : `${JSON.stringify(envelope, null, 2)}\n`;

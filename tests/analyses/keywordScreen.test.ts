@@ -1,15 +1,13 @@
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Graph } from '../../cypher/run.ts';
-import { importFiles } from '../../importers/importFiles.ts';
 import { runAnalysis } from '../../analyses/index.ts';
 import { envelope as envelopeSchema, type Envelope, type Finding } from '../../analyses/envelope.ts';
 import { anyOf, keywordClause, searchableTokens } from '../../analyses/fulltextQuery.ts';
 import { parseKeywordConfig } from '../../analyses/keywords/lists.ts';
 import { highlight, occurrences } from '../../analyses/textHits.ts';
-import { freshGraph, TEST_KEY_SECRET, TEST_SETTINGS } from '../support/graph.ts';
+import { TEST_SETTINGS } from '../support/graph.ts';
+import { loadFixtures } from '../support/fixtures.ts';
 
 /**
  * The keyword screen on hand-built firms whose hits are known (tests/fixtures/analyses/screens/README.md).
@@ -17,18 +15,12 @@ import { freshGraph, TEST_KEY_SECRET, TEST_SETTINGS } from '../support/graph.ts'
 
 const fixtures = path.resolve('tests/fixtures/analyses/screens');
 let graph: Graph;
-let reportDir: string;
 
 beforeAll(async () => {
-  graph = await freshGraph();
-  reportDir = fs.mkdtempSync(path.join(os.tmpdir(), 'chuantou-screen-'));
-  const files = ['registrations', 'approvals', 'lists'].map((f) => path.join(fixtures, `${f}.csv`));
-  const summary = await importFiles({ graph, files, reportDir, secret: TEST_KEY_SECRET });
-  expect(summary.rejectsByCode).toEqual({});
+  graph = await loadFixtures(fixtures, ['registrations', 'approvals', 'lists']);
 });
 afterAll(async () => {
   await graph.close();
-  fs.rmSync(reportDir, { recursive: true, force: true });
 });
 
 const screen = (params: Record<string, unknown>) => runAnalysis(graph, 'keyword-screen', params, TEST_SETTINGS);

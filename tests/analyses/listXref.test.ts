@@ -1,14 +1,12 @@
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Graph } from '../../cypher/run.ts';
-import { importFiles } from '../../importers/importFiles.ts';
 import { runAnalysis } from '../../analyses/index.ts';
 import { envelope as envelopeSchema, type Envelope, type Finding } from '../../analyses/envelope.ts';
 import { classifyEntry, unmatchedEntries } from '../../analyses/listXref.ts';
 import { nameSimilarity } from '../../analyses/nameSimilarity.ts';
-import { freshGraph, TEST_KEY_SECRET, TEST_SETTINGS } from '../support/graph.ts';
+import { TEST_SETTINGS } from '../support/graph.ts';
+import { loadFixtures } from '../support/fixtures.ts';
 
 /**
  * The list cross-reference on hand-built firms and people whose matches and distances to the
@@ -17,18 +15,12 @@ import { freshGraph, TEST_KEY_SECRET, TEST_SETTINGS } from '../support/graph.ts'
 
 const fixtures = path.resolve('tests/fixtures/analyses/xref');
 let graph: Graph;
-let reportDir: string;
 
 beforeAll(async () => {
-  graph = await freshGraph();
-  reportDir = fs.mkdtempSync(path.join(os.tmpdir(), 'chuantou-xref-'));
-  const files = ['registrations', 'shareholders', 'officers', 'lists'].map((f) => path.join(fixtures, `${f}.csv`));
-  const summary = await importFiles({ graph, files, reportDir, secret: TEST_KEY_SECRET });
-  expect(summary.rejectsByCode).toEqual({});
+  graph = await loadFixtures(fixtures, ['registrations', 'shareholders', 'officers', 'lists']);
 });
 afterAll(async () => {
   await graph.close();
-  fs.rmSync(reportDir, { recursive: true, force: true });
 });
 
 const xref = (params: Record<string, unknown>) => runAnalysis(graph, 'list-xref', params, TEST_SETTINGS);

@@ -1,13 +1,11 @@
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Graph } from '../../cypher/run.ts';
-import { importFiles } from '../../importers/importFiles.ts';
 import { runAnalysis } from '../../analyses/index.ts';
 import { approvedClassesOf, changeClassOf } from '../../analyses/changeItems.ts';
 import { envelope as envelopeSchema, type Envelope, type Finding } from '../../analyses/envelope.ts';
-import { freshGraph, TEST_KEY_SECRET, TEST_SETTINGS } from '../support/graph.ts';
+import { TEST_SETTINGS } from '../support/graph.ts';
+import { loadFixtures } from '../support/fixtures.ts';
 
 /**
  * Unapproved changes of venues on hand-built histories whose answers are known
@@ -16,18 +14,12 @@ import { freshGraph, TEST_KEY_SECRET, TEST_SETTINGS } from '../support/graph.ts'
 
 const fixtures = path.resolve('tests/fixtures/analyses/changes');
 let graph: Graph;
-let reportDir: string;
 
 beforeAll(async () => {
-  graph = await freshGraph();
-  reportDir = fs.mkdtempSync(path.join(os.tmpdir(), 'chuantou-changes-'));
-  const files = ['registrations', 'approvals', 'changes', 'branches'].map((f) => path.join(fixtures, `${f}.csv`));
-  const summary = await importFiles({ graph, files, reportDir, secret: TEST_KEY_SECRET });
-  expect(summary.rejectsByCode).toEqual({});
+  graph = await loadFixtures(fixtures, ['registrations', 'approvals', 'changes', 'branches']);
 });
 afterAll(async () => {
   await graph.close();
-  fs.rmSync(reportDir, { recursive: true, force: true });
 });
 
 const changes = (params: Record<string, unknown> = {}) => runAnalysis(graph, 'unapproved-changes', params, TEST_SETTINGS);
