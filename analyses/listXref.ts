@@ -9,7 +9,8 @@ import { sortedLimits, type Chain, type EntityRef, type Envelope, type Finding, 
 import { keywordClause, similarNameQuery } from './fulltextQuery.ts';
 import { FLAGGING_LIST_TYPES } from './listTypes.ts';
 import { nameCore, nameSimilarity } from './nameSimilarity.ts';
-import { nearestFlagged, walkId } from './nearestFlagged.ts';
+import { nearestFlagged } from './nearestFlagged.ts';
+import { nodeId } from './network.ts';
 import { stringList } from './params.ts';
 import { listingChain, type FlagRow } from './recordChains.ts';
 
@@ -219,7 +220,7 @@ export async function listXref(graph: Graph, params: ListXrefParams): Promise<En
 
   const position = new Map(entries.map((e, i) => [e, i]));
   const findings: Finding[] = matches.map((m) => {
-    const n = nearest.get(walkId(m.ref))!;
+    const n = nearest.get(nodeId(m.ref))!;
     const chains: Chain[] = [...m.row.flags.map((f) => listingChain(m.ref, f)), ...(n.chain ? [n.chain] : [])];
     return {
       subject: m.ref,

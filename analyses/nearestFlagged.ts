@@ -1,6 +1,6 @@
 import type { Graph } from '../cypher/run.ts';
-import { int } from '../cypher/values.ts';
-import { edgeDates, sortedLimits, toEntityRef, type Chain, type EntityRef, type EvidenceEdge, type NodeRow } from './envelope.ts';
+import { sortedLimits, type Chain, type EntityRef, type EvidenceEdge } from './envelope.ts';
+import { evidenceEdge, expand, linkGroups, nodeId, typesOf, type ExpandOptions, type Expansion, type Link } from './network.ts';
 
 /**
  * How far an entity stands from the nearest flagged firm: a breadth-first walk through holdings,
@@ -37,31 +37,20 @@ export interface Nearest {
   limitsHit: string[];
 }
 
-interface ExpandEdge {
-  type: EvidenceEdge['type'];
-  outgoing: boolean;
-  props: { ratio: number | null; role: string | null; basis: string | null; basisText: string | null; memberType: string | null; validFrom: string | null; validTo: string | null };
-  other: NodeRow;
-  flaggedAs: string[];
-}
-
-interface ExpandRow {
-  kind: string;
-  key: string;
-  degree: number;
-  edges: ExpandEdge[];
-}
-
-/** Entities are identified by kind and key: keys are unique per label only. */
-const idOf = (ref: EntityRef) => `${ref.kind}:${ref.key}`;
-
-/** Frontier entities per query: large frontiers are fetched in slices. */
+/** Entities per query: the union of many walks' frontiers is fetched in slices. */
 const SLICE = 500;
+
+/**
+ * Every relationship group but lists: two firms on one list share its ListEntry, so walking it
+ * would make every firm of a case "near" the flagged one.
+ */
+const WALKED = typesOf(linkGroups);
 
 interface Visit {
   ref: EntityRef;
   prev: string | null;
-  edge: EvidenceEdge | null;
+  /** The relationship it was reached by, from `prev`. */
+  link: Link | null;
 }
 
 interface Walk {
@@ -72,60 +61,29 @@ interface Walk {
   limits: Set<string>;
 }
 
-function evidenceEdge(e: ExpandEdge): EvidenceEdge {
-  const p = e.props;
-  const details: Record<string, string | boolean> = {};
-  if (p.memberType) details.memberType = p.memberType;
-  // The route runs from the listed entity to the flagged firm; the relationship may point back.
-  if (!e.outgoing) details.reversed = true;
-  return {
-    type: e.type,
-    ...(p.ratio !== null && p.ratio !== undefined ? { ratio: p.ratio } : {}),
-    ...(p.role ? { role: p.role } : {}),
-    ...(p.basis ? { basis: p.basis } : {}),
-    ...(p.basisText ? { basisText: p.basisText } : {}),
-    ...edgeDates(p.validFrom, p.validTo),
-    ...(Object.keys(details).length > 0 ? { details } : {}),
-  };
-}
-
 function route(walk: Walk, to: string): Chain {
   const path: EntityRef[] = [];
   const edges: EvidenceEdge[] = [];
   for (let id: string | null = to; id !== null; ) {
     const v: Visit = walk.visited.get(id)!;
     path.unshift(v.ref);
-    if (v.edge) edges.unshift(v.edge);
+    // The route runs from the listed entity to the flagged firm; a relationship pointing back says so.
+    if (v.link) edges.unshift(evidenceEdge(v.link, v.prev!));
     id = v.prev;
   }
   return { kind: 'path', path, edges, product: null };
 }
 
-/** One relationship out of an expanded entity, prepared once for every walk that reaches it. */
-interface Step {
-  id: string;
-  ref: EntityRef;
-  edge: EvidenceEdge;
-  flaggedAs: string[];
-}
-
-interface Expanded {
-  key: string;
-  degree: number;
-  steps: Step[];
-}
-
-async function expand(graph: Graph, ids: string[], refs: Map<string, EntityRef>, fanOut: number, listTypes: readonly string[]): Promise<Map<string, Expanded>> {
-  const out = new Map<string, Expanded>();
+/**
+ * One hop for the entities of every walk at once. Ended relationships are walked too (a former
+ * holder or officer is still a connection an investigator follows), and flagged firms come first
+ * within the fan-out cap, each with its list types.
+ */
+async function expandAll(graph: Graph, ids: string[], refs: Map<string, EntityRef>, fanOut: number, listTypes: readonly string[]): Promise<Map<string, Expansion>> {
+  const options: ExpandOptions = { types: WALKED, fanOut, asOf: null, includeEnded: true, flaggedBy: listTypes };
+  const out = new Map<string, Expansion>();
   for (let i = 0; i < ids.length; i += SLICE) {
-    const frontier = ids.slice(i, i + SLICE).map((id) => ({ kind: refs.get(id)!.kind, key: refs.get(id)!.key }));
-    for (const row of await graph.read<ExpandRow>('analyses/flaggedWalkExpand', { frontier, fanOut: int(fanOut), listTypes: [...listTypes] })) {
-      const steps = row.edges.map((e) => {
-        const ref = toEntityRef(e.other);
-        return { id: idOf(ref), ref, edge: evidenceEdge(e), flaggedAs: ref.kind === 'COMPANY' ? [...new Set(e.flaggedAs)].sort() : [] };
-      });
-      out.set(`${row.kind}:${row.key}`, { key: row.key, degree: row.degree, steps });
-    }
+    for (const row of await expand(graph, ids.slice(i, i + SLICE).map((id) => refs.get(id)!), options)) out.set(row.node.id, row);
   }
   return out;
 }
@@ -138,12 +96,12 @@ export async function nearestFlagged(graph: Graph, starts: WalkStart[], listType
   const refs = new Map<string, EntityRef>();
   const walks = new Map<string, Walk>();
   for (const s of starts) {
-    const id = idOf(s.ref);
+    const id = nodeId(s.ref);
     if (walks.has(id)) continue;
     refs.set(id, s.ref);
     const flaggedHere = s.ref.kind === 'COMPANY' && s.flaggedAs.length > 0;
     walks.set(id, {
-      visited: new Map([[id, { ref: s.ref, prev: null, edge: null }]]),
+      visited: new Map([[id, { ref: s.ref, prev: null, link: null }]]),
       frontier: [id],
       done: flaggedHere || limits.maxDistance === 0,
       found: flaggedHere ? { id, listTypes: s.flaggedAs, distance: 0 } : null,
@@ -159,7 +117,7 @@ export async function nearestFlagged(graph: Graph, starts: WalkStart[], listType
       break;
     }
     const ids = [...new Set(active.flatMap((w) => w.frontier))];
-    const rows = await expand(graph, ids, refs, limits.fanOut, listTypes);
+    const rows = await expandAll(graph, ids, refs, limits.fanOut, listTypes);
     const flaggedAs = new Map<string, string[]>();
     for (const w of active) {
       const next: string[] = [];
@@ -167,19 +125,19 @@ export async function nearestFlagged(graph: Graph, starts: WalkStart[], listType
       for (const from of w.frontier) {
         const row = rows.get(from);
         if (!row) continue;
-        if (row.degree > row.steps.length) w.limits.add(`fanOut:${row.key}`);
-        for (const step of row.steps) {
-          if (w.visited.has(step.id)) continue;
+        if (row.degree > row.links.length) w.limits.add(`fanOut:${row.node.ref.key}`);
+        for (const { link, other, otherFlaggedAs } of row.links) {
+          if (w.visited.has(other.id)) continue;
           if (w.visited.size >= limits.maxNodes) {
             w.limits.add('nodes');
             break;
           }
-          refs.set(step.id, step.ref);
-          w.visited.set(step.id, { ref: step.ref, prev: from, edge: step.edge });
-          next.push(step.id);
-          if (step.flaggedAs.length > 0) {
-            candidates.push(step.id);
-            flaggedAs.set(step.id, step.flaggedAs);
+          refs.set(other.id, other.ref);
+          w.visited.set(other.id, { ref: other.ref, prev: from, link });
+          next.push(other.id);
+          if (otherFlaggedAs.length > 0) {
+            candidates.push(other.id);
+            flaggedAs.set(other.id, otherFlaggedAs);
           }
         }
       }
@@ -204,5 +162,3 @@ export async function nearestFlagged(graph: Graph, starts: WalkStart[], listType
   }
   return out;
 }
-
-export { idOf as walkId };

@@ -7,9 +7,10 @@ import { LEGAL_REPRESENTATIVE } from './rules.ts';
 
 /**
  * One hop of the network around a set of entities, the step every network walk is made of (the
- * neighbourhood, paths between two entities, the network joining a case's firms). Relationship
- * types are chosen by group, as an investigator names them (holdings, roles, shared addresses …);
- * the groups map to the model's types here and nowhere else.
+ * neighbourhood, paths between two entities, the network joining a case's firms, the list
+ * cross-reference's walk to the nearest flagged firm). Relationship types are chosen by group, as
+ * an investigator names them (holdings, roles, shared addresses …); the groups map to the model's
+ * types here and nowhere else.
  */
 
 export const relationshipGroups = {
@@ -95,8 +96,11 @@ export interface Expansion {
   /** Relationships of the types asked for, by type, before any cap. */
   degrees: Partial<Record<NetworkType, number>>;
   degree: number;
-  /** At most fanOut of them, the most telling first; `degree > links.length` means the cap cut. */
-  links: { link: Link; other: NetworkNode; otherDegree: number }[];
+  /**
+   * At most fanOut of them, the most telling first; `degree > links.length` means the cap cut.
+   * `otherFlaggedAs`: the list types of `flaggedBy` the entity at the other end (a firm) is flagged with.
+   */
+  links: { link: Link; other: NetworkNode; otherDegree: number; otherFlaggedAs: string[] }[];
 }
 
 interface Row {
@@ -104,7 +108,7 @@ interface Row {
   key: string;
   self: NodeRow & { status?: string | null };
   degrees: { type: NetworkType; count: number }[];
-  edges: { type: NetworkType; outgoing: boolean; props: LinkProps; other: NodeRow & { status?: string | null }; otherDegree: number }[];
+  edges: { type: NetworkType; outgoing: boolean; props: LinkProps; other: NodeRow & { status?: string | null }; otherDegree: number; flaggedAs: string[] }[];
 }
 
 function networkNode(row: NodeRow & { status?: string | null }): NetworkNode {
@@ -117,6 +121,10 @@ export interface ExpandOptions {
   fanOut: number;
   /** A neo4j date (cypher/values.ts dateParam) or null for the current relationships. */
   asOf: unknown;
+  /** Every relationship, ended ones included, whatever asOf says (a former holder is still a connection). */
+  includeEnded?: boolean;
+  /** ListEntry.listType values that count as flagged: flagged firms come first within fanOut, with their list types. */
+  flaggedBy?: readonly string[];
 }
 
 /** One hop from every entity of the frontier; entities that do not exist are left out. */
@@ -127,6 +135,8 @@ export async function expand(graph: Graph, frontier: readonly EntityRef[], optio
     types: [...options.types],
     fanOut: int(options.fanOut),
     asOf: options.asOf ?? null,
+    includeEnded: options.includeEnded ?? false,
+    flaggedBy: [...(options.flaggedBy ?? [])],
   });
   return rows.map((row) => {
     const node = networkNode(row.self);
@@ -135,7 +145,9 @@ export async function expand(graph: Graph, frontier: readonly EntityRef[], optio
     const links = row.edges.map((e) => {
       const other = networkNode(e.other);
       const [source, target] = e.outgoing ? [node.id, other.id] : [other.id, node.id];
-      return { link: { id: `${e.type}:${source}->${target}`, type: e.type, source, target, props: e.props }, other, otherDegree: e.otherDegree };
+      // A firm on two entries of one list type has that type twice.
+      const otherFlaggedAs = [...new Set(e.flaggedAs)].sort();
+      return { link: { id: `${e.type}:${source}->${target}`, type: e.type, source, target, props: e.props }, other, otherDegree: e.otherDegree, otherFlaggedAs };
     });
     return { node, degrees, degree: row.degrees.reduce((s, d) => s + d.count, 0), links };
   });

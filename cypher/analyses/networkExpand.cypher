@@ -1,6 +1,6 @@
 // One breadth-first step of a network walk (neighbourhood, paths, the network joining a case's
-// firms): for each entity of the frontier, its relationships of the types asked for and the
-// entities at their other ends.
+// firms, the list cross-reference's walk to the nearest flagged firm): for each entity of the
+// frontier, its relationships of the types asked for and the entities at their other ends.
 // Per entity it returns how many such relationships it has in all, by type (so that a cap is
 // reported with what it left out, never silently), and at most $fanOut of them — control first,
 // then the largest holdings, roles, family ties, flags, branches, memberships and contact points.
@@ -8,6 +8,10 @@
 // included (read from the degree store, without touching the relationships), so that a walk can
 // refuse to pass through a hub — a registration agent's address, an accountant's phone, a state
 // holder — before fetching it.
+// With $flaggedBy, each firm at the other end also comes with the list types of $flaggedBy it is
+// flagged with (FLAGGED edges to ListEntry nodes of those listTypes), and such firms come first
+// within $fanOut, so that a walk looking for a flagged firm still finds it beside a hub whose
+// relationships the cap cuts (a registration agent's address).
 // Parameters:
 //   $frontier list of map — {kind, key}: the entities to expand, kind as in the envelope
 //             (COMPANY, PERSON, ADDRESS, PHONE, EMAIL, WEBSITE, LIST_ENTRY); keys are unique per
@@ -16,10 +20,16 @@
 //   $fanOut   integer — most relationships returned per entity
 //   $asOf     date or null — the day asked about: relationships with validFrom absent or on or
 //             before it and validTo absent or after it; null: the current ones (validTo absent)
+//   $includeEnded boolean — true: every relationship, ended ones included, $asOf ignored (the list
+//             cross-reference: a former holder or officer is still a connection to follow);
+//             false: as $asOf says
+//   $flaggedBy list of string — ListEntry.listType values that count as flagged; [] for none (no
+//             flaggedAs, the order above)
 // Grounds: DOMAIN.md §3 relationships (holdings, roles, control, family, branches, memberships,
 //   shared addresses, phones, e-mail, websites, flags) and §5.6 查关系 (paths through holdings,
 //   offices, shared addresses and phones); registration agents' addresses and shared phones are
-//   hubs that would connect everything (generator/README.md context).
+//   hubs that would connect everything (generator/README.md context); §5.8 (how a list's entries
+//   connect to flagged firms).
 UNWIND $frontier AS f
 CALL (f) {
   MATCH (a:Company {key: f.key}) WHERE f.kind = 'COMPANY' RETURN a
@@ -39,8 +49,8 @@ CALL (f) {
 CALL (a) {
   OPTIONAL MATCH (a)-[r:HOLDS_SHARES|LEGAL_REPRESENTATIVE_OF|OFFICER_OF|CONTROLS|RELATED_TO|BRANCH_OF|MEMBER_OF|REGISTERED_AT|OPERATES_AT|HAS_PHONE|HAS_EMAIL|HAS_WEBSITE|FLAGGED]-(b)
   WHERE type(r) IN $types AND b <> a
-    AND CASE WHEN $asOf IS NULL THEN r.validTo IS NULL
-             ELSE coalesce(r.validFrom <= $asOf, true) AND coalesce(r.validTo > $asOf, true) END
+    AND ($includeEnded OR CASE WHEN $asOf IS NULL THEN r.validTo IS NULL
+                               ELSE coalesce(r.validFrom <= $asOf, true) AND coalesce(r.validTo > $asOf, true) END)
   WITH type(r) AS type, count(r) AS n
   WHERE type IS NOT NULL
   RETURN collect({type: type, count: n}) AS degrees
@@ -48,10 +58,13 @@ CALL (a) {
 CALL (a) {
   MATCH (a)-[r:HOLDS_SHARES|LEGAL_REPRESENTATIVE_OF|OFFICER_OF|CONTROLS|RELATED_TO|BRANCH_OF|MEMBER_OF|REGISTERED_AT|OPERATES_AT|HAS_PHONE|HAS_EMAIL|HAS_WEBSITE|FLAGGED]-(b)
   WHERE type(r) IN $types AND b <> a
-    AND CASE WHEN $asOf IS NULL THEN r.validTo IS NULL
-             ELSE coalesce(r.validFrom <= $asOf, true) AND coalesce(r.validTo > $asOf, true) END
-  WITH r, b
-  ORDER BY CASE type(r)
+    AND ($includeEnded OR CASE WHEN $asOf IS NULL THEN r.validTo IS NULL
+                               ELSE coalesce(r.validFrom <= $asOf, true) AND coalesce(r.validTo > $asOf, true) END)
+  WITH r, b,
+       CASE WHEN size($flaggedBy) > 0 AND b:Company
+            THEN [(b)-[:FLAGGED]->(l:ListEntry) WHERE l.listType IN $flaggedBy | l.listType] ELSE [] END AS flaggedAs
+  ORDER BY CASE WHEN size(flaggedAs) > 0 THEN 0 ELSE 1 END,
+           CASE type(r)
              WHEN 'CONTROLS' THEN 0 WHEN 'HOLDS_SHARES' THEN 1 WHEN 'LEGAL_REPRESENTATIVE_OF' THEN 2
              WHEN 'OFFICER_OF' THEN 3 WHEN 'RELATED_TO' THEN 4 WHEN 'FLAGGED' THEN 5 WHEN 'BRANCH_OF' THEN 6
              WHEN 'MEMBER_OF' THEN 7 WHEN 'REGISTERED_AT' THEN 8 WHEN 'OPERATES_AT' THEN 9
@@ -77,7 +90,8 @@ CALL (a) {
       WHEN 'HAS_EMAIL' THEN COUNT { (b)-[:HAS_EMAIL]-() }
       WHEN 'HAS_WEBSITE' THEN COUNT { (b)-[:HAS_WEBSITE]-() }
       WHEN 'FLAGGED' THEN COUNT { (b)-[:FLAGGED]-() }
-      ELSE 0 END)
+      ELSE 0 END),
+    flaggedAs: flaggedAs
   }) AS edges
 }
 RETURN f.kind AS kind, f.key AS key,

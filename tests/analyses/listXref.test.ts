@@ -123,6 +123,14 @@ describe('list-xref: distance to the nearest flagged firm', () => {
     expect(f.evidence.chains[0]!.path.map((p) => p.kind)).toEqual(['COMPANY', 'ADDRESS', 'COMPANY']);
   });
 
+  it('follows flagged firms first within the hub cap, and still names the cap', async () => {
+    // By name alone the address's first two firms are 星河 and 晨光 itself; 青禾 comes in only as flagged.
+    const env = await xref({ entries: '南京晨光餐饮管理有限公司', listTypes: 'P2P平台借款人', fanOut: 2 });
+    const f = one(env, '南京晨光餐饮管理有限公司');
+    expect(f.facts).toMatchObject({ distanceToFlagged: 2, nearestFlaggedName: '南京青禾农业发展有限公司' });
+    expect(f.limitsHit).toEqual(['fanOut:南京市鼓楼区中山路1号']);
+  });
+
   it('searches only as far as asked', async () => {
     const env = await xref({ entries: '南京远航贸易有限公司', maxDistance: 2 });
     expect(one(env, '南京远航贸易有限公司').facts.distanceToFlagged).toBeNull();

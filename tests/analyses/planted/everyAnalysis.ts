@@ -1,0 +1,95 @@
+import { spawn } from 'node:child_process';
+import { expect, inject, it } from 'vitest';
+import { analysisNames } from '../../../analyses/index.ts';
+import { envelope as envelopeSchema } from '../../../analyses/envelope.ts';
+import type { Truth } from '../../../generator/index.ts';
+import { createApi } from '../../../server/yoga.ts';
+import type { Province } from './province.ts';
+
+/**
+ * Every registered analysis, on the generated province, through both doors a user has: the
+ * GraphQL API's runAnalysis and `chuantou run` in a process of its own. Each answers with a valid
+ * envelope and findings, and every finding carries evidence: chains, a subgraph, or (for a
+ * keyword screen, whose evidence is the text) highlighted hits in its facts.
+ */
+
+/** Parameters that make each analysis find something in the province; an analysis missing here fails the test. */
+function paramsFor(truth: Truth): Record<string, Record<string, string>> {
+  const owners = truth.planted.beneficialOwners[0]!;
+  const chain = truth.planted.flaggedControllers.find((c) => c.via === 'chain')!;
+  const cluster = truth.planted.shellClusters[0]!;
+  const controller = truth.planted.flaggedControllers[0]!;
+  return {
+    'beneficial-owners': { firm: owners.firm },
+    'controlled-firms': { firm: chain.chains![0]!.path[0]! },
+    'flagged-controllers': {},
+    'out-of-province-venues': {},
+    'keyword-screen': { lists: 'venues' },
+    'unapproved-changes': {},
+    paths: { from: cluster.firms[0]!, to: cluster.firms[1]! },
+    'shell-clusters': {},
+    'self-financing': {},
+    'list-xref': { entries: controller.flaggedFirmNames.join(',') },
+    neighborhood: { key: owners.firm },
+    'common-controllers': { firms: controller.flaggedFirms.join(',') },
+    'bo-mismatch': {},
+  };
+}
+
+function hasEvidence(finding: { facts: Record<string, unknown>; evidence: { chains: unknown[]; subgraph?: unknown } }): boolean {
+  return finding.evidence.chains.length > 0 || finding.evidence.subgraph !== undefined || Array.isArray(finding.facts.highlights);
+}
+
+function cli(args: string[], province: Province): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['bin/chuantou.mjs', ...args], {
+      env: { ...process.env, NEO4J_URI: inject('neo4jUri'), CHUANTOU_JURISDICTION: province.settings.jurisdiction },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+export default function everyAnalysis(province: Province): void {
+  it('every analysis answers GraphQL runAnalysis with findings, each with its evidence', async () => {
+    const api = createApi(province.graph, province.settings);
+    const params = paramsFor(province.truth);
+    expect(Object.keys(params).sort()).toEqual([...analysisNames].sort());
+    for (const name of analysisNames) {
+      const response = await api.fetch('http://test/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          query: `query($name: String!, $params: JSON) { runAnalysis(name: $name, params: $params) {
+            analysis params ranAt about { kind key name } exhaustive limitsHit
+            findings { subject { kind key name } score facts evidence exhaustive limitsHit } } }`,
+          variables: { name, params: params[name] },
+        }),
+      });
+      const { data, errors } = (await response.json()) as { data?: { runAnalysis: unknown }; errors?: unknown[] };
+      expect(errors, name).toBeUndefined();
+      const env = envelopeSchema.parse(data!.runAnalysis);
+      expect(env.analysis).toBe(name);
+      expect(env.findings.length, name).toBeGreaterThan(0);
+      for (const f of env.findings) expect(hasEvidence(f), `${name}: ${f.subject.name}`).toBe(true);
+    }
+  }, 600_000);
+
+  it('every analysis runs from the command line and writes its findings as CSV', async () => {
+    const params = paramsFor(province.truth);
+    for (const name of analysisNames) {
+      const pairs = Object.entries(params[name]!).flatMap(([k, v]) => ['--param', `${k}=${v}`]);
+      const { code, stdout, stderr } = await cli(['run', name, ...pairs, '--format', 'csv'], province);
+      expect(stderr, name).toBe('');
+      expect(code, name).toBe(0);
+      // A byte-order mark, a header and at least one finding.
+      expect(stdout.startsWith('\ufeff'), name).toBe(true);
+      expect(stdout.trim().split('\n').length, name).toBeGreaterThan(1);
+    }
+  }, 600_000);
+}
