@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { expect, inject, it } from 'vitest';
 import { analysisNames } from '../../../analyses/index.ts';
-import { envelope as envelopeSchema } from '../../../analyses/envelope.ts';
+import { envelope as envelopeSchema, type Finding } from '../../../analyses/envelope.ts';
 import type { Truth } from '../../../generator/index.ts';
 import { createApi } from '../../../server/yoga.ts';
 import type { Province } from './province.ts';
@@ -9,8 +9,9 @@ import type { Province } from './province.ts';
 /**
  * Every registered analysis, on the generated province, through both doors a user has: the
  * GraphQL API's runAnalysis and `chuantou run` in a process of its own. Each answers with a valid
- * envelope and findings, and every finding carries evidence: chains, a subgraph, or (for a
- * keyword screen, whose evidence is the text) highlighted hits in its facts.
+ * envelope and findings, and every finding carries evidence: chains, a subgraph, highlighted hits
+ * in its facts (a keyword screen's evidence is the text), or — for a hub reported unexpanded — the
+ * limit that cut it, named.
  */
 
 /** Parameters that make each analysis find something in the province; an analysis missing here fails the test. */
@@ -36,8 +37,10 @@ function paramsFor(truth: Truth): Record<string, Record<string, string>> {
   };
 }
 
-function hasEvidence(finding: { facts: Record<string, unknown>; evidence: { chains: unknown[]; subgraph?: unknown } }): boolean {
-  return finding.evidence.chains.length > 0 || finding.evidence.subgraph !== undefined || Array.isArray(finding.facts.highlights);
+/** Chains, a subgraph, highlighted text — or, for a hub left unexpanded, the cap that cut its evidence, named. */
+function hasEvidence(finding: Finding): boolean {
+  const { chains, subgraph, chainsComplete } = finding.evidence;
+  return chains.length > 0 || subgraph !== undefined || Array.isArray(finding.facts.highlights) || (!chainsComplete && finding.limitsHit.length > 0);
 }
 
 function cli(args: string[], province: Province): Promise<{ code: number | null; stdout: string; stderr: string }> {
