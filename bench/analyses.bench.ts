@@ -2,13 +2,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import neo4j from 'neo4j-driver';
-import { connect, type Graph } from '../cypher/run.ts';
+import { connect, queryTimings, type Graph } from '../cypher/run.ts';
 import { int } from '../cypher/values.ts';
 import { analyses, runAnalysis, type AnalysisSettings } from '../analyses/index.ts';
 import { generateProvince, type Truth } from '../generator/index.ts';
 import { bulkLoad } from '../importers/bulk/bulkLoad.ts';
 import { freePort, startLocalNeo4j, type RunningNeo4j } from '../neo4j/localServer.ts';
-import type { BenchContext, BenchRow, Benchmark } from './bench.ts';
+import { markdownTable, type BenchContext, type BenchRow, type Benchmark } from './bench.ts';
 
 /**
  * The analyses on a generated province (generator/, seed 1) loaded with bulk-load into a Neo4j of
@@ -43,13 +43,34 @@ function percentiles(ms: number[], timeouts = 0): Timing {
   return { p50: at(0.5), p95: at(0.95), n: sorted.length, timeouts };
 }
 
-async function timeEach<T>(items: T[], fn: (item: T) => Promise<unknown>): Promise<Timing> {
+/**
+ * Where one measured figure's time went: per query file, the calls and the server's own time
+ * (cypher/run.ts records them with CHUANTOU_QUERY_TIMINGS, which `npm run bench` sets); the rest
+ * of the wall time is round trips, the driver and the analysis's TypeScript.
+ */
+const profile: string[][] = [];
+
+async function timeEach<T>(label: string, items: T[], fn: (item: T) => Promise<unknown>): Promise<Timing> {
   const ms: number[] = [];
+  const before = new Map([...queryTimings].map(([k, v]) => [k, { ...v }]));
   for (const item of items) {
     const started = performance.now();
     await fn(item);
     ms.push(performance.now() - started);
   }
+  const wall = ms.reduce((a, b) => a + b, 0);
+  let server = 0;
+  let calls = 0;
+  const files: string[] = [];
+  for (const [name, t] of queryTimings) {
+    const b = before.get(name) ?? { calls: 0, ms: 0 };
+    if (t.calls === b.calls) continue;
+    server += t.ms - b.ms;
+    calls += t.calls - b.calls;
+    files.push(`${name.replace(/^analyses\//, '')} ${t.calls - b.calls}× ${Math.round(t.ms - b.ms)} ms`);
+  }
+  const per = (v: number) => Math.round((v / items.length) * 10) / 10;
+  profile.push([label, String(items.length), String(per(wall)), String(per(server)), String(per(wall - server)), String(Math.round((calls / items.length) * 10) / 10), files.join('; ')]);
   return percentiles(ms);
 }
 
@@ -147,13 +168,13 @@ const benchmark: Benchmark = {
       out.push(
         ...rows(
           `beneficial-owners, deep/cyclic (${deep.length}+${cyclic.length})`,
-          await timeEach(deepAndCyclic, (firm) => runAnalysis(graph, 'beneficial-owners', { firm }, settings)),
+          await timeEach('beneficial-owners, deep/cyclic', deepAndCyclic, (firm) => runAnalysis(graph, 'beneficial-owners', { firm }, settings)),
           await timeNaive(graph, naiveBo, deepAndCyclic.slice(0, NAIVE_SAMPLE).map((firm) => ({ firm }))),
           'p95 ≤ 50 ms and ≥ 10× the naive query',
         ),
         ...rows(
           'beneficial-owners, ordinary firms',
-          await timeEach(firms, (firm) => runAnalysis(graph, 'beneficial-owners', { firm }, settings)),
+          await timeEach('beneficial-owners, ordinary', firms, (firm) => runAnalysis(graph, 'beneficial-owners', { firm }, settings)),
           await timeNaive(graph, naiveBo, firms.slice(0, NAIVE_SAMPLE).map((firm) => ({ firm }))),
           '—',
         ),
@@ -163,7 +184,7 @@ const benchmark: Benchmark = {
         out.push(
           ...rows(
             'neighborhood, 2 hops, capped',
-            await timeEach(entities, (key) => runAnalysis(graph, 'neighborhood', { key, depth: 2 }, settings)),
+            await timeEach('neighborhood', entities, (key) => runAnalysis(graph, 'neighborhood', { key, depth: 2 }, settings)),
             await timeNaive(graph, benchQuery('naive/neighborhood'), entities.slice(0, NAIVE_SAMPLE).map((key) => ({ key }))),
             'p95 ≤ 100 ms',
           ),
@@ -174,7 +195,7 @@ const benchmark: Benchmark = {
         out.push(
           ...rows(
             'paths, ≤ 6 hops, hubs pruned',
-            await timeEach(pairs, (p) => runAnalysis(graph, 'paths', { ...p, maxHops: 6 }, settings)),
+            await timeEach('paths', pairs, (p) => runAnalysis(graph, 'paths', { ...p, maxHops: 6 }, settings)),
             await timeNaive(graph, benchQuery('naive/paths'), pairs.slice(0, NAIVE_SAMPLE)),
             'p95 ≤ 200 ms',
           ),
@@ -197,13 +218,19 @@ const benchmark: Benchmark = {
         out.push(
           ...rows(
             `${w.analysis}, whole province`,
-            await timeEach(runs, (params) => runAnalysis(graph, w.analysis, params, settings)),
+            await timeEach(w.analysis, runs, (params) => runAnalysis(graph, w.analysis, params, settings)),
             w.naive ? await timeNaive(graph, benchQuery(w.naive), [w.naiveParams, w.naiveParams]) : null,
             w.goal,
           ),
         );
       }
       out.push({ metric: 'CPU used by other processes (mean busy cores)', value: Math.round(stopLoad() * 100) / 100 });
+      if (profile.length > 0 && queryTimings.size > 0) {
+        ctx.detail(
+          `Analyses profile, ${ctx.size.label}: mean per run, the server's time against the wall time`,
+          markdownTable(['figure', 'runs', 'wall ms', 'server ms', 'rest ms (round trips, driver, TypeScript)', 'queries per run', 'query files (calls, server ms in all)'], profile.splice(0)),
+        );
+      }
       return out;
     } finally {
       await graph.close();
