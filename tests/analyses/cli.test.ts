@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -7,6 +6,7 @@ import type { Graph } from '../../cypher/run.ts';
 import { importFiles } from '../../importers/importFiles.ts';
 import { envelope as envelopeSchema } from '../../analyses/envelope.ts';
 import { freshGraph, TEST_KEY_SECRET } from '../support/graph.ts';
+import { runCli } from '../support/cli.ts';
 
 /** `chuantou run <analysis>` as a user runs it: a separate process against the test database. */
 
@@ -14,19 +14,8 @@ const fixtures = path.resolve('tests/fixtures/analyses');
 let graph: Graph;
 let workDir: string;
 
-function chuantou(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['bin/chuantou.mjs', ...args], {
-      env: { ...process.env, NEO4J_URI: inject('neo4jUri'), CHUANTOU_DATA_DIR: workDir },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+function chuantou(args: string[]) {
+  return runCli(args, { NEO4J_URI: inject('neo4jUri'), CHUANTOU_DATA_DIR: workDir });
 }
 
 beforeAll(async () => {

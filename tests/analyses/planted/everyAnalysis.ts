@@ -1,9 +1,9 @@
-import { spawn } from 'node:child_process';
 import { expect, inject, it } from 'vitest';
 import { analysisNames } from '../../../analyses/index.ts';
 import { envelope as envelopeSchema, type Finding } from '../../../analyses/envelope.ts';
 import type { Truth } from '../../../generator/index.ts';
 import { createApi } from '../../../server/yoga.ts';
+import { runCli } from '../../support/cli.ts';
 import type { Province } from './province.ts';
 
 /**
@@ -43,19 +43,8 @@ function hasEvidence(finding: Finding): boolean {
   return chains.length > 0 || subgraph !== undefined || Array.isArray(finding.facts.highlights) || (!chainsComplete && finding.limitsHit.length > 0);
 }
 
-function cli(args: string[], province: Province): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['bin/chuantou.mjs', ...args], {
-      env: { ...process.env, NEO4J_URI: inject('neo4jUri'), CHUANTOU_JURISDICTION: province.settings.jurisdiction },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+function cli(args: string[], province: Province) {
+  return runCli(args, { NEO4J_URI: inject('neo4jUri'), CHUANTOU_JURISDICTION: province.settings.jurisdiction });
 }
 
 export default function everyAnalysis(province: Province): void {
