@@ -5,6 +5,9 @@
  *   npm run bench -- [--sizes 10k,100k,1m] [--only importer] [--heap 4g] [--pagecache 4g]
  *                    [--note "text"] [--no-write]
  *
+ * A size is a number of firms, any number with k or m: 350k (350,000 firms, about 1.1 million CSV
+ * rows in the importer benchmark) is the smallest that passes a million rows.
+ *
  * Not part of `npm test`: figures are measured, not asserted. The Neo4j runs from a data folder
  * under .bench/ on a free port, is stopped and deleted at the end (and on Ctrl-C), and the user's
  * configuration (NEO4J_URI, CHUANTOU_DATA_DIR …) is never read, so the user's data is never touched.

@@ -11,7 +11,7 @@ import { RejectsFile, rejectCodes, type Reject, type RejectCode } from './reject
 import { RowContext } from './kinds/rowContext.ts';
 import { handlerFor } from './kinds/index.ts';
 import { decideRatioUnit } from './kinds/shareholders.ts';
-import type { Stamped } from './kinds/kind.ts';
+import type { RunQuery, Stamped } from './kinds/kind.ts';
 import type { Encoding } from './read/source.ts';
 
 /**
@@ -81,6 +81,18 @@ interface RunState {
 }
 
 /**
+ * An address or phone linked to more firms than this is a registration agent's or a call
+ * centre's: sharing it says nothing about whether two same-name people are one.
+ */
+export const SAME_PERSON_HUB_FIRMS = 30;
+
+/** Proposes same-person links for the run's persons; commits as it goes (see the query). */
+export async function proposeSamePersons(graph: Pick<Graph, 'writeInBatches'>, runId: string): Promise<number> {
+  const [proposed] = await graph.writeInBatches<{ proposals: number }>('importRun/proposeSamePersons', { prefix: `${runId}/`, runId, hubFirms: int(SAME_PERSON_HUB_FIRMS) });
+  return proposed?.proposals ?? 0;
+}
+
+/**
  * A statement file is written by the BODS importer in its own batches and checkpointed as a whole:
  * resuming a run whose statement file was cut short imports it again, which MERGE keys make safe.
  */
@@ -117,6 +129,41 @@ async function importStatementPart(
     flagged: int(0),
   });
   options.onProgress?.({ file: part.file.path, rows: result.read });
+}
+
+/**
+ * Every import query starts with `UNWIND $rows`: with no rows it writes nothing, so it is not
+ * sent (a registration batch without phones, e-mails or websites saves three round trips).
+ */
+function skippingEmpty(run: RunQuery): RunQuery {
+  return (name, params) => (Array.isArray(params.rows) && params.rows.length === 0 ? Promise.resolve([]) : run(name, params));
+}
+
+/** Queries of a batch whose rows the record kinds use; every other one is a write that returns none. */
+const ANSWERED = new Set(['import/resolveFirmNames']);
+
+/**
+ * Sends a batch's writes one after the other without waiting for each to finish: Neo4j runs them
+ * in order within the transaction and starts the next as soon as one ends, instead of idling for
+ * a round trip (and for this process, busy converting the next batch). A write answers at once
+ * with no rows; `done` waits for all of them and fails with the first failure, so the
+ * transaction is never committed after a failed write.
+ */
+function pipelined(run: RunQuery): { run: RunQuery; done: () => Promise<void> } {
+  const sent: Promise<unknown>[] = [];
+  return {
+    run: (name, params) => {
+      if (ANSWERED.has(name)) return run(name, params);
+      const result = run(name, params);
+      // Observed here and by done(): a failure must not go unhandled while later writes are sent.
+      result.catch(() => undefined);
+      sent.push(result);
+      return Promise.resolve([]);
+    },
+    done: async () => {
+      await Promise.all(sent);
+    },
+  };
 }
 
 async function importParts(parts: Part[], state: RunState, options: ImportOptions): Promise<ImportSummary> {
@@ -165,50 +212,80 @@ async function importParts(parts: Part[], state: RunState, options: ImportOption
       let pending: Reject[] = [];
       let pendingCounts = { read: 0, written: 0, rejected: 0, flagged: 0 };
       let lastRow = checkpoint;
-      const flush = async () => {
-        if (pendingCounts.read === 0) return;
-        rejects.addAll(pending);
+      // The part's counts up to the last batch handed over, committed or not yet.
+      let handedOver = { read: summary.read, written: summary.written, rejected: summary.rejected, flagged: summary.flagged };
+      const commit = async (work: { batch: Stamped<unknown>[]; rejects: Reject[]; lastRow: number; counts: typeof handedOver }) => {
+        rejects.addAll(work.rejects);
         await rejects.sync();
-        const counts = {
-          read: summary.read + pendingCounts.read,
-          written: summary.written + pendingCounts.written,
-          rejected: summary.rejected + pendingCounts.rejected,
-          flagged: summary.flagged + pendingCounts.flagged,
-        };
         if (!options.dryRun) {
           await graph.inWriteTransaction(async (run) => {
-            if (batch.length > 0) await handler.write(run, batch);
-            await run('importRun/checkpoint', { id: runId, part: int(index), row: int(lastRow), ...Object.fromEntries(Object.entries(counts).map(([k, v]) => [k, int(v)])) });
+            const writes = pipelined(run);
+            if (work.batch.length > 0) await handler.write(skippingEmpty(writes.run), work.batch);
+            void writes.run('importRun/checkpoint', { id: runId, part: int(index), row: int(work.lastRow), ...Object.fromEntries(Object.entries(work.counts).map(([k, v]) => [k, int(v)])) });
+            await writes.done();
           });
         }
-        Object.assign(summary, counts);
+        Object.assign(summary, work.counts);
+        options.onProgress?.({ file: part.file.path, rows: summary.read });
+      };
+      // One batch commits while the next is read and converted: Neo4j and the converters then
+      // work at the same time. Batches still commit one after the other, in order, with their
+      // rejects and checkpoint; at most two are held in memory.
+      let committing: Promise<void> = Promise.resolve();
+      let commitFailure: { error: unknown } | null = null;
+      const committed = async () => {
+        await committing;
+        if (commitFailure) throw commitFailure.error;
+      };
+      const flush = async () => {
+        if (pendingCounts.read === 0) return;
+        const counts = {
+          read: handedOver.read + pendingCounts.read,
+          written: handedOver.written + pendingCounts.written,
+          rejected: handedOver.rejected + pendingCounts.rejected,
+          flagged: handedOver.flagged + pendingCounts.flagged,
+        };
+        const work = { batch, rejects: pending, lastRow, counts };
+        handedOver = counts;
         batch = [];
         pending = [];
         pendingCounts = { read: 0, written: 0, rejected: 0, flagged: 0 };
-        options.onProgress?.({ file: part.file.path, rows: summary.read });
+        await committed();
+        // Caught at once (a rejection nobody awaits yet would end the process) and rethrown by committed().
+        committing = commit(work).catch((error: unknown) => {
+          commitFailure = { error };
+        });
       };
 
-      for await (const { row, cells } of part.table.rows()) {
-        if (row <= checkpoint) continue;
-        lastRow = row;
-        pendingCounts.read++;
-        const ctx = new RowContext(cells, part.columns, part.table.headers, part.file.name, part.table.sheet, row);
-        const record = handler.convert(ctx, { ...env, ratioUnit });
-        pending.push(...ctx.problems);
-        pendingCounts.flagged += ctx.problems.filter((p) => rejectCodes[p.code].severity === 'flag').length;
-        if (record) {
-          batch.push({ ...(record as object), prov: `${runId}/${part.file.fileNo}:${part.table.sheet ? `${part.table.sheet}!` : ''}${row}` });
-          pendingCounts.written++;
-        } else {
-          pendingCounts.rejected++;
+      try {
+        for await (const { row, cells } of part.table.rows()) {
+          if (row <= checkpoint) continue;
+          lastRow = row;
+          pendingCounts.read++;
+          const ctx = new RowContext(cells, part.columns, part.table.headers, part.file.name, part.table.sheet, row);
+          const record = handler.convert(ctx, { ...env, ratioUnit });
+          pending.push(...ctx.problems);
+          pendingCounts.flagged += ctx.problems.filter((p) => rejectCodes[p.code].severity === 'flag').length;
+          if (record) {
+            batch.push({ ...(record as object), prov: `${runId}/${part.file.fileNo}:${part.table.sheet ? `${part.table.sheet}!` : ''}${row}` });
+            pendingCounts.written++;
+          } else {
+            pendingCounts.rejected++;
+          }
+          if (pendingCounts.read >= batchSize) await flush();
+          // Converting is synchronous: let the committing batch's replies through now and then, or
+          // its next statement waits for a whole chunk of rows to be converted.
+          else if (pendingCounts.read % 50 === 0) await new Promise((resolve) => setImmediate(resolve));
         }
-        if (pendingCounts.read >= batchSize) await flush();
+        await flush();
+      } finally {
+        // A failed read must not leave a batch committing behind while the run is closed.
+        await committing;
       }
-      await flush();
+      await committed();
     }
     if (!options.dryRun) {
-      const [proposed] = await graph.write<{ proposals: number }>('importRun/proposeSamePersons', { prefix: `${runId}/`, runId });
-      state.proposals = proposed?.proposals ?? 0;
+      state.proposals = await proposeSamePersons(graph, runId);
     }
   } catch (error) {
     status = 'failed';

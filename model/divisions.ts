@@ -196,8 +196,30 @@ function buildNameIndex(): NameEntry[] {
   return out;
 }
 
-let nameIndex: NameEntry[] | null = null;
+/** The names by their first character: an address position only meets the names it could start. */
+let namesByFirstChar: Map<string, NameEntry[]> | null = null;
+
+function namesStartingWith(char: string): readonly NameEntry[] {
+  if (!namesByFirstChar) {
+    namesByFirstChar = new Map();
+    for (const e of buildNameIndex()) {
+      const list = namesByFirstChar.get(e.name.charAt(0));
+      if (list) list.push(e);
+      else namesByFirstChar.set(e.name.charAt(0), [e]);
+    }
+  }
+  return namesByFirstChar.get(char) ?? [];
+}
+
 const LEVEL_RANK: Record<DivisionLevel, number> = { province: 0, city: 1, district: 2 };
+
+/**
+ * Registering authorities repeat on every row of their district (a few hundred distinct texts in
+ * a province), so their divisions are remembered; bounded so a file of unique addresses cannot
+ * grow it without end.
+ */
+const CACHE_LIMIT = 20_000;
+const addressCache = new Map<string, ResolvedDivision | null>();
 
 /**
  * The division an address starts with, as far as it is unambiguous.
@@ -205,7 +227,15 @@ const LEVEL_RANK: Record<DivisionLevel, number> = { province: 0, city: 1, distri
  * districts in four cities and gives null; '江苏省鼓楼区…' (南京 or 徐州) gives only 江苏省.
  */
 export function divisionFromAddress(address: string): ResolvedDivision | null {
-  nameIndex ??= buildNameIndex();
+  const cached = addressCache.get(address);
+  if (cached !== undefined) return cached && { ...cached };
+  const found = findDivision(address);
+  if (addressCache.size >= CACHE_LIMIT) addressCache.clear();
+  addressCache.set(address, found);
+  return found && { ...found };
+}
+
+function findDivision(address: string): ResolvedDivision | null {
   const text = compact(address);
   let pos = 0;
   let province: string | null = null;
@@ -219,9 +249,9 @@ export function divisionFromAddress(address: string): ResolvedDivision | null {
   };
 
   while (pos < text.length && districts.length === 0) {
-    const rest = text.slice(pos);
-    const matches = nameIndex.filter((e) => {
-      if (!rest.startsWith(e.name)) return false;
+    const at = pos;
+    const matches = namesStartingWith(text.charAt(at)).filter((e) => {
+      if (!text.startsWith(e.name, at)) return false;
       if (e.level === 'province') return province === null && city === null;
       if (e.level === 'city' && city !== null) return false;
       if (!inScope(e)) return false;
@@ -232,8 +262,10 @@ export function divisionFromAddress(address: string): ResolvedDivision | null {
     // district of that city follows; otherwise it may be a road or a trade name.
     const usable = matches.filter((e) => {
       if (!(e.level === 'city' && e.short && province === null)) return true;
-      const after = rest.slice(e.name.length);
-      return nameIndex!.some((d) => d.level === 'district' && !d.retired && d.code.startsWith(e.code.slice(0, 4)) && after.startsWith(d.name));
+      const after = at + e.name.length;
+      return namesStartingWith(text.charAt(after)).some(
+        (d) => d.level === 'district' && !d.retired && d.code.startsWith(e.code.slice(0, 4)) && text.startsWith(d.name, after),
+      );
     });
     if (usable.length === 0) break;
     const longest = Math.max(...usable.map((e) => e.name.length));

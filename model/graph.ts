@@ -91,6 +91,8 @@ const companyProperties = {
   registrationNumber: prop('string', '注册号', 'Registration number'),
   keyBasis: prop('string', '标识依据', 'Key basis'),
   keyUnverified: prop('boolean', '未核验主体', 'Unverified identity'),
+  // A code a row gave for the firm that failed its check: kept as given, the firm keyed by name.
+  invalidCode: prop('string', '无效代码(原文)', 'Code as given that failed its check'),
   companyType: prop('string', '企业类型', 'Company type'),
   status: prop('string', '登记状态', 'Registration status'),
   legalRepresentative: prop('string', '法定代表人', 'Legal representative'),

@@ -18,6 +18,20 @@ const CLOSE_BRACKETS = /[)）】\]〕］｝}〗]/g;
  * '鑫融投资管理（南京）有限公司' and '鑫融投资管理(南京) 有限公司' are equal here.
  */
 export function normalizeName(raw: string): string {
+  const cached = normalized.get(raw);
+  if (cached !== undefined) return cached;
+  const value = normalize(raw);
+  if (normalized.size >= CACHE_LIMIT) normalized.clear();
+  normalized.set(raw, value);
+  return value;
+}
+
+// Person names repeat across a province's rows and OpenCC is the dear part; bounded, so a file of
+// unique names cannot grow it without end.
+const CACHE_LIMIT = 50_000;
+const normalized = new Map<string, string>();
+
+function normalize(raw: string): string {
   const folded = toHalfWidth(raw)
     .replace(OPEN_BRACKETS, '(')
     .replace(CLOSE_BRACKETS, ')')

@@ -8,7 +8,13 @@ UNWIND $rows AS r
 MATCH (v:Company {key: r.venueKey})
 SET v:Exchange
 MERGE (a:Approval {key: r.approval.key})
-SET a += r.approval.props,
+SET a.approvingAuthority = coalesce(r.approval.props.approvingAuthority, a.approvingAuthority),
+    a.documentNo = coalesce(r.approval.props.documentNo, a.documentNo),
+    a.approvedOn = coalesce(r.approval.props.approvedOn, a.approvedOn),
+    a.province = coalesce(r.approval.props.province, a.province),
+    a.provinceCode = coalesce(r.approval.props.provinceCode, a.provinceCode),
+    a.acceptancePassed = coalesce(r.approval.props.acceptancePassed, a.acceptancePassed),
+    a.category = coalesce(r.approval.props.category, a.category),
     a.provenance = CASE WHEN r.prov IN coalesce(a.provenance, []) THEN a.provenance
                         ELSE coalesce(a.provenance, []) + r.prov END
 MERGE (v)-[s:APPROVED_BY]->(a)

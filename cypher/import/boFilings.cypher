@@ -7,7 +7,13 @@
 UNWIND $rows AS r
 MATCH (c:Company {key: r.firmKey})
 MERGE (b:BOFiling {key: r.filing.key})
-SET b += r.filing.props,
+SET b.ownerKey = coalesce(r.filing.props.ownerKey, b.ownerKey),
+    b.ownerName = coalesce(r.filing.props.ownerName, b.ownerName),
+    b.interestType = coalesce(r.filing.props.interestType, b.interestType),
+    b.ratio = coalesce(r.filing.props.ratio, b.ratio),
+    b.validFrom = coalesce(r.filing.props.validFrom, b.validFrom),
+    b.validTo = coalesce(r.filing.props.validTo, b.validTo),
+    b.source = coalesce(r.filing.props.source, b.source),
     b.provenance = CASE WHEN r.prov IN coalesce(b.provenance, []) THEN b.provenance
                         ELSE coalesce(b.provenance, []) + r.prov END
 MERGE (c)-[s:FILED_BO]->(b)

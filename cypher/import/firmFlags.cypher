@@ -1,17 +1,20 @@
 // Puts a firm on a list or case (名单/案件: illegal-fundraising case filed, 取缔类, 整改类, violating
-// venue, 微盘 platform, tip-off …). One ListEntry per list type and case number (or per list type
-// and subject when the list gives no number).
+// venue, 微盘 platform, tip-off …): the FLAGGED link with the case's figures. The ListEntry exists
+// already (import/listEntries, same transaction).
 // Parameters:
-//   $rows list of maps — {subjectKey, entry: {key, listType, caseNo, props}, flag (filedOn, amountWan, victims, source, note), prov}
+//   $rows list of maps — {subjectKey, entryKey, flag (caseNo, filedOn, amountWan, amountCurrency, amountText, victims, source, note), prov}
 // Grounds: DOMAIN.md §3 FLAGGED {caseNo, filedOn, amount, victims, source} Company|Person → ListEntry.
 UNWIND $rows AS r
 MATCH (s:Company {key: r.subjectKey})
-MERGE (l:ListEntry {key: r.entry.key})
-ON CREATE SET l.listType = r.entry.listType, l.caseNo = r.entry.caseNo
-SET l += r.entry.props,
-    l.provenance = CASE WHEN r.prov IN coalesce(l.provenance, []) THEN l.provenance
-                        ELSE coalesce(l.provenance, []) + r.prov END
+MATCH (l:ListEntry {key: r.entryKey})
 MERGE (s)-[f:FLAGGED]->(l)
-SET f += r.flag,
+SET f.caseNo = coalesce(r.flag.caseNo, f.caseNo),
+    f.filedOn = coalesce(r.flag.filedOn, f.filedOn),
+    f.amountWan = coalesce(r.flag.amountWan, f.amountWan),
+    f.amountCurrency = coalesce(r.flag.amountCurrency, f.amountCurrency),
+    f.amountText = coalesce(r.flag.amountText, f.amountText),
+    f.victims = coalesce(r.flag.victims, f.victims),
+    f.source = coalesce(r.flag.source, f.source),
+    f.note = coalesce(r.flag.note, f.note),
     f.provenance = CASE WHEN r.prov IN coalesce(f.provenance, []) THEN f.provenance
                         ELSE coalesce(f.provenance, []) + r.prov END

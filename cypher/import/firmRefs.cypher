@@ -6,6 +6,12 @@
 // Grounds: DOMAIN.md §3 keys and provenance.
 UNWIND $rows AS r
 MERGE (c:Company {key: r.key})
-ON CREATE SET c += r.props
+ON CREATE SET c.name = r.props.name,
+              c.normalizedName = r.props.normalizedName,
+              c.uscc = r.props.uscc,
+              c.registrationNumber = r.props.registrationNumber,
+              c.keyBasis = r.props.keyBasis,
+              c.keyUnverified = r.props.keyUnverified,
+              c.invalidCode = r.props.invalidCode
 SET c.provenance = CASE WHEN r.prov IN coalesce(c.provenance, []) THEN c.provenance
                         ELSE coalesce(c.provenance, []) + r.prov END

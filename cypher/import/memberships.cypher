@@ -9,6 +9,10 @@ MATCH (m:Company {key: r.memberKey})
 MATCH (v:Company {key: r.venueKey})
 SET v:Exchange
 MERGE (m)-[s:MEMBER_OF {memberType: r.memberType}]->(v)
-SET s += r.props,
+SET s.memberTypeText = coalesce(r.props.memberTypeText, s.memberTypeText),
+    s.memberNo = coalesce(r.props.memberNo, s.memberNo),
+    s.status = coalesce(r.props.status, s.status),
+    s.validFrom = coalesce(r.props.validFrom, s.validFrom),
+    s.validTo = coalesce(r.props.validTo, s.validTo),
     s.provenance = CASE WHEN r.prov IN coalesce(s.provenance, []) THEN s.provenance
                         ELSE coalesce(s.provenance, []) + r.prov END

@@ -7,6 +7,7 @@ UNWIND $rows AS r
 MATCH (c:Company {key: r.firmKey})
 MATCH (p:Person {key: r.personKey})
 MERGE (p)-[o:OFFICER_OF {role: r.role}]->(c)
-SET o += r.props,
+SET o.validFrom = coalesce(r.props.validFrom, o.validFrom),
+    o.validTo = coalesce(r.props.validTo, o.validTo),
     o.provenance = CASE WHEN r.prov IN coalesce(o.provenance, []) THEN o.provenance
                         ELSE coalesce(o.provenance, []) + r.prov END

@@ -7,6 +7,10 @@ UNWIND $rows AS r
 MATCH (x:Person {key: r.fromKey})
 MATCH (c:Company {key: r.firmKey})
 MERGE (x)-[s:CONTROLS {basis: r.basis}]->(c)
-SET s += r.props,
+SET s.basisText = coalesce(r.props.basisText, s.basisText),
+    s.evidence = coalesce(r.props.evidence, s.evidence),
+    s.validFrom = coalesce(r.props.validFrom, s.validFrom),
+    s.validTo = coalesce(r.props.validTo, s.validTo),
+    s.source = coalesce(r.props.source, s.source),
     s.provenance = CASE WHEN r.prov IN coalesce(s.provenance, []) THEN s.provenance
                         ELSE coalesce(s.provenance, []) + r.prov END

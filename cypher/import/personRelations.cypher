@@ -6,6 +6,10 @@ UNWIND $rows AS r
 MATCH (a:Person {key: r.fromKey})
 MATCH (b:Person {key: r.toKey})
 MERGE (a)-[s:RELATED_TO {basis: r.basis}]->(b)
-SET s += r.props,
+SET s.basisText = coalesce(r.props.basisText, s.basisText),
+    s.evidence = coalesce(r.props.evidence, s.evidence),
+    s.validFrom = coalesce(r.props.validFrom, s.validFrom),
+    s.validTo = coalesce(r.props.validTo, s.validTo),
+    s.source = coalesce(r.props.source, s.source),
     s.provenance = CASE WHEN r.prov IN coalesce(s.provenance, []) THEN s.provenance
                         ELSE coalesce(s.provenance, []) + r.prov END

@@ -6,6 +6,14 @@
 // Grounds: DOMAIN.md §3 person keys and provenance.
 UNWIND $rows AS r
 MERGE (p:Person {key: r.key})
-SET p += r.props,
+SET p.name = coalesce(r.props.name, p.name),
+    p.normalizedName = coalesce(r.props.normalizedName, p.normalizedName),
+    p.keyBasis = coalesce(r.props.keyBasis, p.keyBasis),
+    p.idNumber = coalesce(r.props.idNumber, p.idNumber),
+    p.idMasked = coalesce(r.props.idMasked, p.idMasked),
+    p.idKind = coalesce(r.props.idKind, p.idKind),
+    p.idInvalid = coalesce(r.props.idInvalid, p.idInvalid),
+    p.birthDate = coalesce(r.props.birthDate, p.birthDate),
+    p.sex = coalesce(r.props.sex, p.sex),
     p.provenance = CASE WHEN r.prov IN coalesce(p.provenance, []) THEN p.provenance
                         ELSE coalesce(p.provenance, []) + r.prov END

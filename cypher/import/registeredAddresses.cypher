@@ -2,7 +2,9 @@
 // firms at one registration agent's address meet at one node; each address is placed in its
 // division (Region) when the text names one.
 // Parameters:
-//   $rows list of maps — {firmKey, address: {key, text, regionCode, regionName}, prov}
+//   $rows list of maps — {firmKey, address: {key, text, regionCode}, region: {code, name} or null, prov}
+//     (the region apart from the address: reading r.address.regionCode after a.regionCode is
+//     written would need an Eager)
 // Grounds: DOMAIN.md §3 REGISTERED_AT Company → Address, Address → Region; §5.7 shell clusters.
 UNWIND $rows AS r
 MATCH (c:Company {key: r.firmKey})
@@ -13,7 +15,7 @@ SET a.provenance = CASE WHEN r.prov IN coalesce(a.provenance, []) THEN a.provena
 MERGE (c)-[s:REGISTERED_AT]->(a)
 SET s.provenance = CASE WHEN r.prov IN coalesce(s.provenance, []) THEN s.provenance
                         ELSE coalesce(s.provenance, []) + r.prov END
-WITH a, r WHERE r.address.regionCode IS NOT NULL
-MERGE (g:Region {code: r.address.regionCode})
-ON CREATE SET g.name = r.address.regionName
+WITH a, r WHERE r.region IS NOT NULL
+MERGE (g:Region {code: r.region.code})
+ON CREATE SET g.name = r.region.name
 MERGE (a)-[:IN_REGION]->(g)

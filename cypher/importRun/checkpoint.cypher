@@ -6,10 +6,10 @@
 //   $read, $written, $rejected, $flagged integers — the part's counts so far
 // Grounds: an interrupted import can be resumed without duplicates or lost rows.
 MATCH (run:ImportRun {id: $id})
-WITH run, range(0, size(run.checkpoints) - 1) AS parts
-SET run.checkpoints = [i IN parts | CASE WHEN i = $part THEN $row ELSE run.checkpoints[i] END],
-    run.partRead = [i IN parts | CASE WHEN i = $part THEN $read ELSE run.partRead[i] END],
-    run.partWritten = [i IN parts | CASE WHEN i = $part THEN $written ELSE run.partWritten[i] END],
-    run.partRejected = [i IN parts | CASE WHEN i = $part THEN $rejected ELSE run.partRejected[i] END],
-    run.partFlagged = [i IN parts | CASE WHEN i = $part THEN $flagged ELSE run.partFlagged[i] END],
+// range(…) inline in each item: a WITH in between would read the run before the SET, an Eager.
+SET run.checkpoints = [i IN range(0, size(run.checkpoints) - 1) | CASE WHEN i = $part THEN $row ELSE run.checkpoints[i] END],
+    run.partRead = [i IN range(0, size(run.checkpoints) - 1) | CASE WHEN i = $part THEN $read ELSE run.partRead[i] END],
+    run.partWritten = [i IN range(0, size(run.checkpoints) - 1) | CASE WHEN i = $part THEN $written ELSE run.partWritten[i] END],
+    run.partRejected = [i IN range(0, size(run.checkpoints) - 1) | CASE WHEN i = $part THEN $rejected ELSE run.partRejected[i] END],
+    run.partFlagged = [i IN range(0, size(run.checkpoints) - 1) | CASE WHEN i = $part THEN $flagged ELSE run.partFlagged[i] END],
     run.heartbeatAt = datetime()

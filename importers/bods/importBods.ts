@@ -18,6 +18,7 @@ import type { Graph } from '../../cypher/run.ts';
 import { dateParam } from '../../cypher/values.ts';
 import type { FirmKey, PersonKey } from '../../model/keys.ts';
 import type { Reject } from '../rejects.ts';
+import { generations } from '../kinds/writeParties.ts';
 import {
   bodsPersonKey,
   currentInterest,
@@ -317,8 +318,15 @@ export async function importStatements(graph: Graph, source: StatementSource, ct
     if (entities.length + persons.length === 0) return;
     const [e, p] = [entities, persons];
     await graph.inWriteTransaction(async (run) => {
-      if (e.length) await run('import/bods/entities', { rows: e });
-      if (p.length) await run('import/bods/persons', { rows: p });
+      // History first, in a statement of its own, and no key twice in one: see the queries.
+      for (const rows of generations(e, (row) => String(row.key))) {
+        await run('import/bods/entityHistory', { rows });
+        await run('import/bods/entities', { rows });
+      }
+      for (const rows of generations(p, (row) => String(row.key))) {
+        await run('import/bods/personHistory', { rows });
+        await run('import/bods/persons', { rows });
+      }
     });
     summary.written += e.length + p.length;
     entities = [];
@@ -381,7 +389,7 @@ export async function importStatements(graph: Graph, source: StatementSource, ct
     // Every record is checked against what the graph already holds of it, so that a publication
     // imported after a later one is ended by it just as the other way round.
     if (index.relationships.get(recordId)!.latest.index === i) recordCloses.push({ subjectKey: subject.key, recordId, statementDate: date });
-    if (s.replaces.length) replacedCloses.push({ subjectKey: subject.key, statementId: s.statementId, replacedIds: s.replaces, validTo: dateParam(day) });
+    if (s.replaces.length) replacedCloses.push({ subjectKey: subject.key, statementId: s.statementId, replacedIds: s.replaces, endedOn: dateParam(day) });
     if (holder === 'unspecified') {
       summary.skipped++;
       continue;

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { connect } from '../../cypher/run.ts';
 import { checkBulkImportTarget, runAdminImport } from '../../neo4j/adminImport.ts';
 import { LocalNeo4jError, portInUse, startLocalNeo4j, type RunningNeo4j } from '../../neo4j/localServer.ts';
-import { importFiles, type ImportSummary } from '../importFiles.ts';
+import { importFiles, proposeSamePersons, type ImportSummary } from '../importFiles.ts';
 import type { ImportSettings } from '../plan.ts';
 import { ARRAY_DELIMITER_OPTION, writeAdminCsv } from './adminCsv.ts';
 import { MemoryGraph, type RunCalls } from './memoryGraph.ts';
@@ -59,9 +59,9 @@ async function recordRun(uri: string, run: RunCalls, runId: string): Promise<num
     const options = { ...JSON.parse(String(start.options)), bulk: true };
     await graph.write('importRun/start', { ...start, options: JSON.stringify(options) });
     for (const checkpoint of run.checkpoints.values()) await graph.write('importRun/checkpoint', checkpoint);
-    const [proposed] = await graph.write<{ proposals: number }>('importRun/proposeSamePersons', { prefix: `${runId}/`, runId });
+    const proposals = await proposeSamePersons(graph, runId);
     await graph.write('importRun/finish', { id: runId, status: 'completed', error: null });
-    return proposed?.proposals ?? 0;
+    return proposals;
   } finally {
     await graph.close();
   }

@@ -87,9 +87,9 @@ function addressQuery(type: string): Emulation {
     const rels = matched.map(({ nodes: [c] }, i) => store.mergeRel(type, c!, addresses[i]!));
     matched.forEach(({ r }, i) => store.appendProvenance(rels[i]!, r.prov));
     matched.forEach(({ r }, i) => {
-      if (r.address.regionCode === null || r.address.regionCode === undefined) return;
-      const { node: region, created } = store.merge('Region', r.address.regionCode);
-      if (created) store.set(region, 'name', r.address.regionName);
+      if (r.region === null || r.region === undefined) return;
+      const { node: region, created } = store.merge('Region', r.region.code);
+      if (created) store.set(region, 'name', r.region.name);
       store.mergeRel('IN_REGION', addresses[i]!, region);
     });
     return [];
@@ -111,25 +111,18 @@ function upsertQuery(space: Space, onCreateOnly: boolean): Emulation {
   };
 }
 
-function flagQuery(subject: Space): Emulation {
-  return (store, params) => {
-    const matched = matchAll(store, rowsOf(params), [subject, (r) => r.subjectKey]);
-    const entries = matched.map(({ r }) => {
-      const { node, created } = store.merge('ListEntry', r.entry.key);
-      if (created) {
-        store.set(node, 'listType', r.entry.listType);
-        store.set(node, 'caseNo', r.entry.caseNo);
-      }
-      return node;
-    });
-    matched.forEach(({ r }, i) => store.setAll(entries[i]!, r.entry.props));
-    matched.forEach(({ r }, i) => store.appendProvenance(entries[i]!, r.prov));
-    const rels = matched.map(({ nodes: [s] }, i) => store.mergeRel('FLAGGED', s!, entries[i]!));
-    matched.forEach(({ r }, i) => store.setAll(rels[i]!, r.flag));
-    matched.forEach(({ r }, i) => store.appendProvenance(rels[i]!, r.prov));
-    return [];
-  };
-}
+const listEntries: Emulation = (store, params) => {
+  for (const r of rowsOf(params)) {
+    const { node, created } = store.merge('ListEntry', r.entry.key);
+    if (created) {
+      store.set(node, 'listType', r.entry.listType);
+      store.set(node, 'caseNo', r.entry.caseNo);
+    }
+    store.setAll(node, r.entry.props);
+    store.appendProvenance(node, r.prov);
+  }
+  return [];
+};
 
 /** `MATCH (c) MERGE (x:Label {key}) SET x += props, provenance MERGE (c)-[:T]->(x) SET provenance` */
 function ownedRecordQuery(owner: [Space, string], field: string, label: Space, type: string, beforeMerge?: (store: GraphStore, owner: MemNode) => void): Emulation {
@@ -145,30 +138,25 @@ function ownedRecordQuery(owner: [Space, string], field: string, label: Space, t
   };
 }
 
-const registrations: Emulation = (store, params, now) => {
-  const rows = rowsOf(params);
-  const firms = rows.map((r) => store.merge('Company', r.key).node);
-  // The value history of every row is taken from the firm as it was before this batch's SETs.
+/** Every row's replaced values, taken from the firms as they were before this statement. */
+const registrationHistory: Emulation = (store, params, now) => {
   const history: { firm: MemNode; property: string; value: Value; assertedBy: Value | undefined; prov: string }[] = [];
-  rows.forEach((r, i) => {
-    const firm = firms[i]!;
+  for (const { r, nodes: [firm] } of matchAll(store, rowsOf(params), ['Company', (r) => r.key])) {
     for (const [property, raw] of Object.entries(r.props as Row)) {
-      const current = firm.props[property];
+      const current = firm!.props[property];
       const proposed = toValue(raw);
       if (current === undefined || proposed === null || cypherEquals(current, proposed)) continue;
       // Copies: provenance lists grow in place as later rows are added.
       const copy = (v: Value | undefined) => (Array.isArray(v) ? [...v] : v);
-      history.push({ firm, property, value: copy(current)!, assertedBy: copy(firm.props.provenance), prov: r.prov });
+      history.push({ firm: firm!, property, value: copy(current)!, assertedBy: copy(firm!.props.provenance), prov: r.prov });
     }
-  });
+  }
   for (const h of history) {
     const prior = store.create('PriorValue');
     store.setAll(prior, { property: h.property, value: h.value, assertedBy: h.assertedBy, replacedBy: h.prov });
     prior.props.replacedAt = now;
     store.createRel('HAD_VALUE', h.firm, prior);
   }
-  rows.forEach((r, i) => store.setAll(firms[i]!, r.props));
-  rows.forEach((r, i) => store.appendProvenance(firms[i]!, r.prov));
   return [];
 };
 
@@ -182,17 +170,18 @@ const changeRecords: Emulation = (store, params) => {
   matched.forEach(({ r }, i) => store.appendProvenance(records[i]!, r.prov));
   const rels = matched.map(({ nodes: [c] }, i) => store.mergeRel('HAS_CHANGE', c!, records[i]!));
   matched.forEach(({ r }, i) => store.appendProvenance(rels[i]!, r.prov));
-  // Every row is tested against the firm's former names before any row adds one (online too).
-  const renamed = matched.filter(({ r, nodes: [c] }) => {
-    const before = r.change.before;
+  return [];
+};
+
+/** One SET per row, reading the firm as it is when the row comes (no firm twice in a statement). */
+const formerNames: Emulation = (store, params) => {
+  for (const { r, nodes: [c] } of matchAll(store, rowsOf(params), ['Company', (r) => r.firmKey])) {
     const former = (c!.props.formerNames as string[] | undefined) ?? [];
-    return r.change.isNameChange === true && before !== null && before !== undefined && !former.includes(before) && c!.props.name !== undefined && before !== c!.props.name;
-  });
-  for (const { r, nodes: [c] } of renamed) {
+    if (former.includes(r.formerName) || c!.props.name === undefined || r.formerName === c!.props.name) continue;
     const text = c!.props.formerNamesText;
-    store.set(c!, 'formerNames', [...((c!.props.formerNames as string[] | undefined) ?? []), r.change.before]);
-    store.set(c!, 'normalizedFormerNames', [...((c!.props.normalizedFormerNames as string[] | undefined) ?? []), r.change.normalizedBefore]);
-    store.set(c!, 'formerNamesText', text === undefined ? r.change.before : `${text}；${r.change.before}`);
+    store.set(c!, 'formerNames', [...former, r.formerName]);
+    store.set(c!, 'normalizedFormerNames', [...((c!.props.normalizedFormerNames as string[] | undefined) ?? []), r.normalizedFormerName]);
+    store.set(c!, 'formerNamesText', text === undefined ? r.formerName : `${text}；${r.formerName}`);
   }
   return [];
 };
@@ -223,28 +212,31 @@ const resolveFirmNames: Emulation = (store, params) => {
 const label = (name: string) => (store: GraphStore, node: MemNode) => store.addLabel(node, name);
 
 export const emulatedQueries: Record<string, { fingerprint: string; run: Emulation }> = {
-  'import/registrations': { fingerprint: '8b33e7ab82a07a12', run: registrations },
-  'import/firmRefs': { fingerprint: '2d732b76eb79868f', run: upsertQuery('Company', true) },
-  'import/persons': { fingerprint: '8df4ff3655582763', run: upsertQuery('Person', false) },
+  'import/registrationHistory': { fingerprint: '5f5d8cfbaacdb0c3', run: registrationHistory },
+  'import/registrations': { fingerprint: 'c58e9c376f7e364e', run: upsertQuery('Company', false) },
+  'import/firmRefs': { fingerprint: '0f872845bb0515c2', run: upsertQuery('Company', true) },
+  'import/persons': { fingerprint: '8a12f6ca18292a57', run: upsertQuery('Person', false) },
   'import/resolveFirmNames': { fingerprint: '483769191392594f', run: resolveFirmNames },
   'import/legalRepresentatives': { fingerprint: 'f7eaeeaa7f33ffae', run: relationshipQuery(['Person', 'personKey'], ['Company', 'firmKey'], 'LEGAL_REPRESENTATIVE_OF') },
-  'import/registeredAddresses': { fingerprint: '9f41dd63db16bae3', run: addressQuery('REGISTERED_AT') },
-  'import/operatingAddresses': { fingerprint: '0914a95f0b947ad8', run: addressQuery('OPERATES_AT') },
+  'import/registeredAddresses': { fingerprint: '48fef5441124c448', run: addressQuery('REGISTERED_AT') },
+  'import/operatingAddresses': { fingerprint: 'c4ffe04fdc4fa3cb', run: addressQuery('OPERATES_AT') },
   'import/phones': { fingerprint: '8856e3548c64f11a', run: contactQuery('Phone', 'HAS_PHONE') },
   'import/emails': { fingerprint: '7f7a860a66cf564b', run: contactQuery('Email', 'HAS_EMAIL') },
   'import/websites': { fingerprint: '44abb8942691d90c', run: contactQuery('Website', 'HAS_WEBSITE') },
-  'import/personHoldings': { fingerprint: 'f1219a2478e9cdcb', run: relationshipQuery(['Person', 'personKey'], ['Company', 'firmKey'], 'HOLDS_SHARES', { props: 'holding' }) },
-  'import/firmHoldings': { fingerprint: '27d51b5cad20a075', run: relationshipQuery(['Company', 'holderKey'], ['Company', 'firmKey'], 'HOLDS_SHARES', { props: 'holding' }) },
-  'import/officers': { fingerprint: '5f33f0ca61a8ebb2', run: relationshipQuery(['Person', 'personKey'], ['Company', 'firmKey'], 'OFFICER_OF', { disc: 'role', props: 'props' }) },
+  'import/personHoldings': { fingerprint: '5eeba0bba46cf5ad', run: relationshipQuery(['Person', 'personKey'], ['Company', 'firmKey'], 'HOLDS_SHARES', { props: 'holding' }) },
+  'import/firmHoldings': { fingerprint: 'a590ffb2d5cdff39', run: relationshipQuery(['Company', 'holderKey'], ['Company', 'firmKey'], 'HOLDS_SHARES', { props: 'holding' }) },
+  'import/officers': { fingerprint: '92ef2b321c077c57', run: relationshipQuery(['Person', 'personKey'], ['Company', 'firmKey'], 'OFFICER_OF', { disc: 'role', props: 'props' }) },
   'import/branches': { fingerprint: '26eb748bba29bc91', run: relationshipQuery(['Company', 'branchKey'], ['Company', 'headKey'], 'BRANCH_OF', { label: ['start', 'Branch'] }) },
   'import/branchFacts': { fingerprint: '3ad9ca0ac3786a92', run: branchFacts },
-  'import/memberships': { fingerprint: '3c0c3f76abb083bf', run: relationshipQuery(['Company', 'memberKey'], ['Company', 'venueKey'], 'MEMBER_OF', { disc: 'memberType', props: 'props', label: ['end', 'Exchange'] }) },
-  'import/approvals': { fingerprint: 'bce27980f47ffa0b', run: ownedRecordQuery(['Company', 'venueKey'], 'approval', 'Approval', 'APPROVED_BY', label('Exchange')) },
-  'import/changeRecords': { fingerprint: 'fdcf130424d60cd7', run: changeRecords },
-  'import/firmFlags': { fingerprint: '08e981a28d4c1b11', run: flagQuery('Company') },
-  'import/personFlags': { fingerprint: 'b5ccef1a9be3d8af', run: flagQuery('Person') },
-  'import/personControls': { fingerprint: '9378d63f5af8c1db', run: relationshipQuery(['Person', 'fromKey'], ['Company', 'firmKey'], 'CONTROLS', { disc: 'basis', props: 'props' }) },
-  'import/firmControls': { fingerprint: 'd42ada1adec913ba', run: relationshipQuery(['Company', 'fromKey'], ['Company', 'firmKey'], 'CONTROLS', { disc: 'basis', props: 'props' }) },
-  'import/personRelations': { fingerprint: '5d756bfb6e960d62', run: relationshipQuery(['Person', 'fromKey'], ['Person', 'toKey'], 'RELATED_TO', { disc: 'basis', props: 'props' }) },
-  'import/boFilings': { fingerprint: '9925ccbbdae032b3', run: ownedRecordQuery(['Company', 'firmKey'], 'filing', 'BOFiling', 'FILED_BO') },
+  'import/memberships': { fingerprint: '5cf589a063217996', run: relationshipQuery(['Company', 'memberKey'], ['Company', 'venueKey'], 'MEMBER_OF', { disc: 'memberType', props: 'props', label: ['end', 'Exchange'] }) },
+  'import/approvals': { fingerprint: '365fe9854ee1e27e', run: ownedRecordQuery(['Company', 'venueKey'], 'approval', 'Approval', 'APPROVED_BY', label('Exchange')) },
+  'import/changeRecords': { fingerprint: '22efcea6f67ded13', run: changeRecords },
+  'import/formerNames': { fingerprint: 'e6beb0d59b0cdb61', run: formerNames },
+  'import/listEntries': { fingerprint: 'c34daeaabba5edad', run: listEntries },
+  'import/firmFlags': { fingerprint: '9381202270370744', run: relationshipQuery(['Company', 'subjectKey'], ['ListEntry', 'entryKey'], 'FLAGGED', { props: 'flag' }) },
+  'import/personFlags': { fingerprint: 'cd5e4bf4cd30d78f', run: relationshipQuery(['Person', 'subjectKey'], ['ListEntry', 'entryKey'], 'FLAGGED', { props: 'flag' }) },
+  'import/personControls': { fingerprint: 'ed16626b82a3c9e6', run: relationshipQuery(['Person', 'fromKey'], ['Company', 'firmKey'], 'CONTROLS', { disc: 'basis', props: 'props' }) },
+  'import/firmControls': { fingerprint: '0236416cafc88fd2', run: relationshipQuery(['Company', 'fromKey'], ['Company', 'firmKey'], 'CONTROLS', { disc: 'basis', props: 'props' }) },
+  'import/personRelations': { fingerprint: '1f8193cfb95dbbcd', run: relationshipQuery(['Person', 'fromKey'], ['Person', 'toKey'], 'RELATED_TO', { disc: 'basis', props: 'props' }) },
+  'import/boFilings': { fingerprint: '396a3004e42124d2', run: ownedRecordQuery(['Company', 'firmKey'], 'filing', 'BOFiling', 'FILED_BO') },
 };

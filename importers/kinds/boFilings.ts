@@ -4,7 +4,7 @@ import { personFromName } from './persons.ts';
 import { requiredFirm, type FirmRef } from './parties.ts';
 import { dateFrom } from './officers.ts';
 import { ratioFrom } from './shareholders.ts';
-import { writeFirmRefs, writePersons, type PersonWrite } from './writeParties.ts';
+import { inFirm, writeFirmRefs, writePersons, type PersonWrite } from './writeParties.ts';
 import type { KindHandler } from './kind.ts';
 
 /**
@@ -15,7 +15,14 @@ import type { KindHandler } from './kind.ts';
 export interface BoFilingRecord {
   firm: FirmRef;
   owner: PersonWrite;
-  filing: { key: string; props: Record<string, unknown> };
+  /** The filing's properties; its key and ownerKey are decided when the firm's key is (write). */
+  filing: { props: Record<string, unknown> };
+}
+
+/** One filing per firm, owner, type and start. */
+function filingKey(firmKey: string, ownerKey: string, props: Record<string, unknown>): string {
+  const identity = [firmKey, ownerKey, String(props.interestType ?? ''), String(props.validFrom ?? '')];
+  return `B-${crypto.createHash('sha256').update(identity.join('\0')).digest('hex').slice(0, 24)}`;
 }
 
 export const boFilings: KindHandler<BoFilingRecord> = {
@@ -38,9 +45,7 @@ export const boFilings: KindHandler<BoFilingRecord> = {
       firm,
       owner,
       filing: {
-        key: `B-${crypto.createHash('sha256').update([firm.key, owner.key, interestType ?? '', String(validFrom ?? '')].join('\0')).digest('hex').slice(0, 24)}`,
         props: present({
-          ownerKey: owner.key,
           ownerName: owner.props.name,
           interestType,
           ratio,
@@ -53,7 +58,14 @@ export const boFilings: KindHandler<BoFilingRecord> = {
   },
   async write(run, batch) {
     const resolve = await writeFirmRefs(run, batch.map((r) => ({ ref: r.firm, prov: r.prov })));
-    await writePersons(run, batch.map((r) => ({ person: r.owner, prov: r.prov })));
-    await run('import/boFilings', { rows: batch.map((r) => ({ firmKey: resolve(r.firm.key), filing: r.filing, prov: r.prov })) });
+    const filings = batch.map((r) => ({ record: r, firmKey: resolve(r.firm.key), owner: inFirm(r.owner, r.firm.key, resolve) }));
+    await writePersons(run, filings.map(({ record, owner }) => ({ person: owner, prov: record.prov })));
+    await run('import/boFilings', {
+      rows: filings.map(({ record, firmKey, owner }) => ({
+        firmKey,
+        filing: { key: filingKey(firmKey, owner.key, record.filing.props), props: { ...record.filing.props, ownerKey: owner.key } },
+        prov: record.prov,
+      })),
+    });
   },
 };

@@ -1,9 +1,9 @@
 import { requiredFirm, type FirmRef } from './parties.ts';
-import { addressWrite, type AddressWrite } from './registrations.ts';
+import { addressRow, addressWrite, type AddressWrite } from './registrations.ts';
 import { dateFrom } from './officers.ts';
 import { personFromName } from './persons.ts';
 import { present } from './rowContext.ts';
-import { writeFirmRefs, writePersons, type PersonWrite } from './writeParties.ts';
+import { inFirm, writeFirmRefs, writePersons, type PersonWrite } from './writeParties.ts';
 import type { KindHandler } from './kind.ts';
 
 /**
@@ -45,12 +45,12 @@ export const branches: KindHandler<BranchRecord> = {
     await run('import/branches', { rows: batch.map((r) => ({ branchKey: resolve(r.branch.key), headKey: resolve(r.head.key), prov: r.prov })) });
     await run('import/branchFacts', { rows: batch.map((r) => ({ key: resolve(r.branch.key), props: r.branchProps })) });
     await run('import/operatingAddresses', {
-      rows: batch.filter((r) => r.premises).map((r) => ({ firmKey: resolve(r.branch.key), address: r.premises, prov: r.prov })),
+      rows: batch.flatMap((r) => (r.premises ? [addressRow(resolve(r.branch.key), r.premises, r.prov)] : [])),
     });
-    const managed = batch.filter((r) => r.manager);
-    await writePersons(run, managed.map((r) => ({ person: r.manager!, prov: r.prov })));
+    const managed = batch.flatMap((r) => (r.manager ? [{ record: r, manager: inFirm(r.manager, r.branch.key, resolve) }] : []));
+    await writePersons(run, managed.map(({ record, manager }) => ({ person: manager, prov: record.prov })));
     await run('import/officers', {
-      rows: managed.map((r) => ({ firmKey: resolve(r.branch.key), personKey: r.manager!.key, role: '负责人', props: {}, prov: r.prov })),
+      rows: managed.map(({ record: r, manager }) => ({ firmKey: resolve(r.branch.key), personKey: manager.key, role: '负责人', props: {}, prov: r.prov })),
     });
   },
 };

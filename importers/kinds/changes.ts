@@ -37,8 +37,15 @@ export const changes: KindHandler<ChangeRecord> = {
   },
   async write(run, batch) {
     const resolve = await writeFirmRefs(run, batch.map((r) => ({ ref: r.firm, prov: r.prov })));
-    for (const rows of generations(batch, (r) => resolve(r.firm.key))) {
-      await run('import/changeRecords', { rows: rows.map((r) => ({ firmKey: resolve(r.firm.key), change: r.change, prov: r.prov })) });
+    await run('import/changeRecords', {
+      rows: batch.map(({ firm, change: { key, item, before, after, changedOn }, prov }) => ({ firmKey: resolve(firm.key), change: { key, item, before, after, changedOn }, prov })),
+    });
+    const renames = batch.filter((r) => r.change.isNameChange && r.change.before !== null);
+    // A firm renamed twice in one batch: the second rename must see the first one's former name.
+    for (const rows of generations(renames, (r) => resolve(r.firm.key))) {
+      await run('import/formerNames', {
+        rows: rows.map((r) => ({ firmKey: resolve(r.firm.key), formerName: r.change.before, normalizedFormerName: r.change.normalizedBefore })),
+      });
     }
   },
 };

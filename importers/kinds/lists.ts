@@ -76,12 +76,13 @@ export const lists: KindHandler<ListRecord> = {
     };
   },
   async write(run, batch) {
+    await run('import/listEntries', { rows: batch.map(({ entry, prov }) => ({ entry, prov })) });
     const firms = batch.flatMap((r) => (r.subject.kind === 'firm' ? [{ ref: r.subject.firm, prov: r.prov, record: r }] : []));
     const resolve = await writeFirmRefs(run, firms);
-    await run('import/firmFlags', { rows: firms.map(({ ref, prov, record }) => ({ subjectKey: resolve(ref.key), entry: record.entry, flag: record.flag, prov })) });
+    await run('import/firmFlags', { rows: firms.map(({ ref, prov, record }) => ({ subjectKey: resolve(ref.key), entryKey: record.entry.key, flag: record.flag, prov })) });
     const persons = batch.flatMap((r) => (r.subject.kind === 'person' ? [{ person: r.subject.person, prov: r.prov, record: r }] : []));
     await writePersons(run, persons);
-    await run('import/personFlags', { rows: persons.map(({ person, prov, record }) => ({ subjectKey: person.key, entry: record.entry, flag: record.flag, prov })) });
+    await run('import/personFlags', { rows: persons.map(({ person, prov, record }) => ({ subjectKey: person.key, entryKey: record.entry.key, flag: record.flag, prov })) });
   },
 };
 

@@ -1,6 +1,6 @@
 import { requiredFirm, type FirmRef } from './parties.ts';
 import { present } from './rowContext.ts';
-import { addressWrite, type AddressWrite } from './registrations.ts';
+import { addressRow, addressWrite, type AddressWrite } from './registrations.ts';
 import { dateFrom } from './officers.ts';
 import { writeFirmRefs } from './writeParties.ts';
 import type { KindHandler } from './kind.ts';
@@ -55,7 +55,7 @@ export const members: KindHandler<MemberRecord> = {
       rows: batch.map((r) => ({ memberKey: resolve(r.member.key), venueKey: resolve(r.venue.key), memberType: r.memberType, props: r.props, prov: r.prov })),
     });
     await run('import/operatingAddresses', {
-      rows: batch.filter((r) => r.address).map((r) => ({ firmKey: resolve(r.member.key), address: r.address, prov: r.prov })),
+      rows: batch.flatMap((r) => (r.address ? [addressRow(resolve(r.member.key), r.address, r.prov)] : [])),
     });
   },
 };

@@ -3,7 +3,7 @@ import { dateParam } from '../../cypher/values.ts';
 import { present, type RowContext } from './rowContext.ts';
 import { personFromName } from './persons.ts';
 import { requiredFirm, type FirmRef } from './parties.ts';
-import { writeFirmRefs, writePersons, type PersonWrite } from './writeParties.ts';
+import { inFirm, writeFirmRefs, writePersons, type PersonWrite } from './writeParties.ts';
 import type { KindHandler } from './kind.ts';
 
 /**
@@ -54,12 +54,13 @@ export const officers: KindHandler<OfficerRecord> = {
   },
   async write(run, batch) {
     const resolve = await writeFirmRefs(run, batch.map((r) => ({ ref: r.firm, prov: r.prov })));
-    await writePersons(run, batch.map((r) => ({ person: r.person, prov: r.prov })));
+    const people = batch.map((r) => ({ record: r, person: inFirm(r.person, r.firm.key, resolve) }));
+    await writePersons(run, people.map(({ record, person }) => ({ person, prov: record.prov })));
     await run('import/officers', {
-      rows: batch.flatMap((r) => r.roles.map((role) => ({ firmKey: resolve(r.firm.key), personKey: r.person.key, role, props: r.props, prov: r.prov }))),
+      rows: people.flatMap(({ record: r, person }) => r.roles.map((role) => ({ firmKey: resolve(r.firm.key), personKey: person.key, role, props: r.props, prov: r.prov }))),
     });
     await run('import/legalRepresentatives', {
-      rows: batch.filter((r) => r.legalRepresentative).map((r) => ({ firmKey: resolve(r.firm.key), personKey: r.person.key, prov: r.prov })),
+      rows: people.filter(({ record }) => record.legalRepresentative).map(({ record: r, person }) => ({ firmKey: resolve(r.firm.key), personKey: person.key, prov: r.prov })),
     });
   },
 };

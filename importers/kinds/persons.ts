@@ -3,6 +3,7 @@ import { personKey } from '../../model/keys.ts';
 import { displayName, normalizeName } from '../../model/names.ts';
 import { dateParam } from '../../cypher/values.ts';
 import { present, type RowContext } from './rowContext.ts';
+import type { PersonWrite } from './writeParties.ts';
 
 /**
  * A natural person named on a row. A full valid ID number is an identity; anything else (masked,
@@ -16,7 +17,7 @@ export function personFromName(
   idField: string,
   scopeFirmKey: string | null,
   secret: string,
-): { key: string; props: Record<string, unknown> } {
+): PersonWrite {
   const parsed = rawId ? parseResidentId(rawId) : null;
   let idNumber: string | null = null;
   let idMasked: string | null = null;
@@ -44,6 +45,9 @@ export function personFromName(
   const key = personKey({ idNumber, name, scopeFirmKey, secret });
   return {
     key: key.key,
+    // The firm may be named without a code and turn out, once written, to be a registered firm
+    // under another key: the person is then scoped to that firm (writeParties.ts inFirm).
+    ...(key.basis === 'scoped' && scopeFirmKey !== null ? { rescope: (firmKey: string) => personKey({ idNumber, name, scopeFirmKey: firmKey, secret }).key } : {}),
     props: present({
       name: displayName(name),
       normalizedName: normalizeName(name),

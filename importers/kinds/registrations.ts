@@ -34,6 +34,15 @@ export interface RegistrationRecord {
   websites: { key: string; text: string }[];
 }
 
+/**
+ * The row import/registeredAddresses and import/operatingAddresses take: the region apart from the
+ * address, because reading r.address.regionCode after a.regionCode is written needs an Eager.
+ */
+export function addressRow(firmKey: string, address: AddressWrite, prov: string) {
+  const { key, text, regionCode, regionName } = address;
+  return { firmKey, address: { key, text, regionCode }, region: regionCode ? { code: regionCode, name: regionName } : null, prov };
+}
+
 export function addressWrite(text: string | null): AddressWrite | null {
   if (!text) return null;
   const region = divisionFromAddress(text);
@@ -141,14 +150,17 @@ export const registrations: KindHandler<RegistrationRecord> = {
   kind: 'registrations',
   convert: (row, env) => convert(row, env.source, env.secret),
   async write(run, batch) {
-    for (const rows of generations(batch, (r) => r.firm.key)) {
-      await run('import/registrations', { rows: rows.map((r) => ({ key: r.firm.key, props: r.firm.props, prov: r.prov })) });
+    for (const generation of generations(batch, (r) => r.firm.key)) {
+      const rows = generation.map((r) => ({ key: r.firm.key, props: r.firm.props, prov: r.prov }));
+      // History first, in a statement of its own: it must read every firm before any row's SET.
+      await run('import/registrationHistory', { rows });
+      await run('import/registrations', { rows });
     }
     const reps = batch.filter((r) => r.legalRepresentative);
     await writePersons(run, reps.map((r) => ({ person: r.legalRepresentative!, prov: r.prov })));
     await run('import/legalRepresentatives', { rows: reps.map((r) => ({ firmKey: r.firm.key, personKey: r.legalRepresentative!.key, prov: r.prov })) });
     const addresses = (field: 'registeredAddress' | 'operatingAddress') =>
-      batch.filter((r) => r[field]).map((r) => ({ firmKey: r.firm.key, address: r[field], prov: r.prov }));
+      batch.flatMap((r) => (r[field] ? [addressRow(r.firm.key, r[field], r.prov)] : []));
     await run('import/registeredAddresses', { rows: addresses('registeredAddress') });
     await run('import/operatingAddresses', { rows: addresses('operatingAddress') });
     const contactRows = (field: 'phones' | 'emails' | 'websites') => batch.flatMap((r) => r[field].map((c) => ({ firmKey: r.firm.key, ...c, prov: r.prov })));

@@ -3,7 +3,7 @@ import { present, type RowContext } from './rowContext.ts';
 import { personFromName } from './persons.ts';
 import { firmRef, isPerson, type FirmRef } from './parties.ts';
 import { dateFrom } from './officers.ts';
-import { writeFirmRefs, writePersons, type PersonWrite } from './writeParties.ts';
+import { inFirm, writeFirmRefs, writePersons, type PersonWrite } from './writeParties.ts';
 import type { KindHandler } from './kind.ts';
 
 /**
@@ -88,12 +88,14 @@ export const relations: KindHandler<RelationRecord> = {
   async write(run, batch) {
     const firms = batch.flatMap((r) => [r.subject, r.object].flatMap((p) => (p.kind === 'firm' ? [{ ref: p.firm, prov: r.prov }] : [])));
     const resolve = await writeFirmRefs(run, firms);
-    await writePersons(run, batch.flatMap((r) => [r.subject, r.object].flatMap((p) => (p.kind === 'person' ? [{ person: p.person, prov: r.prov }] : []))));
-    const key = (p: Party) => (p.kind === 'firm' ? resolve(p.firm.key) : p.person.key);
+    // A controller without a full ID number is scoped to the firm it controls (the object).
+    const person = (r: RelationRecord, p: Party & { kind: 'person' }) => (p === r.subject && r.object.kind === 'firm' ? inFirm(p.person, r.object.firm.key, resolve) : p.person);
+    await writePersons(run, batch.flatMap((r) => [r.subject, r.object].flatMap((p) => (p.kind === 'person' ? [{ person: person(r, p), prov: r.prov }] : []))));
+    const key = (r: RelationRecord, p: Party) => (p.kind === 'firm' ? resolve(p.firm.key) : person(r, p).key);
     const rows = (relation: RelationRecord['relation'], subjectKind: Party['kind']) =>
       batch
         .filter((r) => r.relation === relation && r.subject.kind === subjectKind)
-        .map((r) => ({ fromKey: key(r.subject), firmKey: key(r.object), toKey: key(r.object), basis: r.basis, props: r.props, prov: r.prov }));
+        .map((r) => ({ fromKey: key(r, r.subject), firmKey: key(r, r.object), toKey: key(r, r.object), basis: r.basis, props: r.props, prov: r.prov }));
     await run('import/personControls', { rows: rows('CONTROLS', 'person') });
     await run('import/firmControls', { rows: rows('CONTROLS', 'firm') });
     await run('import/personRelations', { rows: rows('RELATED_TO', 'person') });

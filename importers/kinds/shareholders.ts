@@ -2,7 +2,7 @@ import { parseMoney, parseRatio, ratioToFraction } from '../../model/values.ts';
 import { present, type RowContext } from './rowContext.ts';
 import { personFromName } from './persons.ts';
 import { firmRef, requiredFirm, isPerson, type FirmRef } from './parties.ts';
-import { writeFirmRefs, writePersons, type PersonWrite } from './writeParties.ts';
+import { inFirm, writeFirmRefs, writePersons, type PersonWrite } from './writeParties.ts';
 import type { KindHandler } from './kind.ts';
 
 /**
@@ -81,7 +81,7 @@ export const shareholders: KindHandler<HoldingRecord> = {
       ...batch.map((r) => ({ ref: r.firm, prov: r.prov })),
       ...batch.flatMap((r) => (r.holder.kind === 'firm' ? [{ ref: r.holder.firm, prov: r.prov }] : [])),
     ]);
-    const persons = batch.flatMap((r) => (r.holder.kind === 'person' ? [{ person: r.holder.person, prov: r.prov, record: r }] : []));
+    const persons = batch.flatMap((r) => (r.holder.kind === 'person' ? [{ person: inFirm(r.holder.person, r.firm.key, resolve), prov: r.prov, record: r }] : []));
     await writePersons(run, persons);
     await run('import/personHoldings', {
       rows: persons.map(({ person, prov, record }) => ({ firmKey: resolve(record.firm.key), personKey: person.key, holding: record.holding, prov })),

@@ -11,6 +11,18 @@ import type { RunQuery } from './kind.ts';
 export interface PersonWrite {
   key: string;
   props: Record<string, unknown>;
+  /** For a person scoped to a firm (no full ID number): the person's key when scoped to another firm key. */
+  rescope?: (firmKey: string) => string;
+}
+
+/**
+ * The person as scoped to the firm that names them, once that firm's key is resolved: a firm named
+ * without a code that turned out to be a registered firm scopes its people to the registered key,
+ * so they are the same persons as those its registration names.
+ */
+export function inFirm(person: PersonWrite, namedFirmKey: string, resolve: (key: string) => string): PersonWrite {
+  const firmKey = resolve(namedFirmKey);
+  return person.rescope && firmKey !== namedFirmKey ? { key: person.rescope(firmKey), props: person.props } : person;
 }
 
 /** Upserts the referenced firms; returns, for each reference key, the key it resolved to. */

@@ -10,7 +10,7 @@ ON CREATE SET a.text = r.address.text, a.regionCode = r.address.regionCode
 SET a.provenance = coalesce(a.provenance, []) + r.prov
 MERGE (c)-[s:REGISTERED_AT]->(a)
 SET s.provenance = coalesce(s.provenance, []) + r.prov
-WITH a, r WHERE r.address.regionCode IS NOT NULL
-MERGE (g:Region {code: r.address.regionCode})
-ON CREATE SET g.name = r.address.regionName
+WITH a, r WHERE r.region IS NOT NULL
+MERGE (g:Region {code: r.region.code})
+ON CREATE SET g.name = r.region.name
 MERGE (a)-[:IN_REGION]->(g)

@@ -1,39 +1,38 @@
 // Upserts the firms (entities) of BODS statements. A firm keyed by its USCC or a register number
 // may already hold registration facts: BODS fills only what is missing there, and renames only a
-// firm whose name came from an earlier BODS statement (the name it replaces kept as a PriorValue);
-// the other name of the two, whichever statement is imported first, is kept among formerNames.
-// Every statement id and record id that asserted the firm is kept, with its provenance entry.
+// firm whose name came from an earlier BODS statement (the name it replaces kept as a PriorValue
+// by import/bods/entityHistory, just before); the other name of the two, whichever statement is
+// imported first, is kept among formerNames. Every statement id and record id that asserted the
+// firm is kept, with its provenance entry. A firm new to the graph takes the row's values.
+// One SET, every test inside it ("renamed": a later statement names the firm otherwise; "older":
+// an earlier one does), because the SET reads the firm as it was before the clause and a test in
+// a WITH of its own would need an Eager operator. `[x IN [value] | …][0]` names a value once.
 // Parameters:
 //   $rows list of maps — {key, props (non-null properties; establishedOn/dissolvedOn as dates;
 //     alternateNames, identifiers as string lists), statementId, statementDate ('' when the
-//     statement has none), recordId, prov ('runId/fileNo:row')}
+//     statement has none), recordId, prov ('runId/fileNo:row')}, no key twice (generations)
 // Grounds: DOMAIN.md §3 keys, provenance, "nothing is silently overwritten"; BODS 0.4 entity record.
 UNWIND $rows AS r
 MERGE (c:Company {key: r.key})
-ON CREATE SET c += r.props, c.bodsNameDate = r.statementDate
-WITH c, r,
-     c.bodsNameDate IS NOT NULL AND r.statementDate > c.bodsNameDate AND r.props.name <> c.name AS renamed,
-     c.bodsNameDate IS NOT NULL AND r.statementDate < c.bodsNameDate AND r.props.name <> c.name AS olderName
-CALL (c, r, renamed) {
-  WITH c, r WHERE renamed
-  CREATE (c)-[:HAD_VALUE]->(:PriorValue {property: 'name', value: c.name, assertedBy: c.provenance,
-                                         replacedBy: r.prov, replacedAt: datetime()})
-}
-WITH c, r, renamed,
-     CASE WHEN renamed THEN c.name WHEN olderName THEN r.props.name END AS former,
-     CASE WHEN renamed THEN c.normalizedName WHEN olderName THEN r.props.normalizedName END AS normalizedFormer
-WITH c, r, renamed,
-     CASE WHEN former IS NOT NULL AND NOT former IN coalesce(c.formerNames, []) THEN coalesce(c.formerNames, []) + former
-          ELSE c.formerNames END AS formerNames,
-     CASE WHEN normalizedFormer IS NOT NULL AND NOT normalizedFormer IN coalesce(c.normalizedFormerNames, [])
-          THEN coalesce(c.normalizedFormerNames, []) + normalizedFormer ELSE c.normalizedFormerNames END AS normalizedFormerNames
-SET c.formerNames = formerNames,
-    c.normalizedFormerNames = normalizedFormerNames,
-    c.formerNamesText = CASE WHEN formerNames IS NULL THEN c.formerNamesText
-                             ELSE reduce(t = '', n IN formerNames | t + CASE WHEN t = '' THEN '' ELSE ' ' END + n) END,
-    c.name = CASE WHEN renamed THEN r.props.name ELSE c.name END,
-    c.normalizedName = CASE WHEN renamed THEN r.props.normalizedName ELSE coalesce(c.normalizedName, r.props.normalizedName) END,
-    c.bodsNameDate = CASE WHEN renamed THEN r.statementDate ELSE c.bodsNameDate END,
+SET c.formerNames = [former IN [CASE WHEN r.statementDate > c.bodsNameDate AND r.props.name <> c.name THEN c.name WHEN r.statementDate < c.bodsNameDate AND r.props.name <> c.name THEN r.props.name END] |
+                     CASE WHEN former IS NOT NULL AND NOT former IN coalesce(c.formerNames, [])
+                          THEN coalesce(c.formerNames, []) + former ELSE c.formerNames END][0],
+    c.normalizedFormerNames = [former IN [CASE WHEN r.statementDate > c.bodsNameDate AND r.props.name <> c.name THEN c.normalizedName WHEN r.statementDate < c.bodsNameDate AND r.props.name <> c.name THEN r.props.normalizedName END] |
+                               CASE WHEN former IS NOT NULL AND NOT former IN coalesce(c.normalizedFormerNames, [])
+                                    THEN coalesce(c.normalizedFormerNames, []) + former ELSE c.normalizedFormerNames END][0],
+    // Rewritten from the whole list whenever the firm has former names, as the name search reads it.
+    c.formerNamesText = [names IN [[former IN [CASE WHEN r.statementDate > c.bodsNameDate AND r.props.name <> c.name THEN c.name WHEN r.statementDate < c.bodsNameDate AND r.props.name <> c.name THEN r.props.name END] |
+                                    CASE WHEN former IS NOT NULL AND NOT former IN coalesce(c.formerNames, [])
+                                         THEN coalesce(c.formerNames, []) + former ELSE c.formerNames END][0]] |
+                         CASE WHEN names IS NULL THEN c.formerNamesText
+                              ELSE reduce(t = '', n IN names | t + CASE WHEN t = '' THEN '' ELSE ' ' END + n) END][0],
+    c.name = CASE WHEN r.statementDate > c.bodsNameDate AND r.props.name <> c.name THEN r.props.name ELSE coalesce(c.name, r.props.name) END,
+    c.normalizedName = CASE WHEN r.statementDate > c.bodsNameDate AND r.props.name <> c.name THEN r.props.normalizedName
+                            ELSE coalesce(c.normalizedName, r.props.normalizedName) END,
+    c.bodsNameDate = CASE WHEN c.provenance IS NULL OR (r.statementDate > c.bodsNameDate AND r.props.name <> c.name) THEN r.statementDate
+                          ELSE c.bodsNameDate END,
+    c.keyBasis = CASE WHEN c.provenance IS NULL THEN r.props.keyBasis ELSE c.keyBasis END,
+    c.keyUnverified = CASE WHEN c.provenance IS NULL THEN r.props.keyUnverified ELSE c.keyUnverified END,
     c.uscc = coalesce(c.uscc, r.props.uscc),
     c.companyType = coalesce(c.companyType, r.props.companyType),
     c.jurisdiction = coalesce(c.jurisdiction, r.props.jurisdiction),
