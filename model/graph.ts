@@ -401,6 +401,20 @@ export const nodeTypes = {
 
 export type NodeTypeName = keyof typeof nodeTypes;
 
+/** What an ownership statement (BODS, GLEIF) says of a holding or a control beside its ratio: a range, and the statement behind it. */
+const statedInterest = {
+  ratioMin: prop('number', '比例下限', 'Ratio at least (range)'),
+  ratioMinExclusive: prop('boolean', '下限不含', 'Lower bound exclusive'),
+  ratioMax: prop('number', '比例上限', 'Ratio at most (range)'),
+  ratioMaxExclusive: prop('boolean', '上限不含', 'Upper bound exclusive'),
+  declaredBeneficialOwner: prop('boolean', '申报为受益所有人', 'Declared as beneficial ownership or control'),
+  bodsStatementId: prop('string', 'BODS 声明标识', 'BODS statement id'),
+  bodsRecordId: prop('string', 'BODS 记录标识', 'BODS record id'),
+  bodsStatementDate: prop('string', 'BODS 声明日期', 'BODS statement date (as published)'),
+  bodsStatementIds: prop('string[]', 'BODS 历次声明', 'BODS statement ids'),
+  bodsReplacedBy: prop('string', 'BODS 替代声明', 'BODS statement that replaced it'),
+};
+
 export const relationshipTypes = {
   HOLDS_SHARES: {
     type: 'HOLDS_SHARES',
@@ -409,16 +423,7 @@ export const relationshipTypes = {
     to: ['Company'],
     properties: {
       source: prop('string', '来源类型', 'Source kind (bods, gleif)'),
-      ratioMin: prop('number', '比例下限', 'Ratio at least (range)'),
-      ratioMinExclusive: prop('boolean', '下限不含', 'Lower bound exclusive'),
-      ratioMax: prop('number', '比例上限', 'Ratio at most (range)'),
-      ratioMaxExclusive: prop('boolean', '上限不含', 'Upper bound exclusive'),
-      declaredBeneficialOwner: prop('boolean', '申报为受益所有人', 'Declared as beneficial ownership or control'),
-      bodsStatementId: prop('string', 'BODS 声明标识', 'BODS statement id'),
-      bodsRecordId: prop('string', 'BODS 记录标识', 'BODS record id'),
-      bodsStatementDate: prop('string', 'BODS 声明日期', 'BODS statement date (as published)'),
-      bodsStatementIds: prop('string[]', 'BODS 历次声明', 'BODS statement ids'),
-      bodsReplacedBy: prop('string', 'BODS 替代声明', 'BODS statement that replaced it'),
+      ...statedInterest,
       ratio: prop('number', '持股比例', 'Share ratio (0–1)'),
       ratioText: prop('string', '持股比例(原文)', 'Share ratio (as given)'),
       subscribedAmountWan: prop('number', '认缴出资额(万)', 'Subscribed capital (10k)'),
@@ -459,16 +464,7 @@ export const relationshipTypes = {
     properties: {
       ratio: prop('number', '比例', 'Ratio (voting rights …)'),
       ratioText: prop('string', '比例(原文)', 'Ratio as given'),
-      ratioMin: prop('number', '比例下限', 'Ratio at least (range)'),
-      ratioMinExclusive: prop('boolean', '下限不含', 'Lower bound exclusive'),
-      ratioMax: prop('number', '比例上限', 'Ratio at most (range)'),
-      ratioMaxExclusive: prop('boolean', '上限不含', 'Upper bound exclusive'),
-      declaredBeneficialOwner: prop('boolean', '申报为受益所有人', 'Declared as beneficial ownership or control'),
-      bodsStatementId: prop('string', 'BODS 声明标识', 'BODS statement id'),
-      bodsRecordId: prop('string', 'BODS 记录标识', 'BODS record id'),
-      bodsStatementDate: prop('string', 'BODS 声明日期', 'BODS statement date (as published)'),
-      bodsStatementIds: prop('string[]', 'BODS 历次声明', 'BODS statement ids'),
-      bodsReplacedBy: prop('string', 'BODS 替代声明', 'BODS statement that replaced it'),
+      ...statedInterest,
       basis: prop('string', '控制方式', 'Basis (agreement, nominee, voting-entrustment, acting-in-concert, control)', { required: true }),
       basisText: prop('string', '关系类型(原文)', 'Relation as written'),
       evidence: prop('string', '依据', 'Evidence'),
