@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Graph } from '../cypher/run.ts';
+import type { GraphReader } from '../cypher/run.ts';
 import { dateParam } from '../cypher/values.ts';
 import { edgeDates, sortedLimits, type Chain, type Envelope, type Finding } from './envelope.ts';
 import { ownershipInto } from './integratedOwnership.ts';
@@ -71,7 +71,7 @@ function familyGroups(ties: TieRow[]): Map<string, string> {
   return group;
 }
 
-export async function beneficialOwners(graph: Graph, params: BeneficialOwnersParams): Promise<Envelope> {
+export async function beneficialOwners(graph: GraphReader, params: BeneficialOwnersParams): Promise<Envelope> {
   const ranAt = new Date().toISOString();
   const firm = await resolveFirm(graph, params.firm);
   const asOf = dateParam(params.asOf);

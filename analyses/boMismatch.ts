@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Graph } from '../cypher/run.ts';
+import type { GraphReader } from '../cypher/run.ts';
 import { dateParam, int } from '../cypher/values.ts';
 import { beneficialOwners } from './beneficialOwners.ts';
 import { booleanParam } from './booleanParam.ts';
@@ -140,7 +140,7 @@ const NAME_ONLY_NOTE =
   '仅凭姓名匹配：至少一方没有证件号码，可能并非同一人；同名者的计算比例已相加 / matched on the name alone: one side shows no ID number, so this may not be one person; the figures of the same-name persons are added';
 
 /** One firm: its filed owners beside its computed ones. */
-async function compareFirm(graph: Graph, row: FirmRow, params: BoMismatchParams, includeMatches: boolean, timeoutMs: number): Promise<{ findings: Finding[]; limitsHit: string[] }> {
+async function compareFirm(graph: GraphReader, row: FirmRow, params: BoMismatchParams, includeMatches: boolean, timeoutMs: number): Promise<{ findings: Finding[]; limitsHit: string[] }> {
   const { firm: _f, tolerance: _t, includeMatches: _i, jurisdiction: _j, maxFirms: _m, ...common } = params;
   const env = await beneficialOwners(graph, { ...common, firm: row.firm.key, timeoutMs });
   const firm = toEntityRef(row.firm);
@@ -255,7 +255,7 @@ async function compareFirm(graph: Graph, row: FirmRow, params: BoMismatchParams,
   return { findings, limitsHit: env.limitsHit };
 }
 
-export async function boMismatch(graph: Graph, params: BoMismatchParams): Promise<Envelope> {
+export async function boMismatch(graph: GraphReader, params: BoMismatchParams): Promise<Envelope> {
   const ranAt = new Date().toISOString();
   const deadline = Date.now() + params.timeoutMs;
   const one = params.firm !== undefined ? await resolveFirm(graph, params.firm) : null;

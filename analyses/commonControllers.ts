@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Graph } from '../cypher/run.ts';
+import type { GraphReader } from '../cypher/run.ts';
 import { dateParam } from '../cypher/values.ts';
 import { AnalysisError, edgeDates, sortedLimits, type Candidate, type Chain, type EntityRef, type Envelope, type Finding } from './envelope.ts';
 import { ownershipInto, reach } from './integratedOwnership.ts';
@@ -114,7 +114,7 @@ function networkFinding(subject: EntityRef, firms: Candidate[], net: SteinerNetw
   };
 }
 
-export async function commonControllers(graph: Graph, params: CommonControllersParams): Promise<Envelope> {
+export async function commonControllers(graph: GraphReader, params: CommonControllersParams): Promise<Envelope> {
   const ranAt = new Date().toISOString();
   const deadline = Date.now() + params.timeoutMs;
   const resolved = await Promise.all([...new Set(params.firms)].map((f) => resolveFirm(graph, f)));

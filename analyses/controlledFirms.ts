@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Graph } from '../cypher/run.ts';
+import type { GraphReader } from '../cypher/run.ts';
 import { dateParam } from '../cypher/values.ts';
 import { AnalysisError, edgeDates, sortedLimits, type Chain, type Envelope, type Finding } from './envelope.ts';
 import { ownershipFrom } from './integratedOwnership.ts';
@@ -40,7 +40,7 @@ interface RoleRow {
   validTo: string | null;
 }
 
-export async function controlledFirms(graph: Graph, params: ControlledFirmsParams): Promise<Envelope> {
+export async function controlledFirms(graph: GraphReader, params: ControlledFirmsParams): Promise<Envelope> {
   const ranAt = new Date().toISOString();
   const who = params.person !== undefined ? await resolvePerson(graph, params.person) : params.firm !== undefined ? await resolveFirm(graph, params.firm) : null;
   if (!who) throw new AnalysisError('BAD_PARAMS', '请指定 person 或 firm 之一 / give exactly one of person and firm');

@@ -1,4 +1,4 @@
-import type { Graph } from '../cypher/run.ts';
+import type { GraphReader } from '../cypher/run.ts';
 import { compareLinks, expand, typePriority, type ExpandOptions, type Link, type NetworkNode, type NetworkType } from './network.ts';
 
 export interface FoundPath {
@@ -29,17 +29,17 @@ export class ExploredGraph {
   readonly truncated = new Set<string>();
 
   /** Fetches the relationships of the entities not yet expanded; `ends` are never taken for hubs. */
-  async expand(graph: Graph, ids: readonly string[], options: ExpandOptions, ends: ReadonlySet<string>): Promise<void> {
+  async expand(graph: GraphReader, ids: readonly string[], options: ExpandOptions, ends: ReadonlySet<string>): Promise<void> {
     const pending = ids.filter((id) => !this.expanded.has(id));
     for (let i = 0; i < pending.length; i += SLICE) {
       const refs = pending.slice(i, i + SLICE).map((id) => this.nodes.get(id)!.ref);
-      for (const row of await expand(graph, refs, options)) {
+      for (const row of await expand(graph, refs, { ...options, otherDegrees: true })) {
         this.expanded.add(row.node.id);
         this.nodes.set(row.node.id, row.node);
         if (row.degree > row.links.length) this.truncated.add(row.node.id);
         for (const { link, other, otherDegree } of row.links) {
           if (!this.nodes.has(other.id)) this.nodes.set(other.id, other);
-          if (otherDegree > options.fanOut && !ends.has(other.id)) this.hubs.set(other.id, otherDegree);
+          if (otherDegree !== null && otherDegree > options.fanOut && !ends.has(other.id)) this.hubs.set(other.id, otherDegree);
           this.add(link);
         }
       }

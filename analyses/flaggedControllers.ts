@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Graph } from '../cypher/run.ts';
+import type { GraphReader } from '../cypher/run.ts';
 import { dateParam, int } from '../cypher/values.ts';
 import { edgeDates, sortedLimits, type Chain, type EntityRef, type Envelope, type Finding, type Subgraph } from './envelope.ts';
 import { ownershipInto, reach, type WeightedEdge } from './integratedOwnership.ts';
@@ -90,7 +90,7 @@ function ownershipAbove(firm: string, holdingsInto: Map<string, WeightedEdge[]>)
   return [...above].flatMap((n) => holdingsInto.get(n) ?? []);
 }
 
-export async function flaggedControllers(graph: Graph, params: FlaggedControllersParams): Promise<Envelope> {
+export async function flaggedControllers(graph: GraphReader, params: FlaggedControllersParams): Promise<Envelope> {
   const ranAt = new Date().toISOString();
   const asOf = dateParam(params.asOf);
   const envelope = (findings: Finding[], limits: Set<string>): Envelope => {

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Graph } from '../cypher/run.ts';
+import type { Graph, GraphReader } from '../cypher/run.ts';
 import { beneficialOwners, beneficialOwnersParams } from './beneficialOwners.ts';
 import { controlledFirms, controlledFirmsParams } from './controlledFirms.ts';
 import { AnalysisError, type Envelope } from './envelope.ts';
@@ -34,7 +34,7 @@ export interface AnalysisDefinition<S extends z.ZodType = z.ZodType> {
   scoreIsRatio?: boolean;
   /** Parameter names with a one-line meaning, for help texts. */
   parameters: Record<string, string>;
-  run(graph: Graph, params: z.output<S>): Promise<Envelope>;
+  run(graph: GraphReader, params: z.output<S>): Promise<Envelope>;
 }
 
 const common = {
@@ -268,7 +268,8 @@ export function parseParams(name: string, raw: unknown, settings?: AnalysisSetti
   return parsed.data;
 }
 
+/** Parses the parameters, then runs the analysis with all its queries in one read transaction. */
 export async function runAnalysis(graph: Graph, name: string, raw: unknown, settings?: AnalysisSettings): Promise<Envelope> {
   const params = parseParams(name, raw, settings);
-  return getAnalysis(name).run(graph, params);
+  return graph.reading((reader) => getAnalysis(name).run(reader, params));
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Graph } from '../cypher/run.ts';
+import type { GraphReader } from '../cypher/run.ts';
 import { int } from '../cypher/values.ts';
 import { isWithin } from '../model/divisions.ts';
 import { booleanParam } from './booleanParam.ts';
@@ -121,7 +121,7 @@ function matchRow(row: Row, terms: Term[]): Matched {
   return { hits: [...hits].sort((a, b) => fieldOrder(a) - fieldOrder(b)), keywords: [...keywords], lists: [...lists], highlights };
 }
 
-export async function keywordScreen(graph: Graph, params: KeywordScreenParams): Promise<Envelope> {
+export async function keywordScreen(graph: GraphReader, params: KeywordScreenParams): Promise<Envelope> {
   const ranAt = new Date().toISOString();
   const chosen = params.lists === undefined ? defaultKeywordLists : defaultKeywordLists.filter((l) => params.lists!.includes(l.name));
   const own: KeywordList[] =

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Graph } from '../cypher/run.ts';
+import type { GraphReader } from '../cypher/run.ts';
 import { int } from '../cypher/values.ts';
 import { parseRegistrationNumber } from '../model/identifiers/registrationNumber.ts';
 import { parseUscc } from '../model/identifiers/uscc.ts';
@@ -112,7 +112,7 @@ function personNote(row: ExactRow): string {
   return `仅凭姓名匹配，同名不等于同一人（同名 ${n} 人${firms}）/ matched by name only: a same name is not the same person (${n} bear it)`;
 }
 
-async function exactMatches(graph: Graph, entries: Entry[], maxPersons: number): Promise<Match[]> {
+async function exactMatches(graph: GraphReader, entries: Entry[], maxPersons: number): Promise<Match[]> {
   const codes = entries.filter((e) => e.kind !== 'name');
   const names = entries.filter((e) => e.kind === 'name' && e.lookup.length > 0);
   const formerNames = names.flatMap((e) => {
@@ -156,7 +156,7 @@ function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
 
 const order = (m: MatchedBy) => ['code', 'name', 'traditional', 'formerName', 'personName', 'close'].indexOf(m);
 
-async function closeMatches(graph: Graph, entries: Entry[], params: ListXrefParams): Promise<Match[]> {
+async function closeMatches(graph: GraphReader, entries: Entry[], params: ListXrefParams): Promise<Match[]> {
   const queries = entries.flatMap((e) => {
     const query = similarNameQuery(nameCore(e.input));
     return query ? [{ input: e.input, query }] : [];
@@ -201,7 +201,7 @@ export function unmatchedEntries(envelope: Envelope): string[] {
   return ((envelope.params.entries as string[] | undefined) ?? []).filter((e) => !matched.has(e));
 }
 
-export async function listXref(graph: Graph, params: ListXrefParams): Promise<Envelope> {
+export async function listXref(graph: GraphReader, params: ListXrefParams): Promise<Envelope> {
   const ranAt = new Date().toISOString();
   const entries = [...new Set(params.entries)].map(classifyEntry);
   const exact = await exactMatches(graph, entries, params.maxPersons);

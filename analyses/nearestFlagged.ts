@@ -1,4 +1,4 @@
-import type { Graph } from '../cypher/run.ts';
+import type { GraphReader } from '../cypher/run.ts';
 import { sortedLimits, type Chain, type EntityRef, type EvidenceEdge } from './envelope.ts';
 import { evidenceEdge, expand, linkGroups, nodeId, typesOf, type ExpandOptions, type Expansion, type Link } from './network.ts';
 
@@ -79,7 +79,7 @@ function route(walk: Walk, to: string): Chain {
  * holder or officer is still a connection an investigator follows), and flagged firms come first
  * within the fan-out cap, each with its list types.
  */
-async function expandAll(graph: Graph, ids: string[], refs: Map<string, EntityRef>, fanOut: number, listTypes: readonly string[]): Promise<Map<string, Expansion>> {
+async function expandAll(graph: GraphReader, ids: string[], refs: Map<string, EntityRef>, fanOut: number, listTypes: readonly string[]): Promise<Map<string, Expansion>> {
   const options: ExpandOptions = { types: WALKED, fanOut, asOf: null, includeEnded: true, flaggedBy: listTypes };
   const out = new Map<string, Expansion>();
   for (let i = 0; i < ids.length; i += SLICE) {
@@ -91,7 +91,7 @@ async function expandAll(graph: Graph, ids: string[], refs: Map<string, EntityRe
 const byName = (refs: Map<string, EntityRef>) => (a: string, b: string) =>
   refs.get(a)!.name.localeCompare(refs.get(b)!.name, 'zh') || a.localeCompare(b);
 
-export async function nearestFlagged(graph: Graph, starts: WalkStart[], listTypes: readonly string[], limits: WalkLimits): Promise<Map<string, Nearest>> {
+export async function nearestFlagged(graph: GraphReader, starts: WalkStart[], listTypes: readonly string[], limits: WalkLimits): Promise<Map<string, Nearest>> {
   const deadline = Date.now() + limits.timeoutMs;
   const refs = new Map<string, EntityRef>();
   const walks = new Map<string, Walk>();

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Graph } from '../cypher/run.ts';
+import type { GraphReader } from '../cypher/run.ts';
 import { typesOf } from './network.ts';
 import { walkNetwork } from './networkWalk.ts';
 
@@ -55,7 +55,7 @@ interface EntityRow {
 /** The network view draws holdings and roles; the `neighborhood` analysis offers the other types. */
 const networkViewTypes = typesOf(['holdings', 'roles']);
 
-export async function neighborhood(graph: Graph, input: NeighborhoodParams): Promise<Network | null> {
+export async function neighborhood(graph: GraphReader, input: NeighborhoodParams): Promise<Network | null> {
   const params = neighborhoodParams.parse(input);
   const [start] = await graph.read<{ entity: EntityRow }>('analyses/entityByKey', { key: params.key });
   if (!start) return null;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Graph } from '../cypher/run.ts';
+import type { GraphReader } from '../cypher/run.ts';
 import { dateParam } from '../cypher/values.ts';
 import { AnalysisError, sortedLimits, type Chain, type Envelope, type EvidenceEdge, type Finding } from './envelope.ts';
 import { allGroups, countsText, evidenceEdge, typePriority, typesOf, typesParam, type NetworkType } from './network.ts';
@@ -50,7 +50,7 @@ function summary(omitted: Partial<Record<NetworkType, number>>): string {
   return `另有 ${total(omitted)} 条关系未展开：${parts} / ${total(omitted)} more relationships not drawn: ${parts}`;
 }
 
-export async function neighborhoodAnalysis(graph: Graph, params: NeighborhoodAnalysisParams): Promise<Envelope> {
+export async function neighborhoodAnalysis(graph: GraphReader, params: NeighborhoodAnalysisParams): Promise<Envelope> {
   const ranAt = new Date().toISOString();
   const centre = await resolveEntity(graph, params.key);
   const walk = await walkNetwork(graph, centre, {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Graph } from '../cypher/run.ts';
+import type { GraphReader } from '../cypher/run.ts';
 import { int } from '../cypher/values.ts';
 import { relationshipTypes } from '../model/graph.ts';
 import { edgeDates, toEntityRef, type EntityKind, type EntityRef, type EvidenceEdge, type NodeRow } from './envelope.ts';
@@ -100,7 +100,7 @@ export interface Expansion {
    * At most fanOut of them, the most telling first; `degree > links.length` means the cap cut.
    * `otherFlaggedAs`: the list types of `flaggedBy` the entity at the other end (a firm) is flagged with.
    */
-  links: { link: Link; other: NetworkNode; otherDegree: number; otherFlaggedAs: string[] }[];
+  links: { link: Link; other: NetworkNode; otherDegree: number | null; otherFlaggedAs: string[] }[];
 }
 
 interface Row {
@@ -108,7 +108,7 @@ interface Row {
   key: string;
   self: NodeRow & { status?: string | null };
   degrees: { type: NetworkType; count: number }[];
-  edges: { type: NetworkType; outgoing: boolean; props: LinkProps; other: NodeRow & { status?: string | null }; otherDegree: number; flaggedAs: string[] }[];
+  edges: { type: NetworkType; outgoing: boolean; props: LinkProps; other: NodeRow & { status?: string | null }; otherDegree: number | null; flaggedAs: string[] }[];
 }
 
 function networkNode(row: NodeRow & { status?: string | null }): NetworkNode {
@@ -125,10 +125,12 @@ export interface ExpandOptions {
   includeEnded?: boolean;
   /** ListEntry.listType values that count as flagged: flagged firms come first within fanOut, with their list types. */
   flaggedBy?: readonly string[];
+  /** Each other end's number of relationships of these types, for walks that refuse to pass hubs; else null. */
+  otherDegrees?: boolean;
 }
 
 /** One hop from every entity of the frontier; entities that do not exist are left out. */
-export async function expand(graph: Graph, frontier: readonly EntityRef[], options: ExpandOptions): Promise<Expansion[]> {
+export async function expand(graph: GraphReader, frontier: readonly EntityRef[], options: ExpandOptions): Promise<Expansion[]> {
   if (frontier.length === 0) return [];
   const rows = await graph.read<Row>('analyses/networkExpand', {
     frontier: frontier.map((r) => ({ kind: r.kind, key: r.key })),
@@ -137,6 +139,7 @@ export async function expand(graph: Graph, frontier: readonly EntityRef[], optio
     asOf: options.asOf ?? null,
     includeEnded: options.includeEnded ?? false,
     flaggedBy: [...(options.flaggedBy ?? [])],
+    otherDegrees: options.otherDegrees ?? false,
   });
   return rows.map((row) => {
     const node = networkNode(row.self);

@@ -1,4 +1,4 @@
-import type { Graph } from '../cypher/run.ts';
+import type { GraphReader } from '../cypher/run.ts';
 import type { EntityRef } from './envelope.ts';
 import { expand, type Link, type NetworkNode, type NetworkType } from './network.ts';
 
@@ -47,7 +47,7 @@ export interface Walk {
   limitsHit: Set<string>;
 }
 
-export async function walkNetwork(graph: Graph, start: EntityRef, options: WalkOptions): Promise<Walk | null> {
+export async function walkNetwork(graph: GraphReader, start: EntityRef, options: WalkOptions): Promise<Walk | null> {
   const deadline = options.timeoutMs === undefined ? Infinity : Date.now() + options.timeoutMs;
   const expandOptions = { types: options.types, fanOut: options.fanOut, asOf: options.asOf };
   let walk: Walk | null = null;

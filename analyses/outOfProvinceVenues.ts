@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Graph } from '../cypher/run.ts';
+import type { GraphReader } from '../cypher/run.ts';
 import { dateParam, int } from '../cypher/values.ts';
 import { divisionFromAddress, isWithin, resolveDivision, type ResolvedDivision } from '../model/divisions.ts';
 import { edgeDates, sortedLimits, type Chain, type EntityRef, type Envelope, type Finding } from './envelope.ts';
@@ -125,7 +125,7 @@ function localPlace(row: FootprintRow, j: string): { place: ResolvedDivision | n
   return { place: null, unknown: operating.length === 0 && registered === null, address: null };
 }
 
-export async function outOfProvinceVenues(graph: Graph, params: OutOfProvinceVenuesParams): Promise<Envelope> {
+export async function outOfProvinceVenues(graph: GraphReader, params: OutOfProvinceVenuesParams): Promise<Envelope> {
   const ranAt = new Date().toISOString();
   const j = params.jurisdiction;
   const [rows, failedRows] = await Promise.all([

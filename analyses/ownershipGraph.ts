@@ -1,4 +1,4 @@
-import type { Graph } from '../cypher/run.ts';
+import type { GraphReader } from '../cypher/run.ts';
 import { int } from '../cypher/values.ts';
 import type { EntityKind } from './envelope.ts';
 import type { ColumnTotals } from './integratedOwnership.ts';
@@ -129,7 +129,7 @@ async function walk<R extends { key: string; degree: number; edges: unknown[] }>
 }
 
 /** Holders and controllers of `start`, theirs, and so on up to the caps. */
-export function upstream(graph: Graph, start: GraphNode, asOf: unknown, limits: Limits): Promise<OwnershipGraph> {
+export function upstream(graph: GraphReader, start: GraphNode, asOf: unknown, limits: Limits): Promise<OwnershipGraph> {
   return upstreamOfAll(graph, [start], asOf, limits);
 }
 
@@ -138,7 +138,7 @@ export function upstream(graph: Graph, start: GraphNode, asOf: unknown, limits: 
  * per hop for the set's frontier, so the cost follows the structure above the set, not its size
  * times the number of queries. The starts count towards maxNodes.
  */
-export function upstreamOfAll(graph: Graph, starts: GraphNode[], asOf: unknown, limits: Limits): Promise<OwnershipGraph> {
+export function upstreamOfAll(graph: GraphReader, starts: GraphNode[], asOf: unknown, limits: Limits): Promise<OwnershipGraph> {
   // The first query brings the rows of the firms above the starts as well (up to maxNodes), so
   // the walk's later hops are read from memory; a firm it left out is asked for when reached.
   const fetched = new Map<string, UpRow>();
@@ -166,7 +166,7 @@ export function upstreamOfAll(graph: Graph, starts: GraphNode[], asOf: unknown, 
 }
 
 /** Firms `start` holds or controls, theirs, and so on down to the caps. */
-export function downstream(graph: Graph, start: GraphNode, asOf: unknown, limits: Limits): Promise<OwnershipGraph> {
+export function downstream(graph: GraphReader, start: GraphNode, asOf: unknown, limits: Limits): Promise<OwnershipGraph> {
   return walk<DownRow>(
     [start],
     limits,

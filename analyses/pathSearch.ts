@@ -1,4 +1,4 @@
-import type { Graph } from '../cypher/run.ts';
+import type { GraphReader } from '../cypher/run.ts';
 import type { EntityRef } from './envelope.ts';
 import { ExploredGraph, type FoundPath } from './exploredGraph.ts';
 import { nodeId, type NetworkNode, type NetworkType } from './network.ts';
@@ -54,7 +54,7 @@ export interface PathSearch {
   limitsHit: Set<string>;
 }
 
-export async function searchPaths(graph: Graph, fromRef: EntityRef, toRef: EntityRef, o: PathSearchOptions): Promise<PathSearch> {
+export async function searchPaths(graph: GraphReader, fromRef: EntityRef, toRef: EntityRef, o: PathSearchOptions): Promise<PathSearch> {
   const g = new ExploredGraph();
   const ends = [nodeId(fromRef), nodeId(toRef)] as const;
   g.nodes.set(ends[0], { id: ends[0], ref: { kind: fromRef.kind, key: fromRef.key, name: fromRef.name }, status: null });

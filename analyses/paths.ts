@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Graph } from '../cypher/run.ts';
+import type { GraphReader } from '../cypher/run.ts';
 import { dateParam } from '../cypher/values.ts';
 import { AnalysisError, sortedLimits, type EntityRef, type Envelope, type Evidence, type Finding } from './envelope.ts';
 import type { FoundPath } from './exploredGraph.ts';
@@ -38,7 +38,7 @@ function pathEvidence(nodes: Map<string, NetworkNode>, p: FoundPath): Evidence {
 
 const hubText = (ref: EntityRef, degree: number) => `${ref.name}（${degree} 条关系 / ${degree} relationships）`;
 
-export async function paths(graph: Graph, params: PathsParams): Promise<Envelope> {
+export async function paths(graph: GraphReader, params: PathsParams): Promise<Envelope> {
   const ranAt = new Date().toISOString();
   const [from, to] = await Promise.all([resolveEntity(graph, params.from), resolveEntity(graph, params.to)]);
   if (from.kind === to.kind && from.key === to.key) {

@@ -1,4 +1,4 @@
-import type { Graph } from '../cypher/run.ts';
+import type { GraphReader } from '../cypher/run.ts';
 import { normalizeName } from '../model/names.ts';
 import { AnalysisError, type Candidate } from './envelope.ts';
 
@@ -29,12 +29,12 @@ function pick(rows: Row[], text: string, what: { zh: string; en: string }): Cand
   );
 }
 
-export async function resolveFirm(graph: Graph, text: string): Promise<Candidate> {
+export async function resolveFirm(graph: GraphReader, text: string): Promise<Candidate> {
   const rows = await graph.read<Row>('analyses/resolveFirm', { code: text.trim().toUpperCase(), normalized: normalizeName(text) });
   return pick(rows, text, { zh: '企业', en: 'firm' });
 }
 
-export async function resolvePerson(graph: Graph, text: string): Promise<Candidate> {
+export async function resolvePerson(graph: GraphReader, text: string): Promise<Candidate> {
   const rows = await graph.read<Row>('analyses/resolvePerson', { code: text.trim(), normalized: normalizeName(text) });
   return pick(rows, text, { zh: '人员', en: 'person' });
 }

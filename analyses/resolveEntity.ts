@@ -1,4 +1,4 @@
-import type { Graph } from '../cypher/run.ts';
+import type { GraphReader } from '../cypher/run.ts';
 import { isValidUscc } from '../model/identifiers/uscc.ts';
 import { AnalysisError, type Candidate } from './envelope.ts';
 import { resolveFirm, resolvePerson } from './resolve.ts';
@@ -8,7 +8,7 @@ import { resolveFirm, resolvePerson } from './resolve.ts';
  * the analyses that start from either (paths, the neighbourhood). Both are looked up; a text that
  * names one firm and one person is refused with both, like any ambiguous name.
  */
-export async function resolveEntity(graph: Graph, text: string): Promise<Candidate> {
+export async function resolveEntity(graph: GraphReader, text: string): Promise<Candidate> {
   const attempt = (find: Promise<Candidate>) =>
     find.then(
       (c): Candidate[] => [c],

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Graph } from '../cypher/run.ts';
+import type { GraphReader } from '../cypher/run.ts';
 import { dateParam } from '../cypher/values.ts';
 import { beneficialOwners } from './beneficialOwners.ts';
 import { controlledFirms } from './controlledFirms.ts';
@@ -98,7 +98,7 @@ const listingChain = (b: BorrowerRow, list: EntityRef): Chain => ({
 });
 
 /** The borrowers a controller controls (or represents, or is), with the chains that show it. */
-async function borrowersControlledBy(graph: Graph, c: Controller, rows: { borrower: BorrowerRow; list: EntityRef }[], params: SelfFinancingParams): Promise<{ found: SelfBorrower[]; limitsHit: string[] }> {
+async function borrowersControlledBy(graph: GraphReader, c: Controller, rows: { borrower: BorrowerRow; list: EntityRef }[], params: SelfFinancingParams): Promise<{ found: SelfBorrower[]; limitsHit: string[] }> {
   const firmKeys = rows.filter((r) => r.borrower.borrower.labels.includes('Company')).map((r) => r.borrower.borrower.key);
   const common = searchParams(params);
   const [down, roles] = await Promise.all([
@@ -127,7 +127,7 @@ async function borrowersControlledBy(graph: Graph, c: Controller, rows: { borrow
   return { found, limitsHit: down.limitsHit };
 }
 
-export async function selfFinancing(graph: Graph, params: SelfFinancingParams): Promise<Envelope> {
+export async function selfFinancing(graph: GraphReader, params: SelfFinancingParams): Promise<Envelope> {
   const ranAt = new Date().toISOString();
   const one = params.platform !== undefined ? await resolveFirm(graph, params.platform) : null;
   // A platform named by the user is examined wherever it is registered.

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Graph } from '../cypher/run.ts';
+import type { GraphReader } from '../cypher/run.ts';
 import { int } from '../cypher/values.ts';
 import { clusterFacets, densestWindow, inWindow, type ClusterFirm, type ClusterLink } from './clusterFacets.ts';
 import { edgeDates, sortedLimits, toEntityRef, type Chain, type EntityRef, type EvidenceEdge, type Finding, type Envelope, type NodeRow } from './envelope.ts';
@@ -85,7 +85,7 @@ interface Draft {
 
 const DETAIL_BATCH = 5000;
 
-async function firmDetails(graph: Graph, keys: string[]): Promise<Map<string, FirmRow>> {
+async function firmDetails(graph: GraphReader, keys: string[]): Promise<Map<string, FirmRow>> {
   const out = new Map<string, FirmRow>();
   for (let i = 0; i < keys.length; i += DETAIL_BATCH) {
     for (const row of await graph.read<FirmRow>('analyses/shellClusterFirms', { keys: keys.slice(i, i + DETAIL_BATCH) })) out.set(row.firm.key, row);
@@ -127,7 +127,7 @@ function personChains(links: (PersonLink & { firmKey: string })[], firmRef: (k: 
   });
 }
 
-export async function shellClusters(graph: Graph, params: ShellClustersParams): Promise<Envelope> {
+export async function shellClusters(graph: GraphReader, params: ShellClustersParams): Promise<Envelope> {
   const ranAt = new Date().toISOString();
   const prefix = regionPrefix(params.jurisdiction);
   const caps = { minFirms: int(params.minFirms), maxClusterSize: int(params.maxClusterSize), prefix };

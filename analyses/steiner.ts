@@ -1,4 +1,4 @@
-import type { Graph } from '../cypher/run.ts';
+import type { GraphReader } from '../cypher/run.ts';
 import type { EntityRef } from './envelope.ts';
 import { ExploredGraph, type FoundPath } from './exploredGraph.ts';
 import { nodeId, type Link, type NetworkNode, type NetworkType } from './network.ts';
@@ -67,7 +67,7 @@ function spanningTree(bridges: Bridge[], terminals: number): { tree: Bridge[]; r
   return { tree, root };
 }
 
-export async function steinerNetwork(graph: Graph, terminals: EntityRef[], o: SteinerOptions): Promise<SteinerNetwork> {
+export async function steinerNetwork(graph: GraphReader, terminals: EntityRef[], o: SteinerOptions): Promise<SteinerNetwork> {
   const g = new ExploredGraph();
   const ids = terminals.map(nodeId);
   const owner = new Map<string, number>();

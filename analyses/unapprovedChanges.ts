@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Graph } from '../cypher/run.ts';
+import type { GraphReader } from '../cypher/run.ts';
 import { isWithin } from '../model/divisions.ts';
 import { approvedClassesOf, changeClasses, changeClassCaption, changeClassOf, type ChangeClass } from './changeItems.ts';
 import { toEntityRef, type Chain, type EntityRef, type Envelope, type Finding, type NodeRow } from './envelope.ts';
@@ -84,7 +84,7 @@ function isVenueLike(row: VenueRow, words: string[]): boolean {
   return [row.venue.name, ...(row.formerNames ?? [])].some((text) => words.some((w) => occurrences(text, w).length > 0));
 }
 
-export async function unapprovedChanges(graph: Graph, params: UnapprovedChangesParams): Promise<Envelope> {
+export async function unapprovedChanges(graph: GraphReader, params: UnapprovedChangesParams): Promise<Envelope> {
   const ranAt = new Date().toISOString();
   const words = venueKeywords();
   const clauses = words.flatMap((w) => keywordClause(w, ['name', 'formerNamesText']) ?? []);

@@ -30,6 +30,8 @@ export interface BenchContext {
   neo4j: { uri: string; heap: string; pageCache: string };
   /** A folder of this run for this size, deleted with the run. */
   workDir: string;
+  /** With --keep-province: a folder kept between runs for data that is slow to make, else null. */
+  keptDir: string | null;
   log(line: string): void;
   /** Empties the database and applies the product schema, so each phase starts from the same state. */
   resetDatabase(): Promise<void>;

@@ -3,10 +3,14 @@
  * the figures, each next to its baseline, as a dated section of BENCHMARKS.md.
  *
  *   npm run bench -- [--sizes 10k,100k,1m] [--only importer] [--heap 4g] [--pagecache 4g]
- *                    [--note "text"] [--no-write]
+ *                    [--note "text"] [--no-write] [--keep-province]
  *
  * A size is a number of firms, any number with k or m: 350k (350,000 firms, about 1.1 million CSV
  * rows in the importer benchmark) is the smallest that passes a million rows.
+ *
+ * --keep-province keeps the analyses benchmark's generated and bulk-loaded province under
+ * .bench/provinces/ and reuses it on the next run with the same size and the same generator,
+ * model and importer sources (a 1m province takes about 40 minutes to generate and load).
  *
  * Not part of `npm test`: figures are measured, not asserted. The Neo4j runs from a data folder
  * under .bench/ on a free port, is stopped and deleted at the end (and on Ctrl-C), and the user's
@@ -36,6 +40,7 @@ interface Options {
   pageCache: string;
   note: string | null;
   write: boolean;
+  keepProvince: boolean;
 }
 
 function parseSize(label: string): BenchSize {
@@ -47,7 +52,7 @@ function parseSize(label: string): BenchSize {
 }
 
 function parseArgs(argv: string[]): Options {
-  const options: Options = { sizes: ['10k', '100k'].map(parseSize), only: null, heap: '4g', pageCache: '4g', note: null, write: true };
+  const options: Options = { sizes: ['10k', '100k'].map(parseSize), only: null, heap: '4g', pageCache: '4g', note: null, write: true, keepProvince: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const value = () => {
@@ -61,6 +66,7 @@ function parseArgs(argv: string[]): Options {
     else if (arg === '--pagecache') options.pageCache = value();
     else if (arg === '--note') options.note = value();
     else if (arg === '--no-write') options.write = false;
+    else if (arg === '--keep-province') options.keepProvince = true;
     else if (arg === '--help' || arg === '-h') {
       process.stdout.write(fs.readFileSync(fileURLToPath(import.meta.url), 'utf8').split('*/')[0]!.replace(/^\/\*\*|^ \* ?/gm, '') + '\n');
       process.exit(0);
@@ -257,6 +263,7 @@ async function main(): Promise<void> {
           graph: g,
           neo4j: { uri: neo4j.uri, heap: options.heap, pageCache: options.pageCache },
           workDir,
+          keptDir: options.keepProvince ? path.join(benchHome, 'provinces') : null,
           log: (line) => process.stdout.write(`[${bench.name} ${size.label}] ${line}\n`),
           resetDatabase: async () => {
             await g.writeInBatches('admin/deleteAll');

@@ -63,6 +63,11 @@ function checkParameters(query: CypherQuery, params: Record<string, unknown>): v
 
 export type Row = Record<string, unknown>;
 
+/** What an analysis needs of the graph: named read queries, nothing that writes. */
+export interface GraphReader {
+  read<T = Row>(name: string, params?: Record<string, unknown>): Promise<T[]>;
+}
+
 /**
  * Time spent per query file, collected when CHUANTOU_QUERY_TIMINGS is set: how the benchmarks
  * show where an import or an analysis spends its time.
@@ -71,7 +76,7 @@ export const queryTimings = new Map<string, { calls: number; ms: number }>();
 const timing = Boolean(process.env.CHUANTOU_QUERY_TIMINGS);
 
 /** A connection to the graph: every read in a read transaction, every write in a write transaction. */
-export class Graph {
+export class Graph implements GraphReader {
   constructor(
     readonly driver: Driver,
     readonly database?: string,
@@ -99,6 +104,28 @@ export class Graph {
     const session = this.session('READ');
     try {
       return (await session.executeRead((tx) => Graph.runIn(tx, query, params))) as T[];
+    } finally {
+      await session.close();
+    }
+  }
+
+  /**
+   * Several reads in one read transaction (one analysis run): one BEGIN and COMMIT for all its
+   * queries instead of one pair each, and every query sees the same state of the graph. The work
+   * may be run again if the transaction fails transiently, so it must only read.
+   */
+  async reading<T>(work: (reader: GraphReader) => Promise<T>): Promise<T> {
+    const session = this.session('READ');
+    try {
+      return await session.executeRead((tx) =>
+        work({
+          read: async <R = Row>(name: string, params: Record<string, unknown> = {}) => {
+            const query = loadQuery(name);
+            checkParameters(query, params);
+            return (await Graph.runIn(tx, query, params)) as R[];
+          },
+        }),
+      );
     } finally {
       await session.close();
     }

@@ -18,6 +18,7 @@ export class Stats {
   pyramidBottoms = 0;
   readonly pyramidLevels = new Uint32Array(9);
   structuralCycleFirms = 0;
+  webs = 0;
   stateHeldFirms = 0;
   stateOwnedFirms = 0;
   persons = 0;
@@ -63,7 +64,8 @@ export class Stats {
         this.pyramidLevels[role.levels]!++;
       }
     }
-    if (role.kind === 'cycle') this.structuralCycleFirms++;
+    if (role.kind === 'cycle' || role.kind === 'web') this.structuralCycleFirms++;
+    if (role.kind === 'web' && role.pos === 0) this.webs++;
     if (core.stateOwned) this.stateOwnedFirms++;
     if (people.holders.some((h) => h.kind === 'body' || (h.kind === 'firm' && this.world.core(h.j).stateOwned))) this.stateHeldFirms++;
     if (core.agent >= 0) this.agentFirms[core.agent]!++;

@@ -100,7 +100,8 @@ export interface Shape {
   districts: { total: number; withFirms: number };
   holdersPerFirm: { median: number; p90: number; p99: number; max: number };
   pyramids: { count: number; bottomFirms: number; bottomShare: number; byLevels: Record<string, number> };
-  cycles: { firms: number; share: number };
+  /** Firms inside cycles of holdings (rings of 2–4 firms, cross-holding webs of 4–6, planted ones); webs: how many webs. */
+  cycles: { firms: number; share: number; webs: number };
   stateOwned: { firms: number; heldFirms: number; heldShare: number; holders: string[] };
   persons: { distinct: number; masked: number; maskedShare: number; sharingANameShare: number };
   branches: { localInJurisdiction: number; localOutside: number; outsideHeadsHere: number };
@@ -329,7 +330,7 @@ export function buildTruth(
     districts: { total: world.districts.length, withFirms: distinctDistricts },
     holdersPerFirm: { median: stats.holderPercentile(0.5), p90: stats.holderPercentile(0.9), p99: stats.holderPercentile(0.99), max: stats.holderPercentile(1) },
     pyramids: { count: stats.pyramids, bottomFirms: stats.pyramidBottoms, bottomShare: round(stats.pyramidBottoms / stats.firms, 4), byLevels },
-    cycles: { firms: stats.structuralCycleFirms + plantedCycles, share: round((stats.structuralCycleFirms + plantedCycles) / stats.firms, 4) },
+    cycles: { firms: stats.structuralCycleFirms + plantedCycles, share: round((stats.structuralCycleFirms + plantedCycles) / stats.firms, 4), webs: stats.webs },
     stateOwned: { firms: stats.stateOwnedFirms, heldFirms: stats.stateHeldFirms, heldShare: round(stats.stateHeldFirms / stats.firms, 4), holders: world.bodies.map((b) => b.name) },
     persons: { distinct: stats.persons, masked: stats.maskedPersons, maskedShare: round(stats.maskedPersons / stats.persons, 4), sharingANameShare: round(stats.sameNameShare(), 4) },
     branches: { localInJurisdiction: stats.branchesLocal, localOutside: stats.branchesOut, outsideHeadsHere: stats.branchesIn },

@@ -4,8 +4,9 @@
  * the writer streams one firm at a time and a row that names another firm recomputes it.
  *
  * Structure comes from where a firm sits: every fifty indices form a block; the first forty slots
- * of some blocks hold a pyramid (holding chains of 5–8 levels ending in several firms) or a
- * cross-holding cycle, and the last ten of every block are reserved for planted firms (plan.ts).
+ * of some blocks hold a pyramid (holding chains of 5–8 levels ending in several firms), a
+ * cross-holding cycle or a cross-holding web (系族: every member holds a few per cent of every
+ * other, one person holds the rest of each), and the last ten of every block are reserved for planted firms (plan.ts).
  * The only state kept per firm is one byte: how many draws its name needed to be unique.
  */
 import { division, districtsUnder, placeName, provinceName, streetAddress, weightedDistricts, areaCode } from './places.ts';
@@ -29,7 +30,8 @@ export type Role =
   | { kind: 'ordinary' }
   | { kind: 'planted'; firm: PlannedFirm }
   | { kind: 'pyramid'; level: number; levels: number; parent: number | null; state: boolean; outTop: boolean }
-  | { kind: 'cycle'; pos: number; size: number; prev: number };
+  | { kind: 'cycle'; pos: number; size: number; prev: number }
+  | { kind: 'web'; pos: number; size: number; first: number };
 
 export interface FirmCore {
   i: number;
@@ -113,6 +115,7 @@ const HOLDER_COUNTS: ReadonlyArray<readonly [number, number]> = [
 interface Layout {
   pyramid: { levels: number; bottoms: number; state: boolean; outTop: boolean } | null;
   cycle: { size: number; start: number } | null;
+  web: { size: number; start: number } | null;
 }
 
 export class World {
@@ -136,7 +139,8 @@ export class World {
   private readonly mobiles: Scramble;
   private readonly offPyramid: number;
   private readonly offCycle: number;
-  private layoutCache: { b: number; layout: Layout } = { b: -1, layout: { pyramid: null, cycle: null } };
+  private readonly offWeb: number;
+  private layoutCache: { b: number; layout: Layout } = { b: -1, layout: { pyramid: null, cycle: null, web: null } };
   private readonly placeCache = new Map<string, string>();
   private readonly districtCache = new Map<string, string[]>();
   private readonly industryWeights = new WeightedTable(INDUSTRIES.map((x) => [x, x.weight] as const));
@@ -164,6 +168,7 @@ export class World {
     this.sharedPhones = Array.from({ length: Math.max(8, Math.floor(this.firms / 400)) }, (_, k) => this.mobile('199', 2 * MAX_FIRMS + k));
     this.offPyramid = this.seed % 9;
     this.offCycle = (this.seed >>> 4) % 8;
+    this.offWeb = (this.seed >>> 8) % 12;
     this.plan = new PlanBuilder({ seed: this.seed, firms: this.firms, jurisdiction: this.jurisdiction, demo: this.demo, codes: this.codes }).build();
     assignSlots(this.plan, this.firms);
     this.retry = new Uint8Array(this.firms);
@@ -175,7 +180,7 @@ export class World {
 
   private layout(b: number): Layout {
     if (this.layoutCache.b === b) return this.layoutCache.layout;
-    const layout: Layout = { pyramid: null, cycle: null };
+    const layout: Layout = { pyramid: null, cycle: null, web: null };
     if ((b + 1) * BLOCK <= this.firms) {
       const r = rngFor(this.seed, T_BLOCK, b);
       const p = (b + this.offPyramid) % 9;
@@ -186,6 +191,11 @@ export class World {
       if ((b + this.offCycle) % 8 === 3) {
         const start = layout.pyramid ? layout.pyramid.levels - 1 + layout.pyramid.bottoms : 0;
         layout.cycle = { size: r.int(2, 4), start };
+      }
+      // Drawn after the others, so adding webs left every pyramid and cycle as it was.
+      if ((b + this.offWeb) % 12 === 7) {
+        const start = (layout.pyramid ? layout.pyramid.levels - 1 + layout.pyramid.bottoms : 0) + (layout.cycle?.size ?? 0);
+        layout.web = { size: r.int(4, 6), start };
       }
     }
     this.layoutCache = { b, layout };
@@ -199,7 +209,7 @@ export class World {
       const firm = this.plan.bySlot.get(i);
       return firm ? { kind: 'planted', firm } : { kind: 'ordinary' };
     }
-    const { pyramid, cycle } = this.layout(b);
+    const { pyramid, cycle, web } = this.layout(b);
     const base = b * BLOCK;
     if (pyramid) {
       const tops = pyramid.levels - 1;
@@ -210,6 +220,7 @@ export class World {
       const pos = s - cycle.start;
       return { kind: 'cycle', pos, size: cycle.size, prev: base + cycle.start + ((pos + cycle.size - 1) % cycle.size) };
     }
+    if (web && s >= web.start && s < web.start + web.size) return { kind: 'web', pos: s - web.start, size: web.size, first: base + web.start };
     return { kind: 'ordinary' };
   }
 
@@ -436,6 +447,22 @@ export class World {
       const pct = r.pick([10, 15, 20, 25, 30, 35, 40]);
       holders.push({ kind: 'firm', j: role.prev, pct });
       addPersons(r.chance(0.5) ? [100 - pct] : [60 - pct / 2, 40 - pct / 2], 0);
+    } else if (role.kind === 'web') {
+      // Every other member holds 2–5%; the web's controller (the first member's first holder)
+      // holds most of the rest, a person of the firm's own the remainder. Holding paths multiply
+      // here as in real 系族 structures, which is what path enumeration cannot cope with.
+      let others = 0;
+      for (let q = 0; q < role.size; q++) {
+        if (q === role.pos) continue;
+        const pct = r.pick([2, 3, 4, 5]);
+        others += pct;
+        holders.push({ kind: 'firm', j: role.first + q, pct });
+      }
+      const controller = SINGLE_BASE + role.first * SLOTS_PER_FIRM;
+      used.add(controller);
+      holders.push({ kind: 'person', person: this.codes.person(controller), pool: false, pct: Math.round((100 - others) * 0.7) });
+      sharesPeople = true;
+      addPersons([100 - others - Math.round((100 - others) * 0.7)], 1);
     } else {
       let n = this.holderCounts.pick(r);
       if (n === -1) n = r.int(9, 15);

@@ -83,7 +83,7 @@ export function registerRunCommand(program: Command): void {
       const graph = await openGraph(config);
       let envelope: Envelope;
       try {
-        envelope = await analysis.run(graph, params);
+        envelope = await graph.reading((reader) => analysis.run(reader, params));
       } finally {
         await graph.close();
       }

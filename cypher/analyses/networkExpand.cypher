@@ -7,7 +7,8 @@
 // Each entity at the other end comes with its number of relationships of those types, ended ones
 // included (read from the degree store, without touching the relationships), so that a walk can
 // refuse to pass through a hub — a registration agent's address, an accountant's phone, a state
-// holder — before fetching it.
+// holder — before fetching it; only when $otherDegrees asks for them (the neighbourhood, which
+// draws hubs rather than avoiding them, does not pay for thirteen counts per neighbour).
 // With $flaggedBy, each firm at the other end also comes with the list types of $flaggedBy it is
 // flagged with (FLAGGED edges to ListEntry nodes of those listTypes), and such firms come first
 // within $fanOut, so that a walk looking for a flagged firm still finds it beside a hub whose
@@ -23,6 +24,7 @@
 //   $includeEnded boolean — true: every relationship, ended ones included, $asOf ignored (the list
 //             cross-reference: a former holder or officer is still a connection to follow);
 //             false: as $asOf says
+//   $otherDegrees boolean — true: each other end's otherDegree; false: otherDegree is null
 //   $flaggedBy list of string — ListEntry.listType values that count as flagged; [] for none (no
 //             flaggedAs, the order above)
 // Grounds: DOMAIN.md §3 relationships (holdings, roles, control, family, branches, memberships,
@@ -76,7 +78,7 @@ CALL (a) {
     outgoing: startNode(r) = a,
     props: r {.ratio, .role, .basis, .basisText, .memberType, .memberTypeText, .memberNo, .status, .caseNo, .filedOn, .amountWan, .amountCurrency, .victims, .source, .validFrom, .validTo},
     other: b {.key, .name, .text, .listType, .caseNo, .status, labels: labels(b)},
-    otherDegree: reduce(n = 0, t IN $types | n + CASE t
+    otherDegree: CASE WHEN $otherDegrees THEN reduce(n = 0, t IN $types | n + CASE t
       WHEN 'HOLDS_SHARES' THEN COUNT { (b)-[:HOLDS_SHARES]-() }
       WHEN 'LEGAL_REPRESENTATIVE_OF' THEN COUNT { (b)-[:LEGAL_REPRESENTATIVE_OF]-() }
       WHEN 'OFFICER_OF' THEN COUNT { (b)-[:OFFICER_OF]-() }
@@ -90,7 +92,7 @@ CALL (a) {
       WHEN 'HAS_EMAIL' THEN COUNT { (b)-[:HAS_EMAIL]-() }
       WHEN 'HAS_WEBSITE' THEN COUNT { (b)-[:HAS_WEBSITE]-() }
       WHEN 'FLAGGED' THEN COUNT { (b)-[:FLAGGED]-() }
-      ELSE 0 END),
+      ELSE 0 END) END,
     flaggedAs: flaggedAs
   }) AS edges
 }
