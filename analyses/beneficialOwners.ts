@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import type { GraphReader } from '../cypher/run.ts';
-import { dateParam } from '../cypher/values.ts';
-import { edgeDates, sortedLimits, type Chain, type Envelope, type Finding } from './envelope.ts';
+import { dateParam, int } from '../cypher/values.ts';
+import { AnalysisError, edgeDates, sortedLimits, type Candidate, type Chain, type Envelope, type Finding } from './envelope.ts';
 import { ownershipInto } from './integratedOwnership.ts';
 import { upstream, type GraphNode } from './ownershipGraph.ts';
 import { OwnershipView } from './ownershipView.ts';
 import { entityText, isoDate, limitParams, rules, threshold } from './params.ts';
-import { resolveFirm } from './resolve.ts';
+import { looksLikeFirmKey, resolveFirm } from './resolve.ts';
 import { LEGAL_REPRESENTATIVE, meetsThreshold, ruleSets, TOP_ROLES } from './rules.ts';
 
 /**
@@ -36,6 +36,7 @@ interface RoleRow {
 }
 
 interface PeopleRow {
+  firm: Candidate;
   roles: RoleRow[];
   filings: { ownerKey: string | null; ratio: number | null; interestType: string | null }[];
 }
@@ -71,17 +72,34 @@ function familyGroups(ties: TieRow[]): Map<string, string> {
   return group;
 }
 
+/**
+ * The firm's structure above it, its people and the family ties among them, asked for at once in
+ * one round trip; null when no firm has this key.
+ */
+async function fetchAbove(graph: GraphReader, key: string, asOf: unknown, limits: BeneficialOwnersParams) {
+  // The walk holds this object as its start node: the name is filled in when the firm's row comes.
+  const start: GraphNode = { kind: 'COMPANY', key, name: key, idMasked: null, status: null };
+  const [peopleRows, g, ties] = await Promise.all([
+    graph.read<PeopleRow>('analyses/firmPeople', { key, asOf }),
+    upstream(graph, start, asOf, limits),
+    graph.read<TieRow>('analyses/familyTiesAbove', { key, asOf, reach: int(limits.maxNodes) }),
+  ]);
+  const people = peopleRows[0];
+  if (!people) return null;
+  Object.assign(start, { name: people.firm.name, status: people.firm.note });
+  return { firm: people.firm, people, g, ties };
+}
+
 export async function beneficialOwners(graph: GraphReader, params: BeneficialOwnersParams): Promise<Envelope> {
   const ranAt = new Date().toISOString();
-  const firm = await resolveFirm(graph, params.firm);
   const asOf = dateParam(params.asOf);
+  // A key is tried at once; a name, or a code that is not the firm's key, is resolved first.
+  const fetched =
+    (looksLikeFirmKey(params.firm) ? await fetchAbove(graph, params.firm.trim().toUpperCase(), asOf, params) : null) ??
+    (await fetchAbove(graph, (await resolveFirm(graph, params.firm)).key, asOf, params));
+  if (!fetched) throw new AnalysisError('NOT_FOUND', `未找到企业“${params.firm}” / no firm "${params.firm}"`);
+  const { firm, people, g } = fetched;
   const target = firm.key;
-  const start: GraphNode = { kind: 'COMPANY', key: firm.key, name: firm.name, idMasked: null, status: firm.note };
-
-  const [g, people] = await Promise.all([
-    upstream(graph, start, asOf, params),
-    graph.read<PeopleRow>('analyses/firmPeople', { key: target, asOf }).then((rows) => rows[0] ?? { roles: [], filings: [] }),
-  ]);
   const view = new OwnershipView(g);
   const solution = ownershipInto(target, view.weighted);
   const searchLimits = new Set(g.limitsHit);
@@ -103,8 +121,8 @@ export async function beneficialOwners(graph: GraphReader, params: BeneficialOwn
   const controllers = view.controllersOf(target);
   const unknown = view.unknownRatioUp(target);
 
-  const personKeys = subjects.filter((n) => n.kind === 'PERSON').map((n) => n.key);
-  const ties = personKeys.length > 1 ? await graph.read<TieRow>('analyses/familyTies', { keys: personKeys, asOf }) : [];
+  const personKeys = new Set(subjects.filter((n) => n.kind === 'PERSON').map((n) => n.key));
+  const ties = fetched.ties.filter((t) => personKeys.has(t.from) && personKeys.has(t.to));
   const group = familyGroups(ties);
   const groupRatio = new Map<string, number>();
   const groupHolders = new Map<string, number>();

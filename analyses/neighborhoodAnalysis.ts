@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import type { GraphReader } from '../cypher/run.ts';
 import { dateParam } from '../cypher/values.ts';
-import { AnalysisError, sortedLimits, type Chain, type Envelope, type EvidenceEdge, type Finding } from './envelope.ts';
+import { AnalysisError, sortedLimits, type Chain, type EntityRef, type Envelope, type EvidenceEdge, type Finding } from './envelope.ts';
 import { allGroups, countsText, evidenceEdge, typePriority, typesOf, typesParam, type NetworkType } from './network.ts';
 import { subgraphOf } from './networkEvidence.ts';
 import { walkNetwork, type Walk, type WalkedNode } from './networkWalk.ts';
 import { entityText, isoDate, limitParams } from './params.ts';
+import { looksLikeFirmKey } from './resolve.ts';
 import { resolveEntity } from './resolveEntity.ts';
 
 /**
@@ -52,15 +53,19 @@ function summary(omitted: Partial<Record<NetworkType, number>>): string {
 
 export async function neighborhoodAnalysis(graph: GraphReader, params: NeighborhoodAnalysisParams): Promise<Envelope> {
   const ranAt = new Date().toISOString();
-  const centre = await resolveEntity(graph, params.key);
-  const walk = await walkNetwork(graph, centre, {
-    depth: params.depth,
-    maxNodes: params.maxNodes,
-    fanOut: params.fanOut,
-    types: typesOf(params.types),
-    asOf: dateParam(params.asOf),
-    timeoutMs: params.timeoutMs,
-  });
+  const walkFrom = (centre: EntityRef) =>
+    walkNetwork(graph, centre, {
+      depth: params.depth,
+      maxNodes: params.maxNodes,
+      fanOut: params.fanOut,
+      types: typesOf(params.types),
+      asOf: dateParam(params.asOf),
+      timeoutMs: params.timeoutMs,
+    });
+  // A key is walked from at once (the first hop says whether it exists); a name is resolved first.
+  const code = params.key.trim().toUpperCase();
+  const keyed: EntityRef | null = looksLikeFirmKey(code) ? { kind: 'COMPANY', key: code, name: code } : code.startsWith('P-') ? { kind: 'PERSON', key: params.key.trim(), name: code } : null;
+  const walk = (keyed ? await walkFrom(keyed) : null) ?? (await walkFrom(await resolveEntity(graph, params.key)));
   if (!walk) throw new AnalysisError('NOT_FOUND', `未找到“${params.key}” / "${params.key}" was not found`);
 
   // A cap anywhere may hide a shorter route to any entity, so every finding carries every cap.

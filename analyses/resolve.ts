@@ -1,4 +1,5 @@
 import type { GraphReader } from '../cypher/run.ts';
+import { isValidUscc } from '../model/identifiers/uscc.ts';
 import { normalizeName } from '../model/names.ts';
 import { AnalysisError, type Candidate } from './envelope.ts';
 
@@ -27,6 +28,12 @@ function pick(rows: Row[], text: string, what: { zh: string; en: string }): Cand
     `名称“${text}”对应多个${what.zh}，请改用代码 / several ${what.en}s bear the name "${text}"; give the key instead:\n  ${list}`,
     candidates,
   );
+}
+
+/** Whether a text has the shape of a firm key (USCC, 15-digit registration number, `U-…`); it may still name no firm. */
+export function looksLikeFirmKey(text: string): boolean {
+  const code = text.trim().toUpperCase();
+  return isValidUscc(code) || /^\d{15}$/.test(code) || code.startsWith('U-');
 }
 
 export async function resolveFirm(graph: GraphReader, text: string): Promise<Candidate> {

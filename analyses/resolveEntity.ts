@@ -1,7 +1,6 @@
 import type { GraphReader } from '../cypher/run.ts';
-import { isValidUscc } from '../model/identifiers/uscc.ts';
 import { AnalysisError, type Candidate } from './envelope.ts';
-import { resolveFirm, resolvePerson } from './resolve.ts';
+import { looksLikeFirmKey, resolveFirm, resolvePerson } from './resolve.ts';
 
 /**
  * A firm or a person, named by key (USCC, registration number, `U-…`, `P-…`) or exact name, for
@@ -19,7 +18,7 @@ export async function resolveEntity(graph: GraphReader, text: string): Promise<C
     );
   const code = text.trim().toUpperCase();
   // A key says which it is; only a name needs both looked up.
-  const firmKey = isValidUscc(code) || /^\d{15}$/.test(code) || code.startsWith('U-');
+  const firmKey = looksLikeFirmKey(code);
   const personKey = code.startsWith('P-');
   const [firms, persons] = await Promise.all([
     personKey ? [] : attempt(resolveFirm(graph, text)),

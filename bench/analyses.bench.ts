@@ -136,13 +136,22 @@ async function loadProvince(ctx: BenchContext): Promise<{ truth: Truth; server: 
     ctx.log(`reusing the province kept in ${path.relative(process.cwd(), kept!)}`);
     truth = JSON.parse(fs.readFileSync(truthFile, 'utf8')) as Truth;
   } else {
-    if (kept) fs.rmSync(kept, { recursive: true, force: true });
-    const provinceDir = path.join(ctx.workDir, 'province');
-    ctx.log(`generating a province of ${ctx.size.firms} firms…`);
-    const generated = await generateProvince({ firms: ctx.size.firms, seed: 1, demo: false, out: provinceDir });
+    // A kept province's generated files stay until it is loaded: a run that died loading it
+    // (out of memory, Ctrl-C) starts again from them rather than generating again.
+    const provinceDir = kept ? path.join(kept, 'province') : path.join(ctx.workDir, 'province');
+    let generatedTruth: Truth;
+    if (fs.existsSync(path.join(provinceDir, 'truth.json'))) {
+      ctx.log(`reusing the province generated in ${path.relative(process.cwd(), provinceDir)}`);
+      generatedTruth = JSON.parse(fs.readFileSync(path.join(provinceDir, 'truth.json'), 'utf8')) as Truth;
+    } else {
+      if (kept) fs.rmSync(kept, { recursive: true, force: true });
+      ctx.log(`generating a province of ${ctx.size.firms} firms…`);
+      generatedTruth = (await generateProvince({ firms: ctx.size.firms, seed: 1, demo: false, out: provinceDir })).truth;
+    }
+    fs.rmSync(home, { recursive: true, force: true });
     ctx.log('bulk-loading it into a Neo4j of its own…');
     const loaded = await bulkLoad({
-      files: Object.values(generated.truth.files).map((f) => path.join(provinceDir, f)),
+      files: Object.values(generatedTruth.files).map((f) => path.join(provinceDir, f)),
       home,
       workDir: ctx.workDir,
       reportDir: path.join(ctx.workDir, 'bulk-report'),
@@ -153,7 +162,7 @@ async function loadProvince(ctx: BenchContext): Promise<{ truth: Truth; server: 
     });
     ctx.log(`loaded ${loaded.nodes} nodes and ${loaded.relationships} relationships in ${Math.round(loaded.seconds)} s`);
     fs.rmSync(provinceDir, { recursive: true, force: true });
-    truth = generated.truth;
+    truth = generatedTruth;
     // Written last: a kept province without its truth file is incomplete and made again.
     if (truthFile) fs.writeFileSync(truthFile, JSON.stringify(truth));
   }

@@ -1,6 +1,7 @@
 // The people a beneficial-owner answer names besides the holders: the firm's legal
 // representative and officers (for the control flags and the last-resort rule), and the
-// beneficial owners the firm filed (to set what was declared beside what the holdings compute).
+// beneficial owners the firm filed (to set what was declared beside what the holdings compute);
+// and the firm itself, so that a caller who sent a key learns from this answer whether it exists.
 // Parameters:
 //   $key  string — the firm's domain key
 //   $asOf date or null — the day asked about: relationships and filings with validFrom absent or
@@ -24,4 +25,5 @@ CALL (c) {
              ELSE coalesce(b.validFrom <= $asOf, true) AND coalesce(b.validTo > $asOf, true) END
   RETURN collect(CASE WHEN b IS NULL THEN null ELSE {ownerKey: b.ownerKey, ratio: b.ratio, interestType: b.interestType} END) AS filings
 }
-RETURN roles, filings
+RETURN {kind: 'COMPANY', key: c.key, name: c.name, identifier: coalesce(c.uscc, c.registrationNumber), note: c.status} AS firm,
+       roles, filings
