@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { GraphReader } from '../cypher/run.ts';
 import { dateParam, int } from '../cypher/values.ts';
-import { AnalysisError, edgeDates, sortedLimits, type Candidate, type Chain, type Envelope, type Finding } from './envelope.ts';
+import { AnalysisError, edgeDates, envelopeOf, sortedLimits, type Candidate, type Chain, type Envelope, type Finding } from './envelope.ts';
 import { ownershipInto } from './integratedOwnership.ts';
 import { upstream, type GraphNode } from './ownershipGraph.ts';
 import { OwnershipView } from './ownershipView.ts';
@@ -255,13 +255,5 @@ export async function beneficialOwners(graph: GraphReader, params: BeneficialOwn
       a.subject.key.localeCompare(b.subject.key),
   );
   const limitsHit = sortedLimits([...searchLimits, ...findings.flatMap((f) => f.limitsHit)]);
-  return {
-    analysis: 'beneficial-owners',
-    params: { ...params },
-    ranAt,
-    about: { kind: 'COMPANY', key: firm.key, name: firm.name },
-    exhaustive: limitsHit.length === 0,
-    limitsHit,
-    findings,
-  };
+  return envelopeOf('beneficial-owners', { ...params }, ranAt, { kind: 'COMPANY', key: firm.key, name: firm.name }, limitsHit, findings);
 }

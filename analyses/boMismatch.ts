@@ -4,7 +4,7 @@ import { dateParam, int } from '../cypher/values.ts';
 import { beneficialOwners } from './beneficialOwners.ts';
 import { booleanParam } from './booleanParam.ts';
 import { differs, distance, matchBasis, strongest, type FiledFigure, type Identity, type MatchBasis } from './boComparison.ts';
-import { sortedLimits, toEntityRef, type Chain, type EntityRef, type Envelope, type Finding, type NodeRow } from './envelope.ts';
+import { envelopeOf, sortedLimits, toEntityRef, type Chain, type EntityRef, type Envelope, type Finding, type NodeRow } from './envelope.ts';
 import { entityText, isoDate, jurisdiction, limitParams, rules, threshold } from './params.ts';
 import { regionPrefix } from './regionScope.ts';
 import { resolveFirm } from './resolve.ts';
@@ -295,13 +295,5 @@ export async function boMismatch(graph: GraphReader, params: BoMismatchParams): 
       a.subject.key.localeCompare(b.subject.key),
   );
   const limitsHit = sortedLimits([...limits, ...findings.flatMap((f) => f.limitsHit)]);
-  return {
-    analysis: 'bo-mismatch',
-    params: { ...params, includeMatches },
-    ranAt,
-    about: one ? { kind: 'COMPANY', key: one.key, name: one.name } : null,
-    exhaustive: limitsHit.length === 0,
-    limitsHit,
-    findings,
-  };
+  return envelopeOf('bo-mismatch', { ...params, includeMatches }, ranAt, one ? { kind: 'COMPANY', key: one.key, name: one.name } : null, limitsHit, findings);
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { GraphReader } from '../cypher/run.ts';
 import { dateParam } from '../cypher/values.ts';
-import { AnalysisError, edgeDates, sortedLimits, type Candidate, type Chain, type EntityRef, type Envelope, type Finding } from './envelope.ts';
+import { AnalysisError, edgeDates, envelopeOf, sortedLimits, type Candidate, type Chain, type EntityRef, type Envelope, type Finding } from './envelope.ts';
 import { ownershipInto, reach } from './integratedOwnership.ts';
 import { linkGroups, typesOf, typesParam } from './network.ts';
 import { pathChain, subgraphOf } from './networkEvidence.ts';
@@ -227,13 +227,5 @@ export async function commonControllers(graph: GraphReader, params: CommonContro
   const network = networkFinding({ kind: 'COMPANY', key: firms[0]!.key, name: firms[0]!.name }, firms, net);
   // The walk up's caps stand even when no candidate is left to carry them.
   const limitsHit = sortedLimits([...searchLimits, ...ranked.flatMap((f) => f.limitsHit), ...network.limitsHit]);
-  return {
-    analysis: 'common-controllers',
-    params: { ...params },
-    ranAt,
-    about: null,
-    exhaustive: limitsHit.length === 0,
-    limitsHit,
-    findings: [...ranked, network],
-  };
+  return envelopeOf('common-controllers', { ...params }, ranAt, null, limitsHit, [...ranked, network]);
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { GraphReader } from '../cypher/run.ts';
 import { dateParam } from '../cypher/values.ts';
-import { AnalysisError, edgeDates, sortedLimits, type Chain, type Envelope, type Finding } from './envelope.ts';
+import { AnalysisError, edgeDates, envelopeOf, sortedLimits, type Chain, type Envelope, type Finding } from './envelope.ts';
 import { ownershipFrom } from './integratedOwnership.ts';
 import { downstream, type GraphNode } from './ownershipGraph.ts';
 import { OwnershipView } from './ownershipView.ts';
@@ -113,13 +113,5 @@ export async function controlledFirms(graph: GraphReader, params: ControlledFirm
       a.subject.key.localeCompare(b.subject.key),
   );
   const limitsHit = sortedLimits([...searchLimits, ...findings.flatMap((f) => f.limitsHit)]);
-  return {
-    analysis: 'controlled-firms',
-    params: { ...params },
-    ranAt,
-    about: { kind: who.kind, key: who.key, name: who.name },
-    exhaustive: limitsHit.length === 0,
-    limitsHit,
-    findings,
-  };
+  return envelopeOf('controlled-firms', { ...params }, ranAt, { kind: who.kind, key: who.key, name: who.name }, limitsHit, findings);
 }

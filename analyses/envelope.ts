@@ -187,6 +187,12 @@ export function toEntityRef(row: NodeRow): EntityRef {
   return { kind, key, name };
 }
 
+/** The envelope of a run: exhaustive exactly when no limit was hit. */
+export function envelopeOf(analysis: string, params: Record<string, unknown>, ranAt: string, about: EntityRef | null, limitsHit: Iterable<string>, findings: Finding[]): Envelope {
+  const limits = sortedLimits(limitsHit);
+  return { analysis, params, ranAt, about, exhaustive: limits.length === 0, limitsHit: limits, findings };
+}
+
 /** Limits sorted so envelopes compare and diff stably between runs. */
 export function sortedLimits(limits: Iterable<string>): string[] {
   return [...new Set(limits)].sort();

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { GraphReader } from '../cypher/run.ts';
 import { dateParam, int } from '../cypher/values.ts';
-import { edgeDates, sortedLimits, type Chain, type EntityRef, type Envelope, type Finding, type Subgraph } from './envelope.ts';
+import { edgeDates, envelopeOf, sortedLimits, type Chain, type EntityRef, type Envelope, type Finding, type Subgraph } from './envelope.ts';
 import { ownershipInto, reach, type WeightedEdge } from './integratedOwnership.ts';
 import { FLAGGING_LIST_TYPES } from './listTypes.ts';
 import { upstreamOfAll, type GraphNode } from './ownershipGraph.ts';
@@ -94,8 +94,7 @@ export async function flaggedControllers(graph: GraphReader, params: FlaggedCont
   const ranAt = new Date().toISOString();
   const asOf = dateParam(params.asOf);
   const envelope = (findings: Finding[], limits: Set<string>): Envelope => {
-    const limitsHit = sortedLimits([...limits, ...findings.flatMap((f) => f.limitsHit)]);
-    return { analysis: 'flagged-controllers', params: { ...params }, ranAt, about: null, exhaustive: limitsHit.length === 0, limitsHit, findings };
+    return envelopeOf('flagged-controllers', { ...params }, ranAt, null, [...limits, ...findings.flatMap((f) => f.limitsHit)], findings);
   };
 
   const searchLimits = new Set<string>();

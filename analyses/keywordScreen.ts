@@ -3,7 +3,7 @@ import type { GraphReader } from '../cypher/run.ts';
 import { int } from '../cypher/values.ts';
 import { isWithin } from '../model/divisions.ts';
 import { booleanParam } from './booleanParam.ts';
-import { AnalysisError, sortedLimits, type Chain, type EntityRef, type Envelope, type Finding } from './envelope.ts';
+import { AnalysisError, envelopeOf, sortedLimits, type Chain, type EntityRef, type Envelope, type Finding } from './envelope.ts';
 import { anyOf, clauseTerms, keywordClause, MAX_QUERY_TERMS } from './fulltextQuery.ts';
 import { defaultKeywordLists, keyword, keywordListNames, screenFields, type KeywordList, type ScreenField } from './keywords/lists.ts';
 import { jurisdiction, stringList } from './params.ts';
@@ -188,13 +188,5 @@ export async function keywordScreen(graph: GraphReader, params: KeywordScreenPar
   );
   if (findings.length > params.limit) limits.add('results');
   const limitsHit = sortedLimits(limits);
-  return {
-    analysis: 'keyword-screen',
-    params: { ...params },
-    ranAt,
-    about: null,
-    exhaustive: limitsHit.length === 0,
-    limitsHit,
-    findings: findings.slice(0, params.limit),
-  };
+  return envelopeOf('keyword-screen', { ...params }, ranAt, null, limitsHit, findings.slice(0, params.limit));
 }

@@ -5,7 +5,7 @@ import { parseRegistrationNumber } from '../model/identifiers/registrationNumber
 import { parseUscc } from '../model/identifiers/uscc.ts';
 import { normalizeName } from '../model/names.ts';
 import { compact } from '../model/text.ts';
-import { sortedLimits, type Chain, type EntityRef, type Envelope, type Finding, type NodeRow } from './envelope.ts';
+import { envelopeOf, sortedLimits, type Chain, type EntityRef, type Envelope, type Finding, type NodeRow } from './envelope.ts';
 import { keywordClause, similarNameQuery } from './fulltextQuery.ts';
 import { FLAGGING_LIST_TYPES } from './listTypes.ts';
 import { nameCore, nameSimilarity } from './nameSimilarity.ts';
@@ -259,13 +259,5 @@ export async function listXref(graph: GraphReader, params: ListXrefParams): Prom
     )
     .map((x) => x.f);
   const limitsHit = sortedLimits(ranked.flatMap((f) => f.limitsHit));
-  return {
-    analysis: 'list-xref',
-    params: { ...params },
-    ranAt,
-    about: null,
-    exhaustive: limitsHit.length === 0,
-    limitsHit,
-    findings: ranked,
-  };
+  return envelopeOf('list-xref', { ...params }, ranAt, null, limitsHit, ranked);
 }

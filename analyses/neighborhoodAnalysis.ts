@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { GraphReader } from '../cypher/run.ts';
 import { dateParam } from '../cypher/values.ts';
-import { AnalysisError, sortedLimits, type Chain, type EntityRef, type Envelope, type EvidenceEdge, type Finding } from './envelope.ts';
+import { AnalysisError, envelopeOf, sortedLimits, type Chain, type EntityRef, type Envelope, type EvidenceEdge, type Finding } from './envelope.ts';
 import { allGroups, countsText, evidenceEdge, typePriority, typesOf, typesParam, type NetworkType } from './network.ts';
 import { subgraphOf } from './networkEvidence.ts';
 import { walkNetwork, type Walk, type WalkedNode } from './networkWalk.ts';
@@ -113,13 +113,5 @@ export async function neighborhoodAnalysis(graph: GraphReader, params: Neighborh
       a.subject.key.localeCompare(b.subject.key),
   );
 
-  return {
-    analysis: 'neighborhood',
-    params: { ...params },
-    ranAt,
-    about: walk.start.ref,
-    exhaustive: limitsHit.length === 0,
-    limitsHit,
-    findings,
-  };
+  return envelopeOf('neighborhood', { ...params }, ranAt, walk.start.ref, limitsHit, findings);
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { GraphReader } from '../cypher/run.ts';
 import { dateParam, int } from '../cypher/values.ts';
 import { divisionFromAddress, isWithin, resolveDivision, type ResolvedDivision } from '../model/divisions.ts';
-import { edgeDates, sortedLimits, type Chain, type EntityRef, type Envelope, type Finding } from './envelope.ts';
+import { edgeDates, envelopeOf, sortedLimits, type Chain, type EntityRef, type Envelope, type Finding } from './envelope.ts';
 import { keywordClause, searchableTokens } from './fulltextQuery.ts';
 import { isoDate, jurisdiction, limitParams, stringList } from './params.ts';
 import { registrationPlace, type FirmPlaceRow } from './places.ts';
@@ -307,15 +307,7 @@ export async function outOfProvinceVenues(graph: GraphReader, params: OutOfProvi
       order(a.facts.reason) - order(b.facts.reason),
   );
   const limitsHit = sortedLimits(searchLimits);
-  return {
-    analysis: 'out-of-province-venues',
-    params: { ...params },
-    ranAt,
-    about: resolvedAbout(j),
-    exhaustive: limitsHit.length === 0,
-    limitsHit,
-    findings,
-  };
+  return envelopeOf('out-of-province-venues', { ...params }, ranAt, resolvedAbout(j), limitsHit, findings);
 }
 
 /** The jurisdiction screened, as a region. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { GraphReader } from '../cypher/run.ts';
 import { dateParam } from '../cypher/values.ts';
-import { AnalysisError, sortedLimits, type EntityRef, type Envelope, type Evidence, type Finding } from './envelope.ts';
+import { AnalysisError, envelopeOf, sortedLimits, type EntityRef, type Envelope, type Evidence, type Finding } from './envelope.ts';
 import type { FoundPath } from './exploredGraph.ts';
 import { linkGroups, typesOf, typesParam, type NetworkNode } from './network.ts';
 import { pathChain, subgraphOf } from './networkEvidence.ts';
@@ -94,13 +94,5 @@ export async function paths(graph: GraphReader, params: PathsParams): Promise<En
     limitsHit: sortedLimits([...findingLimits, `fanOut:${h.node.ref.key}`]),
   }));
 
-  return {
-    analysis: 'paths',
-    params: { ...params },
-    ranAt,
-    about: search.nodes.get(`${from.kind}:${from.key}`)!.ref,
-    exhaustive: limitsHit.length === 0,
-    limitsHit,
-    findings: [...pathFindings, ...hubFindings],
-  };
+  return envelopeOf('paths', { ...params }, ranAt, search.nodes.get(`${from.kind}:${from.key}`)!.ref, limitsHit, [...pathFindings, ...hubFindings]);
 }

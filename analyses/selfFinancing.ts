@@ -3,7 +3,7 @@ import type { GraphReader } from '../cypher/run.ts';
 import { dateParam } from '../cypher/values.ts';
 import { beneficialOwners } from './beneficialOwners.ts';
 import { controlledFirms } from './controlledFirms.ts';
-import { edgeDates, sortedLimits, toEntityRef, type Chain, type EntityRef, type Envelope, type Finding, type NodeRow } from './envelope.ts';
+import { edgeDates, envelopeOf, sortedLimits, toEntityRef, type Chain, type EntityRef, type Envelope, type Finding, type NodeRow } from './envelope.ts';
 import { entityText, isoDate, jurisdiction, limitParams, rules, stringList, threshold } from './params.ts';
 import { regionPrefix } from './regionScope.ts';
 import { resolveFirm } from './resolve.ts';
@@ -212,13 +212,5 @@ export async function selfFinancing(graph: GraphReader, params: SelfFinancingPar
 
   findings.sort((a, b) => (b.score ?? 0) - (a.score ?? 0) || a.subject.key.localeCompare(b.subject.key));
   const limitsHit = sortedLimits([...envelopeLimits, ...findings.flatMap((f) => f.limitsHit)]);
-  return {
-    analysis: 'self-financing',
-    params: { ...params },
-    ranAt,
-    about: one ? { kind: 'COMPANY', key: one.key, name: one.name } : null,
-    exhaustive: limitsHit.length === 0,
-    limitsHit,
-    findings,
-  };
+  return envelopeOf('self-financing', { ...params }, ranAt, one ? { kind: 'COMPANY', key: one.key, name: one.name } : null, limitsHit, findings);
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { GraphReader } from '../cypher/run.ts';
 import { int } from '../cypher/values.ts';
 import { clusterFacets, densestWindow, inWindow, type ClusterFirm, type ClusterLink } from './clusterFacets.ts';
-import { edgeDates, sortedLimits, toEntityRef, type Chain, type EntityRef, type EvidenceEdge, type Finding, type Envelope, type NodeRow } from './envelope.ts';
+import { edgeDates, envelopeOf, sortedLimits, toEntityRef, type Chain, type EntityRef, type Envelope, type EvidenceEdge, type Finding, type NodeRow } from './envelope.ts';
 import { jurisdiction, stringList } from './params.ts';
 import { regionPrefix } from './regionScope.ts';
 import { LEGAL_REPRESENTATIVE } from './rules.ts';
@@ -270,13 +270,5 @@ export async function shellClusters(graph: GraphReader, params: ShellClustersPar
   );
   const listed = findings.slice(0, params.maxResults);
   const limitsHit = sortedLimits([...hubs.map((h) => `fanOut:${h.subject.key}`), ...(findings.length > listed.length ? ['results'] : [])]);
-  return {
-    analysis: 'shell-clusters',
-    params: { ...params },
-    ranAt,
-    about: null,
-    exhaustive: limitsHit.length === 0,
-    limitsHit,
-    findings: listed,
-  };
+  return envelopeOf('shell-clusters', { ...params }, ranAt, null, limitsHit, listed);
 }
