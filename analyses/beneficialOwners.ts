@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import type { GraphReader } from '../cypher/run.ts';
 import { dateParam, int } from '../cypher/values.ts';
-import { AnalysisError, edgeDates, envelopeOf, sortedLimits, type Candidate, type Chain, type Envelope, type Finding } from './envelope.ts';
+import { AnalysisError, bySubject, edgeDates, envelopeOf, sortedLimits, type Candidate, type Chain, type Envelope, type Finding } from './envelope.ts';
 import { ownershipInto } from './integratedOwnership.ts';
 import { upstream, type GraphNode } from './ownershipGraph.ts';
 import { OwnershipView } from './ownershipView.ts';
 import { entityText, isoDate, limitParams, rules, threshold } from './params.ts';
 import { looksLikeFirmKey, resolveFirm } from './resolve.ts';
-import { LEGAL_REPRESENTATIVE, meetsThreshold, ruleSets, TOP_ROLES } from './rules.ts';
+import { meetsThreshold, officeTitle, ruleSets, TOP_ROLES, type Office } from './rules.ts';
 
 /**
  * 受益所有人 / beneficial owners of one firm: every natural person (and every top-level holder
@@ -27,12 +27,8 @@ export const beneficialOwnersParams = z.object({
 });
 export type BeneficialOwnersParams = z.output<typeof beneficialOwnersParams>;
 
-interface RoleRow {
+interface RoleRow extends Office {
   person: { kind: 'PERSON'; key: string; name: string; idMasked: string | null };
-  type: 'LEGAL_REPRESENTATIVE_OF' | 'OFFICER_OF';
-  role: string | null;
-  validFrom: string | null;
-  validTo: string | null;
 }
 
 interface PeopleRow {
@@ -49,7 +45,6 @@ interface TieRow {
   validTo: string | null;
 }
 
-const roleName = (r: RoleRow) => (r.type === 'LEGAL_REPRESENTATIVE_OF' ? LEGAL_REPRESENTATIVE : (r.role ?? '').trim());
 
 /** Groups of persons linked by family ties (union–find). */
 function familyGroups(ties: TieRow[]): Map<string, string> {
@@ -179,7 +174,7 @@ export async function beneficialOwners(graph: GraphReader, params: BeneficialOwn
     const roleChains: Chain[] = roleRows.map((r) => ({
       kind: 'role',
       path: [view.ref(k), view.ref(target)],
-      edges: [{ type: r.type, role: roleName(r), ...edgeDates(r.validFrom, r.validTo) }],
+      edges: [{ type: r.type, role: officeTitle(r), ...edgeDates(r.validFrom, r.validTo) }],
       product: null,
     }));
     const bases = new Set<string>();
@@ -194,7 +189,7 @@ export async function beneficialOwners(graph: GraphReader, params: BeneficialOwn
       chainsComplete: own.complete && ctl.complete,
       control,
       controlBases: [...bases].sort(),
-      roles: [...new Set(roleRows.map(roleName))],
+      roles: [...new Set(roleRows.map(officeTitle))],
       family,
       fallbackTier: null,
     };
@@ -251,8 +246,7 @@ export async function beneficialOwners(graph: GraphReader, params: BeneficialOwn
       Number(b.facts.beneficialOwner) - Number(a.facts.beneficialOwner) ||
       Number((b.facts.rulesMet as string[]).length > 0) - Number((a.facts.rulesMet as string[]).length > 0) ||
       (b.score ?? 0) - (a.score ?? 0) ||
-      a.subject.name.localeCompare(b.subject.name, 'zh') ||
-      a.subject.key.localeCompare(b.subject.key),
+      bySubject(a, b),
   );
   const limitsHit = sortedLimits([...searchLimits, ...findings.flatMap((f) => f.limitsHit)]);
   return envelopeOf('beneficial-owners', { ...params }, ranAt, { kind: 'COMPANY', key: firm.key, name: firm.name }, limitsHit, findings);

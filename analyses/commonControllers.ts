@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { GraphReader } from '../cypher/run.ts';
 import { dateParam } from '../cypher/values.ts';
-import { AnalysisError, edgeDates, envelopeOf, sortedLimits, type Candidate, type Chain, type EntityRef, type Envelope, type Finding } from './envelope.ts';
+import { AnalysisError, bySubject, edgeDates, envelopeOf, sortedLimits, type Candidate, type Chain, type EntityRef, type Envelope, type Finding } from './envelope.ts';
 import { ownershipInto, reach } from './integratedOwnership.ts';
 import { linkGroups, typesOf, typesParam } from './network.ts';
 import { pathChain, subgraphOf } from './networkEvidence.ts';
@@ -9,7 +9,7 @@ import { upstreamOfAll, type GraphNode } from './ownershipGraph.ts';
 import { OwnershipView } from './ownershipView.ts';
 import { isoDate, limitParams, stringList } from './params.ts';
 import { resolveFirm } from './resolve.ts';
-import { LEGAL_REPRESENTATIVE, TOP_ROLES } from './rules.ts';
+import { officeTitle, TOP_ROLES, type Office } from './rules.ts';
 import { steinerNetwork, type SteinerNetwork } from './steiner.ts';
 
 /**
@@ -44,12 +44,8 @@ const CONTROL_WEIGHT = 1;
 const TOP_ROLE_WEIGHT = 0.5;
 const OTHER_ROLE_WEIGHT = 0.25;
 
-interface RoleRow {
+interface RoleRow extends Office {
   person: { kind: 'PERSON'; key: string; name: string; idMasked: string | null };
-  type: 'LEGAL_REPRESENTATIVE_OF' | 'OFFICER_OF';
-  role: string | null;
-  validFrom: string | null;
-  validTo: string | null;
 }
 
 interface Link {
@@ -63,7 +59,6 @@ interface Link {
   complete: boolean;
 }
 
-const roleName = (r: RoleRow) => (r.type === 'LEGAL_REPRESENTATIVE_OF' ? LEGAL_REPRESENTATIVE : (r.role ?? '').trim());
 const roleWeight = (roles: string[]) => (roles.length === 0 ? 0 : roles.some((r) => TOP_ROLES.includes(r)) ? TOP_ROLE_WEIGHT : OTHER_ROLE_WEIGHT);
 
 /**
@@ -151,7 +146,7 @@ export async function commonControllers(graph: GraphReader, params: CommonContro
     }
     for (const c of new Set([...above, ...rolesBy.keys()])) {
       if (g.nodes.has(c)) refs.set(c, view.ref(c));
-      const roles = [...new Set((rolesBy.get(c) ?? []).map(roleName))];
+      const roles = [...new Set((rolesBy.get(c) ?? []).map(officeTitle))];
       const controls = controllers.has(c);
       const ratio = solution.values.get(c) ?? 0;
       const own = ratio > 0 || unknown.has(c) ? view.ownershipChains(c, t, 3) : { chains: [], complete: true };
@@ -159,7 +154,7 @@ export async function commonControllers(graph: GraphReader, params: CommonContro
       const roleChains: Chain[] = (rolesBy.get(c) ?? []).map((r) => ({
         kind: 'role',
         path: [refs.get(c)!, { kind: 'COMPANY', key: t, name: firm.name }],
-        edges: [{ type: r.type, role: roleName(r), ...edgeDates(r.validFrom, r.validTo) }],
+        edges: [{ type: r.type, role: officeTitle(r), ...edgeDates(r.validFrom, r.validTo) }],
         product: null,
       }));
       const link: Link = {
@@ -220,8 +215,7 @@ export async function commonControllers(graph: GraphReader, params: CommonContro
       (b.facts.firmsReached as number) - (a.facts.firmsReached as number) ||
       (b.facts.strength as number) - (a.facts.strength as number) ||
       (a.facts.controlledBy as string[]).length - (b.facts.controlledBy as string[]).length ||
-      a.subject.name.localeCompare(b.subject.name, 'zh') ||
-      a.subject.key.localeCompare(b.subject.key),
+      bySubject(a, b),
   );
   const ranked = behindFirst(findings, behind);
   const network = networkFinding({ kind: 'COMPANY', key: firms[0]!.key, name: firms[0]!.name }, firms, net);

@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import type { GraphReader } from '../cypher/run.ts';
 import { dateParam } from '../cypher/values.ts';
-import { AnalysisError, edgeDates, envelopeOf, sortedLimits, type Chain, type Envelope, type Finding } from './envelope.ts';
+import { AnalysisError, bySubject, edgeDates, envelopeOf, sortedLimits, type Chain, type Envelope, type Finding } from './envelope.ts';
 import { ownershipFrom } from './integratedOwnership.ts';
 import { downstream, type GraphNode } from './ownershipGraph.ts';
 import { OwnershipView } from './ownershipView.ts';
 import { entityText, isoDate, limitParams, rules, threshold } from './params.ts';
 import { resolveFirm, resolvePerson } from './resolve.ts';
-import { LEGAL_REPRESENTATIVE, meetsThreshold } from './rules.ts';
+import { meetsThreshold, officeTitle, type Office } from './rules.ts';
 
 /**
  * 控制企业 / controlled firms: the reverse of beneficial owners. From a person or a firm, every
@@ -32,12 +32,8 @@ export const controlledFirmsParams = z
   });
 export type ControlledFirmsParams = z.output<typeof controlledFirmsParams>;
 
-interface RoleRow {
+interface RoleRow extends Office {
   firm: string;
-  type: 'LEGAL_REPRESENTATIVE_OF' | 'OFFICER_OF';
-  role: string | null;
-  validFrom: string | null;
-  validTo: string | null;
 }
 
 export async function controlledFirms(graph: GraphReader, params: ControlledFirmsParams): Promise<Envelope> {
@@ -77,7 +73,7 @@ export async function controlledFirms(graph: GraphReader, params: ControlledFirm
     const roleChains: Chain[] = roles.map((r) => ({
       kind: 'role',
       path: [view.ref(source), view.ref(k)],
-      edges: [{ type: r.type, role: r.type === 'LEGAL_REPRESENTATIVE_OF' ? LEGAL_REPRESENTATIVE : (r.role ?? ''), ...edgeDates(r.validFrom, r.validTo) }],
+      edges: [{ type: r.type, role: officeTitle(r), ...edgeDates(r.validFrom, r.validTo) }],
       product: null,
     }));
     const bases = new Set<string>();
@@ -109,8 +105,7 @@ export async function controlledFirms(graph: GraphReader, params: ControlledFirm
     (a, b) =>
       Number((b.facts.rulesMet as string[]).length > 0) - Number((a.facts.rulesMet as string[]).length > 0) ||
       (b.score ?? 0) - (a.score ?? 0) ||
-      a.subject.name.localeCompare(b.subject.name, 'zh') ||
-      a.subject.key.localeCompare(b.subject.key),
+      bySubject(a, b),
   );
   const limitsHit = sortedLimits([...searchLimits, ...findings.flatMap((f) => f.limitsHit)]);
   return envelopeOf('controlled-firms', { ...params }, ranAt, { kind: who.kind, key: who.key, name: who.name }, limitsHit, findings);

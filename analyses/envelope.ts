@@ -193,6 +193,11 @@ export function envelopeOf(analysis: string, params: Record<string, unknown>, ra
   return { analysis, params, ranAt, about, exhaustive: limits.length === 0, limitsHit: limits, findings };
 }
 
+/** The last tie-breaker of every ranking: the subject's name in Chinese order, then its key. */
+export function bySubject(a: Finding, b: Finding): number {
+  return a.subject.name.localeCompare(b.subject.name, 'zh') || a.subject.key.localeCompare(b.subject.key);
+}
+
 /** Limits sorted so envelopes compare and diff stably between runs. */
 export function sortedLimits(limits: Iterable<string>): string[] {
   return [...new Set(limits)].sort();

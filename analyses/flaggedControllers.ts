@@ -1,14 +1,14 @@
 import { z } from 'zod';
 import type { GraphReader } from '../cypher/run.ts';
 import { dateParam, int } from '../cypher/values.ts';
-import { edgeDates, envelopeOf, sortedLimits, type Chain, type EntityRef, type Envelope, type Finding, type Subgraph } from './envelope.ts';
+import { bySubject, edgeDates, envelopeOf, sortedLimits, type Chain, type EntityRef, type Envelope, type Finding, type Subgraph } from './envelope.ts';
 import { ownershipInto, reach, type WeightedEdge } from './integratedOwnership.ts';
 import { FLAGGING_LIST_TYPES } from './listTypes.ts';
 import { upstreamOfAll, type GraphNode } from './ownershipGraph.ts';
 import { OwnershipView } from './ownershipView.ts';
 import { isoDate, limitParams, rules, stringList, threshold } from './params.ts';
 import { confirmedGroups, type SameAsLink } from './personGroups.ts';
-import { LEGAL_REPRESENTATIVE, meetsThreshold } from './rules.ts';
+import { meetsThreshold, officeTitle, type Office } from './rules.ts';
 
 /**
  * 涉案企业背后的控制人 / controllers behind several flagged firms (DOMAIN.md §5.2): people who
@@ -57,12 +57,8 @@ interface FlaggedRow {
   listings: Listing[];
 }
 
-interface RoleRow {
+interface RoleRow extends Office {
   person: GraphNode;
-  type: 'LEGAL_REPRESENTATIVE_OF' | 'OFFICER_OF';
-  role: string | null;
-  validFrom: string | null;
-  validTo: string | null;
 }
 
 interface FirmPeopleRow {
@@ -80,7 +76,6 @@ interface Link {
   unknownRatio: boolean;
 }
 
-const roleName = (r: RoleRow) => (r.type === 'LEGAL_REPRESENTATIVE_OF' ? LEGAL_REPRESENTATIVE : (r.role ?? '').trim());
 const pct = (r: number) => `${+(r * 100).toFixed(2)}%`;
 const CNY = (currency: string | null) => currency === null || currency === 'CNY';
 
@@ -238,7 +233,7 @@ export async function flaggedControllers(graph: GraphReader, params: FlaggedCont
           }
         }
         for (const r of l.roles) {
-          chains.push({ kind: 'role', path: [ref(m), ref(firm)], edges: [{ type: r.type, role: roleName(r), ...edgeDates(r.validFrom, r.validTo) }], product: null });
+          chains.push({ kind: 'role', path: [ref(m), ref(firm)], edges: [{ type: r.type, role: officeTitle(r), ...edgeDates(r.validFrom, r.validTo) }], product: null });
         }
       }
       if (o.control) {
@@ -250,7 +245,7 @@ export async function flaggedControllers(graph: GraphReader, params: FlaggedCont
         parts.push(`持股 holds ${pct(o.ratio)}`);
         ways.add('threshold');
       }
-      const roles = [...new Set(o.roles.map(roleName))];
+      const roles = [...new Set(o.roles.map(officeTitle))];
       if (roles.length > 0) parts.push(roles.join('、'));
       if (o.roles.some((r) => r.type === 'LEGAL_REPRESENTATIVE_OF')) ways.add('legal-representative');
       if (o.roles.some((r) => r.type === 'OFFICER_OF')) ways.add('officer');
@@ -323,8 +318,7 @@ export async function flaggedControllers(graph: GraphReader, params: FlaggedCont
       (b.score ?? 0) - (a.score ?? 0) ||
       (b.facts.totalAmountWan as number) - (a.facts.totalAmountWan as number) ||
       (b.facts.victims as number) - (a.facts.victims as number) ||
-      a.subject.name.localeCompare(b.subject.name, 'zh') ||
-      a.subject.key.localeCompare(b.subject.key),
+      bySubject(a, b),
   );
   // Persons behind fewer firms through a holding of unknown ratio may be behind more: the screen is then not exhaustive.
   if ([...links.values()].some((m) => [...m.values()].some((l) => l.unknownRatio))) searchLimits.add('unknownRatio');

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { GraphReader } from '../cypher/run.ts';
 import { dateParam } from '../cypher/values.ts';
-import { AnalysisError, envelopeOf, sortedLimits, type Chain, type EntityRef, type Envelope, type EvidenceEdge, type Finding } from './envelope.ts';
+import { AnalysisError, bySubject, envelopeOf, sortedLimits, type Chain, type EntityRef, type Envelope, type EvidenceEdge, type Finding } from './envelope.ts';
 import { allGroups, countsText, evidenceEdge, typePriority, typesOf, typesParam, type NetworkType } from './network.ts';
 import { subgraphOf } from './networkEvidence.ts';
 import { walkNetwork, type Walk, type WalkedNode } from './networkWalk.ts';
@@ -109,8 +109,7 @@ export async function neighborhoodAnalysis(graph: GraphReader, params: Neighborh
     (a, b) =>
       (a.facts.distance as number) - (b.facts.distance as number) ||
       kindOrder.indexOf(a.subject.kind) - kindOrder.indexOf(b.subject.kind) ||
-      a.subject.name.localeCompare(b.subject.name, 'zh') ||
-      a.subject.key.localeCompare(b.subject.key),
+      bySubject(a, b),
   );
 
   return envelopeOf('neighborhood', { ...params }, ranAt, walk.start.ref, limitsHit, findings);

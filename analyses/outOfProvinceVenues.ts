@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { GraphReader } from '../cypher/run.ts';
 import { dateParam, int } from '../cypher/values.ts';
 import { divisionFromAddress, isWithin, resolveDivision, type ResolvedDivision } from '../model/divisions.ts';
-import { edgeDates, envelopeOf, sortedLimits, type Chain, type EntityRef, type Envelope, type Finding } from './envelope.ts';
+import { bySubject, edgeDates, envelopeOf, sortedLimits, type Chain, type EntityRef, type Envelope, type Finding } from './envelope.ts';
 import { keywordClause, searchableTokens } from './fulltextQuery.ts';
 import { isoDate, jurisdiction, limitParams, stringList } from './params.ts';
 import { registrationPlace, type FirmPlaceRow } from './places.ts';
@@ -302,8 +302,7 @@ export async function outOfProvinceVenues(graph: GraphReader, params: OutOfProvi
   findings.sort(
     (a, b) =>
       (b.score ?? 0) - (a.score ?? 0) ||
-      a.subject.name.localeCompare(b.subject.name, 'zh') ||
-      a.subject.key.localeCompare(b.subject.key) ||
+      bySubject(a, b) ||
       order(a.facts.reason) - order(b.facts.reason),
   );
   const limitsHit = sortedLimits(searchLimits);

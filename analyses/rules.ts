@@ -56,3 +56,16 @@ export const LEGAL_REPRESENTATIVE = '法定代表人';
 
 /** Roles shown as control flags: the head of the firm and its general manager. */
 export const TOP_ROLES: readonly string[] = ['法定代表人', '董事长', '执行董事', '总经理', '经理'];
+
+/** An office in a firm as the .cypher files return it: legal representative, or an officer's role. */
+export interface Office {
+  type: 'LEGAL_REPRESENTATIVE_OF' | 'OFFICER_OF';
+  role: string | null;
+  validFrom: string | null;
+  validTo: string | null;
+}
+
+/** The title an office gives: 法定代表人 for the legal representative, else the role as registered. */
+export function officeTitle(o: Pick<Office, 'type' | 'role'>): string {
+  return o.type === 'LEGAL_REPRESENTATIVE_OF' ? LEGAL_REPRESENTATIVE : (o.role ?? '').trim();
+}

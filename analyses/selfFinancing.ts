@@ -7,7 +7,7 @@ import { edgeDates, envelopeOf, sortedLimits, toEntityRef, type Chain, type Enti
 import { entityText, isoDate, jurisdiction, limitParams, rules, stringList, threshold } from './params.ts';
 import { regionPrefix } from './regionScope.ts';
 import { resolveFirm } from './resolve.ts';
-import { LEGAL_REPRESENTATIVE } from './rules.ts';
+import { LEGAL_REPRESENTATIVE, type Office } from './rules.ts';
 
 /**
  * P2P 自融 / self-financing: a lending platform whose controllers also control the borrowers it
@@ -48,12 +48,8 @@ interface PlatformRow {
   borrowers: BorrowerRow[];
 }
 
-interface RoleRow {
+interface RoleRow extends Office {
   firm: string;
-  type: 'LEGAL_REPRESENTATIVE_OF' | 'OFFICER_OF';
-  role: string | null;
-  validFrom: string | null;
-  validTo: string | null;
 }
 
 interface Controller {

@@ -1,4 +1,5 @@
 import type { Chain, Envelope, FactValue } from './envelope.ts';
+import { unmatchedEntries } from './listXref.ts';
 
 /**
  * An envelope as table rows — one per finding, facts flattened into columns, the evidence as
@@ -31,9 +32,30 @@ function cell(v: FactValue | undefined): Cell {
   return Array.isArray(v) ? v.join('; ') : v;
 }
 
+/**
+ * One row per finding; for a list cross-reference also one row per entry that matched nothing
+ * (未找到 / not found), since a list comes back whole or the reader cannot tell "no match" from
+ * "not checked".
+ */
 export function findingRows(envelope: Envelope): Record<string, Cell>[] {
   const factKeys: string[] = [];
   for (const f of envelope.findings) for (const k of Object.keys(f.facts)) if (!factKeys.includes(k)) factKeys.push(k);
+  const notFound = envelope.analysis === 'list-xref' ? unmatchedEntries(envelope) : [];
+  if (notFound.length > 0) for (const k of ['input', 'matchedBy']) if (!factKeys.includes(k)) factKeys.push(k);
+  const unmatchedRows = notFound.map((input) => {
+    const row: Record<string, Cell> = { kind: null, key: null, name: null, score: null };
+    for (const k of factKeys) row[k] = null;
+    row.input = input;
+    row.matchedBy = '未找到 / not found';
+    row.exhaustive = envelope.exhaustive;
+    row.limitsHit = envelope.limitsHit.join('; ');
+    row.evidence = null;
+    return row;
+  });
+  return [...matchedRows(envelope, factKeys), ...unmatchedRows];
+}
+
+function matchedRows(envelope: Envelope, factKeys: string[]): Record<string, Cell>[] {
   return envelope.findings.map((f) => {
     const row: Record<string, Cell> = { kind: f.subject.kind, key: f.subject.key, name: f.subject.name, score: f.score };
     for (const k of factKeys) row[k] = cell(f.facts[k]);

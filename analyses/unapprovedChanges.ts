@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { GraphReader } from '../cypher/run.ts';
 import { isWithin } from '../model/divisions.ts';
 import { approvedClassesOf, changeClasses, changeClassCaption, changeClassOf, type ChangeClass } from './changeItems.ts';
-import { envelopeOf, toEntityRef, type Chain, type EntityRef, type Envelope, type Finding, type NodeRow } from './envelope.ts';
+import { bySubject, envelopeOf, toEntityRef, type Chain, type EntityRef, type Envelope, type Finding, type NodeRow } from './envelope.ts';
 import { anyOf, keywordClause } from './fulltextQuery.ts';
 import { venueKeywords } from './keywords/lists.ts';
 import { isoDate, jurisdiction, stringList } from './params.ts';
@@ -187,7 +187,7 @@ export async function unapprovedChanges(graph: GraphReader, params: UnapprovedCh
     });
   }
 
-  findings.sort((a, b) => (b.score ?? 0) - (a.score ?? 0) || a.subject.name.localeCompare(b.subject.name, 'zh') || a.subject.key.localeCompare(b.subject.key));
+  findings.sort((a, b) => (b.score ?? 0) - (a.score ?? 0) || bySubject(a, b));
   // Every venue, change and approval is read: nothing here is capped.
   return envelopeOf('unapproved-changes', { ...params }, ranAt, null, [], findings);
 }

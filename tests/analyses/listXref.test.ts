@@ -4,6 +4,7 @@ import type { Graph } from '../../cypher/run.ts';
 import { runAnalysis } from '../../analyses/index.ts';
 import { envelope as envelopeSchema, type Envelope, type Finding } from '../../analyses/envelope.ts';
 import { classifyEntry, unmatchedEntries } from '../../analyses/listXref.ts';
+import { findingRows, toCsv } from '../../analyses/tabular.ts';
 import { nameSimilarity } from '../../analyses/nameSimilarity.ts';
 import { TEST_SETTINGS } from '../support/graph.ts';
 import { loadFixtures } from '../support/fixtures.ts';
@@ -80,6 +81,16 @@ describe('list-xref: matching', () => {
     const env = await xref({ entries: '北京不存在有限公司,南京晨光餐饮管理有限公司' });
     expect(env.findings.map((f) => f.facts.input)).toEqual(['南京晨光餐饮管理有限公司']);
     expect(unmatchedEntries(env)).toEqual(['北京不存在有限公司']);
+  });
+
+  it('exports every entry: a row per match and a 未找到 / not found row per entry that matched nothing', async () => {
+    const env = await xref({ entries: '北京不存在有限公司,南京晨光餐饮管理有限公司' });
+    const rows = findingRows(env);
+    expect(rows.map((r) => [r.input, r.matchedBy, r.name])).toEqual([
+      ['南京晨光餐饮管理有限公司', 'name', '南京晨光餐饮管理有限公司'],
+      ['北京不存在有限公司', '未找到 / not found', null],
+    ]);
+    expect(toCsv(env).split('\r\n').find((l) => l.includes('北京不存在有限公司'))).toMatch(/^,,,,北京不存在有限公司,,未找到 \/ not found,/);
   });
 });
 
