@@ -38,12 +38,13 @@ function printTable(envelope: Envelope, scoreIsRatio: boolean): void {
       ? '搜索完整 / exhaustive'
       : `搜索未完整，结果为下限 / not exhaustive, figures are lower bounds — limitsHit: ${envelope.limitsHit.join(', ')}`,
   );
-  if (envelope.findings.length === 0) {
+  const rows = findingRows(envelope);
+  if (rows.length === 0) {
     console.log('无结果 / no findings');
     return;
   }
   console.table(
-    findingRows(envelope).map(({ evidence: _evidence, limitsHit: _limits, exhaustive: _exhaustive, ...row }) => ({
+    rows.map(({ evidence: _evidence, limitsHit: _limits, exhaustive: _exhaustive, ...row }) => ({
       ...row,
       score: scoreIsRatio ? percent(row.score) : row.score,
       ...('effectiveRatio' in row ? { effectiveRatio: percent(row.effectiveRatio) } : {}),
