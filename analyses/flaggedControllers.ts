@@ -177,11 +177,31 @@ export async function flaggedControllers(graph: GraphReader, params: FlaggedCont
     product: null,
   });
 
+  const listingChain = (from: string, l: Listing): Chain => ({
+    kind: 'listing',
+    path: [ref(from), entryRef(l)],
+    edges: [
+      {
+        type: 'FLAGGED',
+        details: { listType: l.listType, caseNo: l.caseNo, amountWan: l.amountWan, currency: l.currency ?? (l.amountWan === null ? null : 'CNY'), victims: l.victims, filedOn: l.filedOn, source: l.source },
+      },
+    ],
+    product: null,
+  });
+
+  const qualifying = [...groups.values()].filter((members) => counted(firmsOf(members)).size >= params.minFirms);
+  const personListings = new Map<string, Listing[]>();
+  const qualifyingPersons = qualifying.flat();
+  if (qualifyingPersons.length > 0) {
+    for (const row of await graph.read<{ person: string; listing: Listing }>('analyses/personFlags', { keys: qualifyingPersons, asOf })) {
+      (personListings.get(row.person) ?? personListings.set(row.person, []).get(row.person)!).push(row.listing);
+    }
+  }
+
   const findings: Finding[] = [];
-  for (const members of groups.values()) {
+  for (const members of qualifying) {
     const firms = firmsOf(members);
     const firmKeys = counted(firms);
-    if (firmKeys.size < params.minFirms) continue;
     const memberSet = new Set(members);
     const subject = [...members].sort((a, b) => counted(firmsOf([b])).size - counted(firmsOf([a])).size || a.localeCompare(b))[0]!;
 
@@ -253,19 +273,12 @@ export async function flaggedControllers(graph: GraphReader, params: FlaggedCont
       for (const l of flagged.get(firm)!.listings) {
         listTypes.add(l.listType);
         (cases.get(l.entry) ?? cases.set(l.entry, []).get(l.entry)!).push(l);
-        chains.push({
-          kind: 'listing',
-          path: [ref(firm), entryRef(l)],
-          edges: [
-            {
-              type: 'FLAGGED',
-              details: { listType: l.listType, caseNo: l.caseNo, amountWan: l.amountWan, currency: l.currency ?? (l.amountWan === null ? null : 'CNY'), victims: l.victims, filedOn: l.filedOn, source: l.source },
-            },
-          ],
-          product: null,
-        });
+        chains.push(listingChain(firm, l));
       }
     }
+    // The persons' own listings: context for the reader, not flagged firms, so not counted.
+    const ownListings = members.flatMap((m) => (personListings.get(m) ?? []).map((l) => ({ m, l })));
+    for (const { m, l } of ownListings) chains.push(listingChain(m, l));
     // A case that names several of the group's firms states its amount and victims on each row:
     // counted once per case (the largest figure given), not once per firm.
     let totalAmountWan = 0;
@@ -306,6 +319,7 @@ export async function flaggedControllers(graph: GraphReader, params: FlaggedCont
         sameRecords: members.filter((m) => m !== subject).sort().map((m) => `${g.nodes.get(m)!.name} ${m}`),
         sameAsHints: hintNames,
         hintFlaggedFirms: hintFirms.size,
+        personListings: ownListings.map(({ l }) => [l.listType, l.caseNo].filter(Boolean).join(' ')),
       },
       evidence: { chains: [...chains, ...hintChains], chainsComplete, ...(dedupedSubgraph ? { subgraph: dedupedSubgraph } : {}) },
       exhaustive: limitsHit.length === 0,

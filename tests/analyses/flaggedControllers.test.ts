@@ -24,7 +24,7 @@ const firm = {
 let graph: Graph;
 
 beforeAll(async () => {
-  graph = await loadFixtures(fixtures, ['registrations', 'shareholders', 'officers', 'relations', 'lists'], ['confirm.cypher']);
+  graph = await loadFixtures(fixtures, ['registrations', 'shareholders', 'officers', 'relations', 'lists', 'personLists'], ['confirm.cypher']);
 });
 afterAll(async () => {
   await graph.close();
@@ -70,6 +70,16 @@ describe('flagged-controllers', () => {
     const listing = f.evidence.chains.find((c) => c.kind === 'listing' && c.path[0]!.key === firm.two)!;
     expect(listing.path[1]!.kind).toBe('LIST_ENTRY');
     expect(listing.edges[0]).toMatchObject({ type: 'FLAGGED', details: { listType: '非法集资案件', caseNo: '苏公经立字〔2020〕0002号', amountWan: 2000, victims: 200 } });
+  });
+
+  it('shows a controller’s own listing (失信被执行人) as context, not as a flagged firm', async () => {
+    const f = one(await screen(), '乙代');
+    expect(f.score).toBe(3);
+    expect(f.facts.personListings).toEqual(['失信被执行人 (2021)苏0106执1号']);
+    const own = f.evidence.chains.find((c) => c.kind === 'listing' && c.path[0]!.kind === 'PERSON')!;
+    expect(own.path.map((n) => n.kind)).toEqual(['PERSON', 'LIST_ENTRY']);
+    expect(own.edges[0]).toMatchObject({ type: 'FLAGGED', details: { listType: '失信被执行人', caseNo: '(2021)苏0106执1号' } });
+    expect(one(await screen(), '甲控').facts.personListings).toEqual([]);
   });
 
   it('counts non-equity control (代持 nominee) and legal representation, with the basis and the role shown', async () => {
