@@ -4,7 +4,7 @@ import { dateParam, int } from '../cypher/values.ts';
 import { bySubject, edgeDates, envelopeOf, sortedLimits, type Chain, type EntityRef, type Envelope, type Finding, type Subgraph } from './envelope.ts';
 import { ownershipInto, reach, type WeightedEdge } from './integratedOwnership.ts';
 import { FLAGGING_LIST_TYPES } from './listTypes.ts';
-import { upstreamOfAll, type GraphNode } from './ownershipGraph.ts';
+import { upstreamOfAll, type GraphEdge, type GraphNode } from './ownershipGraph.ts';
 import { OwnershipView } from './ownershipView.ts';
 import { isoDate, limitParams, rules, stringList, threshold } from './params.ts';
 import { confirmedGroups, type SameAsLink } from './personGroups.ts';
@@ -146,6 +146,16 @@ export async function flaggedControllers(graph: GraphReader, params: FlaggedCont
   const groups = new Map<string, string[]>();
   for (const [k, gk] of groupOf) (groups.get(gk) ?? groups.set(gk, []).get(gk)!).push(k);
 
+  // Confirmed records of one person hold as one: their holdings of a firm add up before the
+  // majority test (26% + 26% is control), so control is looked at again with each group as one holder.
+  const groupView = [...groups.values()].some((m) => m.length > 1) ? new OwnershipView({ ...g, edges: asOneHolder(g.edges, groupOf) }) : null;
+  const jointControl = new Map<string, Set<string>>();
+  if (groupView) {
+    for (const firm of keys) {
+      for (const k of groupView.controllersOf(firm)) if ((groups.get(k)?.length ?? 0) > 1) (jointControl.get(k) ?? jointControl.set(k, new Set()).get(k)!).add(firm);
+    }
+  }
+
   /** The flagged firms a group is behind, and how: roles and control by any member, or the members' holdings summed. */
   const firmsOf = (members: string[]) => {
     const out = new Map<string, { ratio: number; control: boolean; roles: RoleRow[]; threshold: boolean; unknownRatio: boolean }>();
@@ -157,6 +167,9 @@ export async function flaggedControllers(graph: GraphReader, params: FlaggedCont
         o.roles.push(...l.roles);
         o.unknownRatio ||= l.unknownRatio;
       }
+    }
+    for (const firm of jointControl.get(groupOf.get(members[0]!)!) ?? []) {
+      (out.get(firm) ?? out.set(firm, { ratio: 0, control: false, roles: [], threshold: false, unknownRatio: false }).get(firm)!).control = true;
     }
     for (const o of out.values()) o.threshold = meetsThreshold(o.ratio, params.threshold, params.rules);
     return new Map([...out].filter(([, o]) => o.control || o.threshold || o.roles.length > 0 || o.unknownRatio));
@@ -256,6 +269,11 @@ export async function flaggedControllers(graph: GraphReader, params: FlaggedCont
           chains.push({ kind: 'role', path: [ref(m), ref(firm)], edges: [{ type: r.type, role: officeTitle(r), ...edgeDates(r.validFrom, r.validTo) }], product: null });
         }
       }
+      if (o.control && groupView && !members.some((m) => links.get(m)?.get(firm)?.control)) {
+        const c = groupView.controlChains(groupOf.get(members[0]!)!, firm, 3);
+        chains.push(...c.chains);
+        chainsComplete &&= c.complete;
+      }
       if (o.control) {
         const bases = new Set(chains.filter((c) => c.kind === 'control' && c.path.at(-1)!.key === firm).flatMap((c) => c.edges.map((e) => (e.type === 'HOLDS_SHARES' ? 'majority' : (e.basis ?? 'control')))));
         parts.push(`控制 control（${[...bases].sort().join(', ') || 'control'}）`);
@@ -337,4 +355,21 @@ export async function flaggedControllers(graph: GraphReader, params: FlaggedCont
   // Persons behind fewer firms through a holding of unknown ratio may be behind more: the screen is then not exhaustive.
   if ([...links.values()].some((m) => [...m.values()].some((l) => l.unknownRatio))) searchLimits.add('unknownRatio');
   return envelope(findings, searchLimits);
+}
+
+/** The structure with each group of confirmed records as one holder, its holdings of a firm summed. */
+function asOneHolder(edges: GraphEdge[], groupOf: Map<string, string>): GraphEdge[] {
+  const holdings = new Map<string, GraphEdge>();
+  const out: GraphEdge[] = [];
+  for (const e of edges) {
+    const holder = groupOf.get(e.holder) ?? e.holder;
+    const summed = e.type === 'HOLDS_SHARES' ? holdings.get(`${holder}>${e.firm}`) : undefined;
+    if (summed) summed.ratio = summed.ratio === null || e.ratio === null ? null : summed.ratio + e.ratio;
+    else {
+      const copy = { ...e, holder };
+      if (e.type === 'HOLDS_SHARES') holdings.set(`${holder}>${e.firm}`, copy);
+      out.push(copy);
+    }
+  }
+  return out;
 }

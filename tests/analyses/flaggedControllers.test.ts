@@ -20,6 +20,7 @@ const firm = {
   five: '91320100MA1FC0008T',
   seventeen: '91320100MA1FC00204',
   twentyFour: '91320100MA1FC0028W',
+  twentyFive: '91320100MA1FC00318',
 };
 let graph: Graph;
 
@@ -107,6 +108,16 @@ describe('flagged-controllers', () => {
     expect(f.facts.ways).toEqual(['legal-representative', 'officer']);
     const link = f.evidence.chains.find((c) => c.kind === 'sameAs')!;
     expect(link.edges[0]).toMatchObject({ type: 'POSSIBLY_SAME_AS', details: { status: 'confirmed', decidedBy: '测试核查员', reasons: ['compatible-id'] } });
+  });
+
+  it('adds up the holdings of confirmed records of one person before the majority test (26% + 26% controls)', async () => {
+    const f = one(await screen({ minFirms: 1 }), '辛合');
+    expect(f.facts.firmKeys).toEqual([firm.twentyFive]);
+    expect(f.facts.ways).toEqual(['control']);
+    expect(f.facts.sameRecords).toHaveLength(1);
+    const chain = f.evidence.chains.find((c) => c.kind === 'control')!;
+    expect(chain.path.map((n) => n.name)).toEqual(['辛合', '测试合控甲有限公司', '测试合控乙有限公司', '测试涉案二十五有限公司']);
+    expect(chain.edges[0]).toMatchObject({ type: 'HOLDS_SHARES', ratio: 0.52 });
   });
 
   it('shows a proposed same-person link only as a hint: its flagged firm is not counted', async () => {
