@@ -99,8 +99,8 @@ if (mode === 'start') {
 } else if (mode === 'bench') {
   // Benchmarks start a Neo4j of their own under .bench/; they never touch .data/.
   // Query timings on: the analyses benchmark splits each figure into the server's time and the rest.
-  // A larger heap: bulk-loading a 1m province holds its converted records in memory (about 6 GB).
-  const nodeOptions = [process.env.NODE_OPTIONS, '--max-old-space-size=12288'].filter(Boolean).join(' ');
+  // A larger heap: bulk-loading a 1m province holds its converted records in memory (more than 12 GB).
+  const nodeOptions = [process.env.NODE_OPTIONS, '--max-old-space-size=18432'].filter(Boolean).join(' ');
   process.exit(await handOver(path.join(root, 'node_modules', '.bin', 'tsx'), [path.join(root, 'bench', 'run.ts'), ...process.argv.slice(3)], { ...process.env, CHUANTOU_QUERY_TIMINGS: '1', NODE_OPTIONS: nodeOptions }));
 } else {
   console.error('usage: node scripts/bootstrap.mjs start|test|bench');
