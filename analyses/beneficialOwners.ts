@@ -45,7 +45,6 @@ interface TieRow {
   validTo: string | null;
 }
 
-
 /** Groups of persons linked by family ties (union–find). */
 function familyGroups(ties: TieRow[]): Map<string, string> {
   const parent = new Map<string, string>();

@@ -88,9 +88,8 @@ function ownershipAbove(firm: string, holdingsInto: Map<string, WeightedEdge[]>)
 export async function flaggedControllers(graph: GraphReader, params: FlaggedControllersParams): Promise<Envelope> {
   const ranAt = new Date().toISOString();
   const asOf = dateParam(params.asOf);
-  const envelope = (findings: Finding[], limits: Set<string>): Envelope => {
-    return envelopeOf('flagged-controllers', { ...params }, ranAt, null, [...limits, ...findings.flatMap((f) => f.limitsHit)], findings);
-  };
+  const envelope = (findings: Finding[], limits: Set<string>): Envelope =>
+    envelopeOf('flagged-controllers', { ...params }, ranAt, null, [...limits, ...findings.flatMap((f) => f.limitsHit)], findings);
 
   const searchLimits = new Set<string>();
   let rows = await graph.read<FlaggedRow>('analyses/flaggedFirms', { listTypes: params.listTypes, asOf, limit: int(params.maxFirms + 1) });
