@@ -6,7 +6,7 @@ import { ownershipInto } from './integratedOwnership.ts';
 import { upstream, type GraphNode } from './ownershipGraph.ts';
 import { OwnershipView } from './ownershipView.ts';
 import { entityText, isoDate, limitParams, rules, threshold } from './params.ts';
-import { looksLikeFirmKey, resolveFirm } from './resolve.ts';
+import { keyKind, resolveFirm } from './resolve.ts';
 import { meetsThreshold, officeTitle, ruleSets, TOP_ROLES, type Office } from './rules.ts';
 
 /**
@@ -89,7 +89,7 @@ export async function beneficialOwners(graph: GraphReader, params: BeneficialOwn
   const asOf = dateParam(params.asOf);
   // A key is tried at once; a name, or a code that is not the firm's key, is resolved first.
   const fetched =
-    (looksLikeFirmKey(params.firm) ? await fetchAbove(graph, params.firm.trim().toUpperCase(), asOf, params) : null) ??
+    (keyKind(params.firm) === 'COMPANY' ? await fetchAbove(graph, params.firm.trim().toUpperCase(), asOf, params) : null) ??
     (await fetchAbove(graph, (await resolveFirm(graph, params.firm)).key, asOf, params));
   if (!fetched) throw new AnalysisError('NOT_FOUND', `未找到企业“${params.firm}” / no firm "${params.firm}"`);
   const { firm, people, g } = fetched;

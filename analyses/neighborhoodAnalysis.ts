@@ -6,7 +6,7 @@ import { allGroups, countsText, evidenceEdge, typePriority, typesOf, typesParam,
 import { subgraphOf } from './networkEvidence.ts';
 import { walkNetwork, type Walk, type WalkedNode } from './networkWalk.ts';
 import { entityText, isoDate, limitParams } from './params.ts';
-import { looksLikeFirmKey } from './resolve.ts';
+import { keyKind } from './resolve.ts';
 import { resolveEntity } from './resolveEntity.ts';
 
 /**
@@ -63,8 +63,9 @@ export async function neighborhoodAnalysis(graph: GraphReader, params: Neighborh
       timeoutMs: params.timeoutMs,
     });
   // A key is walked from at once (the first hop says whether it exists); a name is resolved first.
-  const code = params.key.trim().toUpperCase();
-  const keyed: EntityRef | null = looksLikeFirmKey(code) ? { kind: 'COMPANY', key: code, name: code } : code.startsWith('P-') ? { kind: 'PERSON', key: params.key.trim(), name: code } : null;
+  const kind = keyKind(params.key);
+  const key = kind === 'COMPANY' ? params.key.trim().toUpperCase() : params.key.trim();
+  const keyed: EntityRef | null = kind ? { kind, key, name: key } : null;
   const walk = (keyed ? await walkFrom(keyed) : null) ?? (await walkFrom(await resolveEntity(graph, params.key)));
   if (!walk) throw new AnalysisError('NOT_FOUND', `未找到“${params.key}” / "${params.key}" was not found`);
 

@@ -30,10 +30,14 @@ function pick(rows: Row[], text: string, what: { zh: string; en: string }): Cand
   );
 }
 
-/** Whether a text has the shape of a firm key (USCC, 15-digit registration number, `U-…`); it may still name no firm. */
-export function looksLikeFirmKey(text: string): boolean {
+/**
+ * The kind of entity a text names by the shape of a key — a firm's USCC, 15-digit registration
+ * number or `U-…`, a person's `P-…` — or null for a name. A key so shaped may still name nothing.
+ */
+export function keyKind(text: string): 'COMPANY' | 'PERSON' | null {
   const code = text.trim().toUpperCase();
-  return isValidUscc(code) || /^\d{15}$/.test(code) || code.startsWith('U-');
+  if (isValidUscc(code) || /^\d{15}$/.test(code) || code.startsWith('U-')) return 'COMPANY';
+  return code.startsWith('P-') ? 'PERSON' : null;
 }
 
 export async function resolveFirm(graph: GraphReader, text: string): Promise<Candidate> {

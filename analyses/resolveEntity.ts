@@ -1,6 +1,6 @@
 import type { GraphReader } from '../cypher/run.ts';
 import { AnalysisError, type Candidate } from './envelope.ts';
-import { looksLikeFirmKey, resolveFirm, resolvePerson } from './resolve.ts';
+import { keyKind, resolveFirm, resolvePerson } from './resolve.ts';
 
 /**
  * A firm or a person, named by key (USCC, registration number, `U-…`, `P-…`) or exact name, for
@@ -16,10 +16,10 @@ export async function resolveEntity(graph: GraphReader, text: string): Promise<C
         throw e;
       },
     );
-  const code = text.trim().toUpperCase();
   // A key says which it is; only a name needs both looked up.
-  const firmKey = looksLikeFirmKey(code);
-  const personKey = code.startsWith('P-');
+  const kind = keyKind(text);
+  const firmKey = kind === 'COMPANY';
+  const personKey = kind === 'PERSON';
   const [firms, persons] = await Promise.all([
     personKey ? [] : attempt(resolveFirm(graph, text)),
     firmKey ? [] : attempt(resolvePerson(graph, text)),

@@ -6,7 +6,8 @@
  * Structure comes from where a firm sits: every fifty indices form a block; the first forty slots
  * of some blocks hold a pyramid (holding chains of 5–8 levels ending in several firms), a
  * cross-holding cycle or a cross-holding web (系族: every member holds a few per cent of every
- * other, one person holds the rest of each), and the last ten of every block are reserved for planted firms (plan.ts).
+ * other, one person holds the rest of each), and the last ten of every block are reserved for
+ * planted firms (plan.ts).
  * The only state kept per firm is one byte: how many draws its name needed to be unique.
  */
 import { division, districtsUnder, placeName, provinceName, streetAddress, weightedDistricts, areaCode } from './places.ts';
