@@ -201,9 +201,14 @@ export async function flaggedControllers(graph: GraphReader, params: FlaggedCont
     product: null,
   });
 
-  const qualifying = [...groups.values()].filter((members) => counted(firmsOf(members)).size >= params.minFirms);
+  const qualifying = [...groups.values()]
+    .map((members) => {
+      const firms = firmsOf(members);
+      return { members, firms, firmKeys: counted(firms) };
+    })
+    .filter((q) => q.firmKeys.size >= params.minFirms);
   const personListings = new Map<string, Listing[]>();
-  const qualifyingPersons = qualifying.flat();
+  const qualifyingPersons = qualifying.flatMap((q) => q.members);
   if (qualifyingPersons.length > 0) {
     for (const row of await graph.read<{ person: string; listing: Listing }>('analyses/personFlags', { keys: qualifyingPersons, asOf })) {
       (personListings.get(row.person) ?? personListings.set(row.person, []).get(row.person)!).push(row.listing);
@@ -211,9 +216,7 @@ export async function flaggedControllers(graph: GraphReader, params: FlaggedCont
   }
 
   const findings: Finding[] = [];
-  for (const members of qualifying) {
-    const firms = firmsOf(members);
-    const firmKeys = counted(firms);
+  for (const { members, firms, firmKeys } of qualifying) {
     const memberSet = new Set(members);
     const subject = [...members].sort((a, b) => counted(firmsOf([b])).size - counted(firmsOf([a])).size || a.localeCompare(b))[0]!;
 

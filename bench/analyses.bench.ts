@@ -133,6 +133,8 @@ function provinceSourcesHash(): string {
   return hash.digest('hex').slice(0, 12);
 }
 
+const readTruth = (file: string): Truth => JSON.parse(fs.readFileSync(file, 'utf8')) as Truth;
+
 async function loadProvince(ctx: BenchContext): Promise<{ truth: Truth; server: RunningNeo4j }> {
   const kept = ctx.keptDir ? path.join(ctx.keptDir, `${ctx.size.label}-seed1-${provinceSourcesHash()}`) : null;
   const home = kept ? path.join(kept, 'neo4j') : path.join(ctx.workDir, 'analyses-neo4j');
@@ -141,7 +143,7 @@ async function loadProvince(ctx: BenchContext): Promise<{ truth: Truth; server: 
   let truth: Truth;
   if (truthFile && fs.existsSync(truthFile)) {
     ctx.log(`reusing the province kept in ${path.relative(process.cwd(), kept!)}`);
-    truth = JSON.parse(fs.readFileSync(truthFile, 'utf8')) as Truth;
+    truth = readTruth(truthFile);
   } else {
     // A kept province's generated files stay until it is loaded: a run that died loading it
     // (out of memory, Ctrl-C) starts again from them rather than generating again.
@@ -149,7 +151,7 @@ async function loadProvince(ctx: BenchContext): Promise<{ truth: Truth; server: 
     let generatedTruth: Truth;
     if (fs.existsSync(path.join(provinceDir, 'truth.json'))) {
       ctx.log(`reusing the province generated in ${path.relative(process.cwd(), provinceDir)}`);
-      generatedTruth = JSON.parse(fs.readFileSync(path.join(provinceDir, 'truth.json'), 'utf8')) as Truth;
+      generatedTruth = readTruth(path.join(provinceDir, 'truth.json'));
     } else {
       if (kept) fs.rmSync(kept, { recursive: true, force: true });
       ctx.log(`generating a province of ${ctx.size.firms} firms…`);
