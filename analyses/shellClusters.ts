@@ -5,7 +5,7 @@ import { clusterFacets, densestWindow, inWindow, type ClusterFirm, type ClusterL
 import { edgeDates, envelopeOf, sortedLimits, toEntityRef, type Chain, type EntityRef, type Envelope, type EvidenceEdge, type Finding, type NodeRow } from './envelope.ts';
 import { jurisdiction, stringList } from './params.ts';
 import { regionPrefix } from './regionScope.ts';
-import { LEGAL_REPRESENTATIVE } from './rules.ts';
+import { officeTitle } from './rules.ts';
 
 /**
  * 空壳公司集群 / shell clusters: groups of firms that share an address, a phone or an email, or
@@ -122,8 +122,7 @@ function personChains(links: (PersonLink & { firmKey: string })[], firmRef: (k: 
     if (l.type === 'HOLDS_SHARES') {
       return { kind: 'ownership', path, edges: [{ type: 'HOLDS_SHARES', ratio: l.ratio, ...dates }], product: l.ratio };
     }
-    const role = l.type === 'LEGAL_REPRESENTATIVE_OF' ? LEGAL_REPRESENTATIVE : (l.role ?? '');
-    return { kind: 'role', path, edges: [{ type: l.type, role, ...dates }], product: null };
+    return { kind: 'role', path, edges: [{ type: l.type, role: officeTitle({ type: l.type, role: l.role ?? null }), ...dates }], product: null };
   });
 }
 
