@@ -8,6 +8,7 @@ import { isStatementPart, partKind, partSheet, planImport, sha256, type ImportSe
 import { importBodsFile, type BodsParties } from './bods/importBods.ts';
 import { importGleifFile } from './bods/gleif.ts';
 import { RejectsFile, rejectCodes, type Reject, type RejectCode } from './rejects.ts';
+import { locateFinding, runAfterImport, type PassContext } from './passes/index.ts';
 import { RowContext } from './kinds/rowContext.ts';
 import { handlerFor } from './kinds/index.ts';
 import { decideRatioUnit } from './kinds/shareholders.ts';
@@ -31,6 +32,8 @@ export interface ImportOptions extends ImportSettings {
   user?: string;
   batchSize?: number;
   dryRun?: boolean;
+  /** Run the passes after the writes (default); a bulk load runs them itself once the database holds the graph. */
+  passes?: boolean;
   onProgress?: (progress: { file: string; rows: number }) => void;
 }
 
@@ -52,8 +55,12 @@ export interface ImportSummary {
   rejectsFile: string | null;
   reportFile: string;
   rejectsByCode: Partial<Record<RejectCode, number>>;
+  /** What the importer decided by inference, by code (listed row by row in the rejects file). */
+  inferredByCode: Partial<Record<RejectCode, number>>;
   proposedSamePersons: number;
   seconds: number;
+  /** When the passes were left to the caller (`passes: false`): what they need to run. */
+  deferredPasses?: PassContext;
 }
 
 export class ResumeError extends Error {
@@ -77,19 +84,27 @@ interface RunState {
   /** Per part: the last row already in the database (1 = only the header). */
   checkpoints: number[];
   counts: { read: number; written: number; rejected: number; flagged: number }[];
-  proposals?: number;
+  /** Counts from the passes after the writes (passes/index.ts). */
+  passCounts?: Record<string, number>;
 }
 
-/**
- * An address or phone linked to more firms than this is a registration agent's or a call
- * centre's: sharing it says nothing about whether two same-name people are one.
- */
-export const SAME_PERSON_HUB_FIRMS = 30;
+export { SAME_PERSON_HUB_FIRMS } from './passes/index.ts';
 
-/** Proposes same-person links for the run's persons; commits as it goes (see the query). */
-export async function proposeSamePersons(graph: Pick<Graph, 'writeInBatches'>, runId: string): Promise<number> {
-  const [proposed] = await graph.writeInBatches<{ proposals: number }>('importRun/proposeSamePersons', { prefix: `${runId}/`, runId, hubFirms: int(SAME_PERSON_HUB_FIRMS) });
-  return proposed?.proposals ?? 0;
+/** What the passes after a run need to know of its parts. */
+export function passContext(runId: string, parts: Part[], settings: ImportSettings): PassContext {
+  return {
+    runId,
+    prefix: `${runId}/`,
+    parts: parts.map((p) => ({ fileNo: p.file.fileNo, name: p.file.name, sheet: partSheet(p), kind: partKind(p), snapshot: settings.snapshot ?? null })),
+  };
+}
+
+/** Runs the passes that follow a run's writes and lists their findings in the run's rejects file. */
+export async function finishWithPasses(graph: Graph, ctx: PassContext, rejects: RejectsFile): Promise<Record<string, number>> {
+  const { findings, counts } = await runAfterImport(graph, ctx);
+  rejects.addAll(findings.map((f) => ({ ...locateFinding(f, ctx), column: f.column, value: f.value, code: f.code, detail: f.detail })));
+  await rejects.sync();
+  return counts;
 }
 
 /**
@@ -284,8 +299,9 @@ async function importParts(parts: Part[], state: RunState, options: ImportOption
       }
       await committed();
     }
-    if (!options.dryRun) {
-      state.proposals = await proposeSamePersons(graph, runId);
+    // A bulk load writes to memory first: its passes run once the database holds the graph.
+    if (!options.dryRun && options.passes !== false) {
+      state.passCounts = await finishWithPasses(graph, passContext(runId, parts, options), rejects);
     }
   } catch (error) {
     status = 'failed';
@@ -304,8 +320,10 @@ async function importParts(parts: Part[], state: RunState, options: ImportOption
     rejectsFile,
     reportFile: path.join(runDir, 'report.json'),
     rejectsByCode: rejects.byCode,
-    proposedSamePersons: state.proposals ?? 0,
+    inferredByCode: rejects.inferredByCode,
+    proposedSamePersons: state.passCounts?.proposedSamePersons ?? 0,
     seconds: (Date.now() - started) / 1000,
+    ...(options.passes === false && !options.dryRun ? { deferredPasses: passContext(runId, parts, options) } : {}),
   };
   await rejects.writeReport(summary.reportFile, summary);
   if (failure) throw Object.assign(failure, { summary });

@@ -23,6 +23,11 @@ export interface ImportSettings {
   sheet?: string;
   /** Label of the data source, part of unverified firm keys. */
   source?: string;
+  /**
+   * The shareholder and officer tables list every holder and role of the firms they name as of
+   * this date (YYYY-MM-DD): what they do not repeat is closed at it (passes/snapshots.ts).
+   */
+  snapshot?: string;
 }
 
 export interface PlannedFile {

@@ -5,7 +5,9 @@ import { parse as parseCsv } from 'csv-parse/sync';
 /**
  * The catalogue of reasons a row (or one value in it) is not taken as given. A clerk reads the
  * rejects file, so every code has a sentence in Chinese and English saying what to fix.
- * `reject` drops the row; `flag` keeps the row and records what was set aside or marked.
+ * `reject` drops the row; `flag` keeps the row and records what was set aside or marked;
+ * `inference` keeps the row and says what the importer decided that the row did not say itself
+ * (a reading of an ambiguous value, a name resolved to a person, a holding closed by a snapshot).
  */
 export const rejectCodes = {
   USCC_CHECK_FAILED: {
@@ -108,7 +110,9 @@ export const rejectCodes = {
     zh: 'BODS 关系声明引用的主体或个人声明不存在，该关系未导入',
     en: 'the BODS relationship refers to an entity or person statement that is not there; not imported',
   },
-} as const satisfies Record<string, { severity: 'reject' | 'flag'; zh: string; en: string }>;
+} as const satisfies Record<string, { severity: Severity; zh: string; en: string }>;
+
+export type Severity = 'reject' | 'flag' | 'inference';
 
 export type RejectCode = keyof typeof rejectCodes;
 
@@ -119,13 +123,17 @@ export interface Reject {
   column: string;
   value: string;
   code: RejectCode;
+  /** What was decided and why (inferences): the reading chosen, the figures compared. */
+  detail?: string;
 }
 
 function csvCell(value: string): string {
   return /[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
-const HEADER = '\uFEFF文件/file,工作表/sheet,行/row,列/column,值/value,代码/code,处理/action,原因,reason\n';
+const HEADER = '\uFEFF文件/file,工作表/sheet,行/row,列/column,值/value,代码/code,处理/action,原因,reason,说明/detail\n';
+
+const ACTIONS: Record<Severity, string> = { reject: '拒绝/rejected', flag: '标记/flagged', inference: '推断/inferred' };
 
 /**
  * The rejects file of a run: a UTF-8 CSV with BOM so that Excel shows the Chinese text. A batch's
@@ -136,7 +144,10 @@ const HEADER = '\uFEFF文件/file,工作表/sheet,行/row,列/column,值/value,�
 export class RejectsFile {
   private fd: number | null = null;
   count = 0;
+  /** Rows rejected and values flagged, by code. */
   readonly byCode: Partial<Record<RejectCode, number>> = {};
+  /** Inferences, by code: kept apart because an inference is no fault of the file. */
+  readonly inferredByCode: Partial<Record<RejectCode, number>> = {};
 
   constructor(readonly path: string) {}
 
@@ -152,7 +163,8 @@ export class RejectsFile {
 
   private count1(code: RejectCode): void {
     this.count++;
-    this.byCode[code] = (this.byCode[code] ?? 0) + 1;
+    const counts = (rejectCodes[code].severity as Severity) === 'inference' ? this.inferredByCode : this.byCode;
+    counts[code] = (counts[code] ?? 0) + 1;
   }
 
   /** Keeps the entries already in the file for which `keep(file, sheet, row)` holds (resume). */
@@ -168,9 +180,8 @@ export class RejectsFile {
     if (rejects.length === 0) return;
     const lines = rejects.map((reject) => {
       const entry = rejectCodes[reject.code];
-      const action = entry.severity === 'reject' ? '拒绝/rejected' : '标记/flagged';
       this.count1(reject.code);
-      return [reject.file, reject.sheet ?? '', String(reject.row), reject.column, reject.value, reject.code, action, entry.zh, entry.en].map(csvCell).join(',') + '\n';
+      return [reject.file, reject.sheet ?? '', String(reject.row), reject.column, reject.value, reject.code, ACTIONS[entry.severity], entry.zh, entry.en, reject.detail ?? ''].map(csvCell).join(',') + '\n';
     });
     fs.writeSync(this.open(), lines.join(''));
   }

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { connect } from '../../cypher/run.ts';
 import { checkBulkImportTarget, runAdminImport } from '../../neo4j/adminImport.ts';
 import { LocalNeo4jError, portInUse, startLocalNeo4j, type RunningNeo4j } from '../../neo4j/localServer.ts';
-import { importFiles, proposeSamePersons, type ImportSummary } from '../importFiles.ts';
+import { finishWithPasses, importFiles, type ImportSummary } from '../importFiles.ts';
+import { RejectsFile } from '../rejects.ts';
 import type { ImportSettings } from '../plan.ts';
 import { ARRAY_DELIMITER_OPTION, writeAdminCsv } from './adminCsv.ts';
 import { MemoryGraph, type RunCalls } from './memoryGraph.ts';
@@ -50,8 +51,11 @@ export interface BulkLoadSummary extends ImportSummary {
   phases: { convert: number; writeCsv: number; adminImport: number; schemaAndRun: number };
 }
 
-/** Writes the run's record with the real queries, as the online run would have: start, last checkpoints, proposals, finish. */
-async function recordRun(uri: string, run: RunCalls, runId: string): Promise<number> {
+/**
+ * Writes the run's record with the real queries, as the online run would have (start, last
+ * checkpoints, the passes after the writes, finish); the passes' findings join the run's rejects file.
+ */
+async function recordRun(uri: string, run: RunCalls, summary: ImportSummary): Promise<Pick<ImportSummary, 'proposedSamePersons' | 'inferredByCode' | 'rejectsByCode' | 'rejectsFile'>> {
   const graph = connect({ uri });
   try {
     await graph.applySchema();
@@ -59,9 +63,19 @@ async function recordRun(uri: string, run: RunCalls, runId: string): Promise<num
     const options = { ...JSON.parse(String(start.options)), bulk: true };
     await graph.write('importRun/start', { ...start, options: JSON.stringify(options) });
     for (const checkpoint of run.checkpoints.values()) await graph.write('importRun/checkpoint', checkpoint);
-    const proposals = await proposeSamePersons(graph, runId);
-    await graph.write('importRun/finish', { id: runId, status: 'completed', error: null });
-    return proposals;
+    const rejects = new RejectsFile(path.join(path.dirname(summary.reportFile), 'rejects.csv'));
+    const counts = await finishWithPasses(graph, summary.deferredPasses!, rejects);
+    await graph.write('importRun/finish', { id: summary.runId, status: 'completed', error: null });
+    const add = (a: Record<string, number>, b: Record<string, number>) => {
+      for (const [code, n] of Object.entries(b)) a[code] = (a[code] ?? 0) + n;
+      return a;
+    };
+    return {
+      proposedSamePersons: counts.proposedSamePersons ?? 0,
+      rejectsByCode: add({ ...summary.rejectsByCode }, rejects.byCode),
+      inferredByCode: add({ ...summary.inferredByCode }, rejects.inferredByCode),
+      rejectsFile: (await rejects.close()) ?? summary.rejectsFile,
+    };
   } finally {
     await graph.close();
   }
@@ -86,6 +100,7 @@ async function convert(options: BulkLoadOptions) {
     sheet: options.sheet,
     source: options.source,
     onProgress: options.onProgress,
+    passes: false,
   });
   options.log?.('写出 neo4j-admin CSV 文件 / writing the neo4j-admin CSV files…');
   fs.mkdirSync(options.workDir, { recursive: true });
@@ -137,10 +152,10 @@ export async function bulkLoad(options: BulkLoadOptions): Promise<BulkLoadSummar
 
   log('启动数据库，建立约束与索引，记录导入批次 / starting the database for the schema and the run record…');
   let server: RunningNeo4j | null = null;
-  let proposals: number;
+  let recorded: Awaited<ReturnType<typeof recordRun>>;
   try {
     server = await startLocalNeo4j({ home: options.home, boltPort: options.server.boltPort, heap: options.server.heap, pageCache: options.server.pageCache, log });
-    proposals = await recordRun(server.uri, run, summary.runId);
+    recorded = await recordRun(server.uri, run, summary);
   } catch (error) {
     const e = error as Error;
     e.message =
@@ -154,7 +169,8 @@ export async function bulkLoad(options: BulkLoadOptions): Promise<BulkLoadSummar
 
   const result: BulkLoadSummary = {
     ...summary,
-    proposedSamePersons: proposals,
+    ...recorded,
+    deferredPasses: undefined,
     seconds: (Date.now() - started) / 1000,
     nodes: csv.nodes,
     relationships: csv.relationships,

@@ -21,13 +21,11 @@ export interface RunCalls {
   /** The last checkpoint of each part: later ones overwrite earlier ones online as well. */
   checkpoints: Map<string, Record<string, unknown>>;
   finish?: { status: string; error: string | null };
-  /** Same-person proposals need the whole graph and its indexes: they are made after the import. */
-  proposalsDeferred: boolean;
 }
 
 export class MemoryGraph {
   readonly store = new GraphStore();
-  readonly run: RunCalls = { checkpoints: new Map(), proposalsDeferred: false };
+  readonly run: RunCalls = { checkpoints: new Map() };
 
   private execute(name: string, params: Record<string, unknown>): Row[] {
     // The same checks as Graph: a missing file or parameter fails here as it would online.
@@ -45,9 +43,6 @@ export class MemoryGraph {
       case 'importRun/finish':
         this.run.finish = { status: String(params.status), error: (params.error as string | null) ?? null };
         return [{ id: params.id }];
-      case 'importRun/proposeSamePersons':
-        this.run.proposalsDeferred = true;
-        return [{ proposals: 0 }];
     }
     const emulated = emulatedQueries[name];
     if (!emulated) {
