@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { GraphReader } from '../cypher/run.ts';
 import { dateParam, int } from '../cypher/values.ts';
+import { DisjointSets } from '../model/disjointSets.ts';
 import { AnalysisError, bySubject, edgeDates, envelopeOf, sortedLimits, type Candidate, type Chain, type Envelope, type Finding } from './envelope.ts';
 import { ownershipInto } from './integratedOwnership.ts';
 import { upstream, type GraphNode } from './ownershipGraph.ts';
@@ -45,25 +46,11 @@ interface TieRow {
   validTo: string | null;
 }
 
-/** Groups of persons linked by family ties (union–find). */
+/** Groups of persons linked by family ties; persons with no tie have no group. */
 function familyGroups(ties: TieRow[]): Map<string, string> {
-  const parent = new Map<string, string>();
-  const find = (k: string): string => {
-    let r = k;
-    while (parent.get(r) !== undefined && parent.get(r) !== r) r = parent.get(r)!;
-    parent.set(k, r);
-    return r;
-  };
-  for (const t of ties) {
-    if (!parent.has(t.from)) parent.set(t.from, t.from);
-    if (!parent.has(t.to)) parent.set(t.to, t.to);
-    const a = find(t.from);
-    const b = find(t.to);
-    if (a !== b) parent.set(a, b);
-  }
-  const group = new Map<string, string>();
-  for (const k of parent.keys()) group.set(k, find(k));
-  return group;
+  const sets = new DisjointSets<string>();
+  for (const t of ties) sets.union(t.from, t.to);
+  return sets.groups();
 }
 
 /**

@@ -1,3 +1,5 @@
+import { firmEnd } from '../model/firmStatus.ts';
+
 /**
  * What sets a cluster of shell firms apart from firms that merely share a registration agent's
  * address or an accountant's phone (docs/analyses/shell-clusters.md): shells are set up together,
@@ -67,7 +69,7 @@ export function inWindow<T extends { establishedOn: string | null }>(items: T[],
   return items.filter((i) => i.establishedOn !== null && i.establishedOn >= w.from! && i.establishedOn <= w.to!);
 }
 
-export const isRevoked = (status: string | null) => status !== null && /吊销/.test(status);
+export const isRevoked = (status: string | null) => firmEnd(status) === 'revoked';
 
 export function isInvestmentType(firm: ClusterFirm, keywords: readonly string[]): boolean {
   const text = [firm.name, firm.industry ?? '', firm.businessScope ?? ''].join('\n');

@@ -112,6 +112,22 @@ export const finding = z.object({
 });
 export type Finding = z.infer<typeof finding>;
 
+const listTypeCount = { listType: z.string(), code: z.string().nullable(), entries: z.number(), flags: z.number() };
+
+/**
+ * What a screen that selects by list type counted (analyses/listTypes.ts): the vocabulary version it
+ * resolved the data's list types with, the types it counted, and every type present in the data it
+ * did not count (with its meaning — 'unknown' for a spelling the vocabulary does not know — and the
+ * spellings as given), each with its list entries and FLAGGED links.
+ */
+export const listTypeUse = z.object({
+  vocabularyVersion: z.number(),
+  vocabularySource: z.enum(['database', 'shipped']),
+  counted: z.array(z.object(listTypeCount)),
+  notCounted: z.array(z.object({ ...listTypeCount, meaning: z.enum(['flagging', 'disclosure', 'context', 'unknown']), spellings: z.array(z.string()) })),
+});
+export type ListTypeUse = z.infer<typeof listTypeUse>;
+
 export const envelope = z.object({
   analysis: z.string(),
   params: z.record(z.string(), z.unknown()),
@@ -121,6 +137,8 @@ export const envelope = z.object({
   exhaustive: z.boolean(),
   limitsHit: z.array(z.string()),
   findings: z.array(finding),
+  /** Screens that select by list type: which types counted, which present did not, and the vocabulary version. */
+  listTypes: listTypeUse.optional(),
 });
 export type Envelope = z.infer<typeof envelope>;
 
@@ -209,4 +227,15 @@ export function edgeDates(validFrom: unknown, validTo: unknown): Pick<EvidenceEd
     ...(typeof validFrom === 'string' ? { validFrom } : {}),
     ...(typeof validTo === 'string' ? { validTo } : {}),
   };
+}
+
+/**
+ * The entries of a list a user gave (`params.entries`, as list-xref takes) that no finding
+ * answers: each finding names its entry in the `input` fact. Exports add them as "未找到 / not
+ * found" rows (the findings are entities), so "no match" never reads as "not checked". Empty for
+ * an analysis that takes no list.
+ */
+export function unmatchedEntries(envelope: Envelope): string[] {
+  const matched = new Set(envelope.findings.map((f) => f.facts.input));
+  return ((envelope.params.entries as string[] | undefined) ?? []).filter((e) => !matched.has(e));
 }

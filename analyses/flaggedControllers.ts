@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import type { GraphReader } from '../cypher/run.ts';
 import { dateParam, int } from '../cypher/values.ts';
+import { percentText } from '../model/values.ts';
 import { bySubject, edgeDates, envelopeOf, sortedLimits, type Chain, type EntityRef, type Envelope, type Finding, type Subgraph } from './envelope.ts';
 import { ownershipInto, reach, type WeightedEdge } from './integratedOwnership.ts';
-import { FLAGGING_LIST_TYPES } from './listTypes.ts';
+import { selectListTypes, withListTypes } from './listTypes.ts';
 import { upstreamOfAll, type GraphEdge, type GraphNode } from './ownershipGraph.ts';
 import { OwnershipView } from './ownershipView.ts';
 import { isoDate, limitParams, rules, stringList, threshold } from './params.ts';
@@ -27,8 +28,12 @@ export const flaggedControllersParams = z.object({
   rules,
   /** Fewest flagged firms a person must be behind to be reported. */
   minFirms: z.coerce.number().int().min(1).max(10_000).default(3),
-  /** ListEntry.listType values that count as a flag; the default leaves out disclosure lists (P2P平台借款人). */
-  listTypes: stringList.refine((l) => l.length > 0, '至少一个名单类型 / at least one list type').default([...FLAGGING_LIST_TYPES]),
+  /**
+   * The list types that count as a flag, by code, name or any spelling of the vocabulary
+   * (analyses/listTypes.ts); absent: every flagging type, so disclosure lists (P2P平台借款人) and
+   * context lists (失信被执行人) are left out.
+   */
+  listTypes: stringList.refine((l) => l.length > 0, '至少一个名单类型 / at least one list type').optional(),
   /** Answer for this day (YYYY-MM-DD); absent: the current relationships and listings. */
   asOf: isoDate.optional(),
   /** Most flagged firms screened, largest amounts first. */
@@ -76,7 +81,6 @@ interface Link {
   unknownRatio: boolean;
 }
 
-const pct = (r: number) => `${+(r * 100).toFixed(2)}%`;
 const CNY = (currency: string | null) => currency === null || currency === 'CNY';
 
 /** Every entity whose holdings reach `firm`, with the (adjusted) holdings among them: all that its integrated ownership depends on. */
@@ -88,11 +92,12 @@ function ownershipAbove(firm: string, holdingsInto: Map<string, WeightedEdge[]>)
 export async function flaggedControllers(graph: GraphReader, params: FlaggedControllersParams): Promise<Envelope> {
   const ranAt = new Date().toISOString();
   const asOf = dateParam(params.asOf);
+  const selection = await selectListTypes(graph, params.listTypes, 'flagging');
   const envelope = (findings: Finding[], limits: Set<string>): Envelope =>
-    envelopeOf('flagged-controllers', { ...params }, ranAt, null, [...limits, ...findings.flatMap((f) => f.limitsHit)], findings);
+    withListTypes(envelopeOf('flagged-controllers', { ...params }, ranAt, null, [...limits, ...findings.flatMap((f) => f.limitsHit)], findings), selection);
 
   const searchLimits = new Set<string>();
-  let rows = await graph.read<FlaggedRow>('analyses/flaggedFirms', { listTypes: params.listTypes, asOf, limit: int(params.maxFirms + 1) });
+  let rows = await graph.read<FlaggedRow>('analyses/flaggedFirms', { listTypes: selection.values, asOf, limit: int(params.maxFirms + 1) });
   if (rows.length > params.maxFirms) {
     searchLimits.add('firms');
     rows = rows.slice(0, params.maxFirms);
@@ -282,7 +287,7 @@ export async function flaggedControllers(graph: GraphReader, params: FlaggedCont
         ways.add('control');
       }
       if (o.threshold) {
-        parts.push(`持股 holds ${pct(o.ratio)}`);
+        parts.push(`持股 holds ${percentText(o.ratio)}`);
         ways.add('threshold');
       }
       const roles = [...new Set(o.roles.map(officeTitle))];
@@ -291,7 +296,7 @@ export async function flaggedControllers(graph: GraphReader, params: FlaggedCont
       if (o.roles.some((r) => r.type === 'OFFICER_OF')) ways.add('officer');
       how.push(`${g.nodes.get(firm)!.name}：${parts.join('；')}`);
       for (const l of flagged.get(firm)!.listings) {
-        listTypes.add(l.listType);
+        listTypes.add(selection.nameOf(l.listType));
         (cases.get(l.entry) ?? cases.set(l.entry, []).get(l.entry)!).push(l);
         chains.push(listingChain(firm, l));
       }

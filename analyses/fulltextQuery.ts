@@ -22,8 +22,12 @@ const STOP_WORDS = new Set(
   'a and are as at be but by for if in into is it no not of on or s such t that the their then there these they this to was will with www'.split(' '),
 );
 
-/** Only letters and digits reach here; escaping keeps that true if the token rules ever change. */
-const phrase = (token: string) => `"${token.replace(/[\\"]/g, '\\$&')}"`;
+/**
+ * Text as one quoted Lucene phrase: inside quotes only `\\` and `"` are syntax, so escaping those
+ * two keeps any user text from reaching the query parser as syntax. (The tokens below are letters
+ * and digits only; escaping keeps that safe if the token rules ever change.)
+ */
+export const phrase = (text: string) => `"${text.replace(/[\\"]/g, '\\$&')}"`;
 
 /** The tokens of a text the index can look for, in order (see the module comment). */
 export function searchableTokens(text: string): string[] {

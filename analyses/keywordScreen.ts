@@ -7,6 +7,7 @@ import { AnalysisError, envelopeOf, sortedLimits, type Chain, type EntityRef, ty
 import { anyOf, clauseTerms, keywordClause, MAX_QUERY_TERMS } from './fulltextQuery.ts';
 import { defaultKeywordLists, keyword, keywordListNames, screenFields, type KeywordList, type ScreenField } from './keywords/lists.ts';
 import { jurisdiction, stringList } from './params.ts';
+import { selectListTypes } from './listTypes.ts';
 import { approvalChain, listingChain, type ApprovalRow, type FlagRow } from './recordChains.ts';
 import { regionPrefix } from './regionScope.ts';
 import { fold, foldKeyword, highlight, occurrencesIn, type Folded, type Span } from './textHits.ts';
@@ -151,6 +152,10 @@ export async function keywordScreen(graph: GraphReader, params: KeywordScreenPar
         });
   if (rows.length > params.maxHits) limits.add('hits');
 
+  // `flagged` means on a flagging list (a case, 取缔类, a tip-off …), not on any list: a disclosed
+  // borrower or a 失信被执行人 entry is shown in listTypes but flags nothing.
+  const selection = await selectListTypes(graph, undefined, 'flagging');
+  const flagging = new Set(selection.values);
   const findings: Finding[] = [];
   for (const row of rows.slice(0, params.maxHits)) {
     if (params.inJurisdiction && !(row.regionCode && isWithin(row.regionCode, params.jurisdiction))) continue;
@@ -170,7 +175,7 @@ export async function keywordScreen(graph: GraphReader, params: KeywordScreenPar
         registeredIn: row.regionName,
         regionCode: row.regionCode,
         approved: row.approvals.length > 0,
-        flagged: row.flags.length > 0,
+        flagged: row.flags.some((f) => f.listType !== null && flagging.has(f.listType)),
         listTypes: [...new Set(row.flags.map((f) => f.listType ?? ''))].filter(Boolean).sort(),
       },
       evidence: { chains, chainsComplete: true },
@@ -188,5 +193,5 @@ export async function keywordScreen(graph: GraphReader, params: KeywordScreenPar
   );
   if (findings.length > params.limit) limits.add('results');
   const limitsHit = sortedLimits(limits);
-  return envelopeOf('keyword-screen', { ...params }, ranAt, null, limitsHit, findings.slice(0, params.limit));
+  return { ...envelopeOf('keyword-screen', { ...params }, ranAt, null, limitsHit, findings.slice(0, params.limit)), listTypes: selection.use };
 }

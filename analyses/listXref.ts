@@ -7,7 +7,7 @@ import { normalizeName } from '../model/names.ts';
 import { compact } from '../model/text.ts';
 import { envelopeOf, sortedLimits, type Chain, type EntityRef, type Envelope, type Finding, type NodeRow } from './envelope.ts';
 import { keywordClause, similarNameQuery } from './fulltextQuery.ts';
-import { FLAGGING_LIST_TYPES } from './listTypes.ts';
+import { selectListTypes, withListTypes } from './listTypes.ts';
 import { nameCore, nameSimilarity } from './nameSimilarity.ts';
 import { nearestFlagged } from './nearestFlagged.ts';
 import { nodeId } from './network.ts';
@@ -32,8 +32,8 @@ export const listXrefParams = z.object({
   maxCloseMatches: z.coerce.number().int().min(1).max(20).default(3),
   /** Most same-name persons per entry. */
   maxPersons: z.coerce.number().int().min(1).max(100).default(10),
-  /** ListEntry.listType values that count as flagged; default: the flagging lists (listTypes.ts). */
-  listTypes: stringList.pipe(z.array(z.string()).min(1)).default([...FLAGGING_LIST_TYPES]),
+  /** List types that count as flagged, by code, name or any spelling of the vocabulary; absent: every flagging type (listTypes.ts). */
+  listTypes: stringList.pipe(z.array(z.string()).min(1)).optional(),
   /** Most relationships followed from one entity on the walk (the hub cap). */
   fanOut: z.coerce.number().int().min(1).max(10_000).default(100),
   /** Most entities one walk takes in. */
@@ -192,15 +192,6 @@ async function closeMatches(graph: GraphReader, entries: Entry[], params: ListXr
   return matches;
 }
 
-/**
- * The entries that matched nothing: the envelope's `params.entries` less the `input` of its
- * findings. Exports add them as "未找到 / not found" rows (the envelope's findings are entities).
- */
-export function unmatchedEntries(envelope: Envelope): string[] {
-  const matched = new Set(envelope.findings.map((f) => f.facts.input));
-  return ((envelope.params.entries as string[] | undefined) ?? []).filter((e) => !matched.has(e));
-}
-
 export async function listXref(graph: GraphReader, params: ListXrefParams): Promise<Envelope> {
   const ranAt = new Date().toISOString();
   const entries = [...new Set(params.entries)].map(classifyEntry);
@@ -209,12 +200,13 @@ export async function listXref(graph: GraphReader, params: ListXrefParams): Prom
   const close = await closeMatches(graph, entries.filter((e) => e.kind === 'name' && !found.has(e)), params);
   const matches = [...exact, ...close];
 
-  const counts = new Set(params.listTypes);
+  const selection = await selectListTypes(graph, params.listTypes, 'flagging');
+  const counts = new Set(selection.values);
   const flaggedAs = (row: EntityRow) => [...new Set(row.flags.flatMap((f) => (f.listType && counts.has(f.listType) ? [f.listType] : [])))].sort();
   const nearest = await nearestFlagged(
     graph,
     matches.map((m) => ({ ref: m.ref, flaggedAs: flaggedAs(m.row) })),
-    params.listTypes,
+    selection.values,
     params,
   );
 
@@ -238,7 +230,7 @@ export async function listXref(graph: GraphReader, params: ListXrefParams): Prom
         distanceToFlagged: n.distance,
         nearestFlaggedKey: n.firm?.key ?? null,
         nearestFlaggedName: n.firm?.name ?? null,
-        nearestFlaggedListTypes: n.listTypes,
+        nearestFlaggedListTypes: [...new Set(n.listTypes.map(selection.nameOf))],
         note: m.note,
       },
       evidence: { chains, chainsComplete: true },
@@ -259,5 +251,5 @@ export async function listXref(graph: GraphReader, params: ListXrefParams): Prom
     )
     .map((x) => x.f);
   const limitsHit = sortedLimits(ranked.flatMap((f) => f.limitsHit));
-  return envelopeOf('list-xref', { ...params }, ranAt, null, limitsHit, ranked);
+  return withListTypes(envelopeOf('list-xref', { ...params }, ranAt, null, limitsHit, ranked), selection);
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { GraphReader } from '../cypher/run.ts';
-import { typesOf } from './network.ts';
+import { linkId, typesOf } from './network.ts';
 import { walkNetwork } from './networkWalk.ts';
 
 /**
@@ -72,7 +72,8 @@ export async function neighborhood(graph: GraphReader, input: NeighborhoodParams
   }));
   const edges: NetworkEdge[] = [...walk.links.values()].map((l) => {
     const [source, target] = [keyOf(l.source), keyOf(l.target)];
-    return { id: `${l.type}:${source}->${target}`, type: l.type as NetworkEdge['type'], source, target, ratio: l.props.ratio, role: l.props.role };
+    // One edge per relationship: a person who is 执行董事 and 总经理 has two, each with its role.
+    return { id: linkId(l.type, source, target, l.props), type: l.type as NetworkEdge['type'], source, target, ratio: l.props.ratio, role: l.props.role };
   });
   // This API has always called the entity cap 'nodeLimit'; the analyses' envelope calls it 'nodes'.
   const limitsHit = [...walk.limitsHit].map((l) => (l === 'nodes' ? 'nodeLimit' : l)).sort();

@@ -6,8 +6,9 @@ import { allGroups, countsText, evidenceEdge, typePriority, typesOf, typesParam,
 import { subgraphOf } from './networkEvidence.ts';
 import { walkNetwork, type Walk, type WalkedNode } from './networkWalk.ts';
 import { entityText, isoDate, limitParams } from './params.ts';
-import { keyKind } from './resolve.ts';
+import { currentKey, keyKind } from './resolve.ts';
 import { resolveEntity } from './resolveEntity.ts';
+import { LEGAL_REPRESENTATIVE } from './rules.ts';
 
 /**
  * 关系网络 / the neighbourhood of a firm or person: every entity within `depth` hops through the
@@ -64,7 +65,8 @@ export async function neighborhoodAnalysis(graph: GraphReader, params: Neighborh
     });
   // A key is walked from at once (the first hop says whether it exists); a name is resolved first.
   const kind = keyKind(params.key);
-  const key = kind === 'COMPANY' ? params.key.trim().toUpperCase() : params.key.trim();
+  // A person key merged into another person starts from the survivor.
+  const key = kind === 'COMPANY' ? params.key.trim().toUpperCase() : kind === 'PERSON' ? await currentKey(graph, params.key.trim()) : params.key.trim();
   const keyed: EntityRef | null = kind ? { kind, key, name: key } : null;
   const walk = (keyed ? await walkFrom(keyed) : null) ?? (await walkFrom(await resolveEntity(graph, params.key)));
   if (!walk) throw new AnalysisError('NOT_FOUND', `未找到“${params.key}” / "${params.key}" was not found`);
@@ -80,6 +82,18 @@ export async function neighborhoodAnalysis(graph: GraphReader, params: Neighborh
     }
   }
 
+  // Every office between two entities, each role apart: 执行董事 and 总经理 are two (a table row
+  // shows the route's one step, which would show one of them).
+  const offices = new Map<string, string[]>();
+  for (const l of walk.links.values()) {
+    if (l.type !== 'OFFICER_OF' && l.type !== 'LEGAL_REPRESENTATIVE_OF') continue;
+    const title = l.type === 'LEGAL_REPRESENTATIVE_OF' ? LEGAL_REPRESENTATIVE : (l.props.role ?? '');
+    const pair = [l.source, l.target].sort().join(' ');
+    offices.set(pair, [...(offices.get(pair) ?? []), title]);
+  }
+  const rolesWith = (a: string, b: string) =>
+    [...(offices.get([a, b].sort().join(' ')) ?? [])].sort((x, y) => Number(y === LEGAL_REPRESENTATIVE) - Number(x === LEGAL_REPRESENTATIVE) || x.localeCompare(y, 'zh'));
+
   const findings: Finding[] = [...walk.nodes.values()].map((node) => {
     const overflow = walk.overflow.get(node.id);
     const degree = walk.degrees.get(node.id) ?? null;
@@ -93,6 +107,7 @@ export async function neighborhoodAnalysis(graph: GraphReader, params: Neighborh
         distance: node.distance,
         status: node.status,
         relationshipTypes: typePriority.filter((t) => linksOf.get(node.id)?.has(t)),
+        roles: node.via ? rolesWith(node.id, node.via.from) : [],
         degree,
         shown: shown.get(node.id) ?? 0,
         omitted,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { GraphReader } from '../cypher/run.ts';
 import { int } from '../cypher/values.ts';
-import { relationshipTypes } from '../model/graph.ts';
+import { relationshipTypes, type RelationshipTypeSpec } from '../model/graph.ts';
 import { edgeDates, toEntityRef, type EntityKind, type EntityRef, type EvidenceEdge, type NodeRow } from './envelope.ts';
 import { LEGAL_REPRESENTATIVE } from './rules.ts';
 
@@ -82,6 +82,17 @@ export interface LinkProps {
   validTo: string | null;
 }
 
+/**
+ * A relationship's id in a walk: its type and ends and, for a type of which one pair may have
+ * several (one person both 执行董事 and 总经理 of a firm, two control bases), the properties
+ * the model tells them apart by, so that no role folds into another.
+ */
+export function linkId(type: NetworkType, source: string, target: string, props: LinkProps): string {
+  const by = (relationshipTypes[type] as RelationshipTypeSpec).distinguishedBy ?? [];
+  const own = by.map((p) => props[p as keyof LinkProps]).filter((v) => v !== null && v !== undefined);
+  return `${type}:${source}->${target}${own.length > 0 ? `#${own.join('#')}` : ''}`;
+}
+
 /** A relationship between two node ids, pointing the way it points in the graph. */
 export interface Link {
   id: string;
@@ -150,7 +161,7 @@ export async function expand(graph: GraphReader, frontier: readonly EntityRef[],
       const [source, target] = e.outgoing ? [node.id, other.id] : [other.id, node.id];
       // A firm on two entries of one list type has that type twice.
       const otherFlaggedAs = [...new Set(e.flaggedAs)].sort();
-      return { link: { id: `${e.type}:${source}->${target}`, type: e.type, source, target, props: e.props }, other, otherDegree: e.otherDegree, otherFlaggedAs };
+      return { link: { id: linkId(e.type, source, target, e.props), type: e.type, source, target, props: e.props }, other, otherDegree: e.otherDegree, otherFlaggedAs };
     });
     return { node, degrees, degree: row.degrees.reduce((s, d) => s + d.count, 0), links };
   });

@@ -1,3 +1,4 @@
+import { percentText } from '../model/values.ts';
 import { edgeDates, type Chain, type EntityRef, type EvidenceEdge, type Subgraph } from './envelope.ts';
 import { adjustHoldings, reach, topChains, type Adjustment, type Holding, type Step, type WeightedEdge } from './integratedOwnership.ts';
 import type { GraphEdge, OwnershipGraph } from './ownershipGraph.ts';
@@ -9,17 +10,15 @@ import { isMajority } from './rules.ts';
  * analyses that look up (beneficial owners) and down (controlled firms).
  */
 
-const pct = (r: number) => `${+(r * 100).toFixed(4)}%`;
-
 function adjustmentNote(adj: Adjustment): string | undefined {
   const { selfRatio, othersSum } = adj.totals;
   switch (adj.reason) {
     case 'own-shares':
-      return `企业持有自身股份 ${pct(selfRatio)}，不计入分母 / the firm holds ${pct(selfRatio)} of its own shares, left out of the denominator`;
+      return `企业持有自身股份 ${percentText(selfRatio)}，不计入分母 / the firm holds ${percentText(selfRatio)} of its own shares, left out of the denominator`;
     case 'over-100':
-      return `登记持股合计 ${pct(othersSum + selfRatio)}，按比例折算为 100% / registered holdings sum to ${pct(othersSum + selfRatio)}, scaled to 100%`;
+      return `登记持股合计 ${percentText(othersSum + selfRatio)}，按比例折算为 100% / registered holdings sum to ${percentText(othersSum + selfRatio)}, scaled to 100%`;
     case 'own-shares-100':
-      return `登记的自身持股 ${pct(selfRatio)} 不合理，已忽略 / a registered holding of ${pct(selfRatio)} of its own shares is impossible and was ignored`;
+      return `登记的自身持股 ${percentText(selfRatio)} 不合理，已忽略 / a registered holding of ${percentText(selfRatio)} of its own shares is impossible and was ignored`;
     default:
       return undefined;
   }

@@ -38,6 +38,37 @@ function pathEvidence(nodes: Map<string, NetworkNode>, p: FoundPath): Evidence {
 
 const hubText = (ref: EntityRef, degree: number) => `${ref.name}（${degree} 条关系 / ${degree} relationships）`;
 
+/**
+ * What the search covered, in plain words, beside every finding: a depth limit means only that
+ * longer paths were not looked for, never that a path listed is in doubt.
+ */
+export function searchedText(found: number, params: Pick<PathsParams, 'k' | 'maxHops' | 'maxNodes' | 'timeoutMs'>, limitsHit: readonly string[], hubs: number): string {
+  const want = params.k + 1;
+  const pathsEn = (n: number) => `${n} path${n === 1 ? '' : 's'}`;
+  const zh: string[] = [];
+  const en: string[] = [];
+  if (limitsHit.includes('nodes') || limitsHit.includes('time')) {
+    const why = limitsHit.includes('nodes') ? `查到 ${params.maxNodes} 个实体` : `到达时限 ${params.timeoutMs} 毫秒`;
+    const whyEn = limitsHit.includes('nodes') ? `after ${params.maxNodes} entities` : `when its ${params.timeoutMs} ms ran out`;
+    zh.push(`搜索在${why}后停止，列出的是已查到部分中最短的 ${found} 条路径，其余未查找`);
+    en.push(`the search stopped ${whyEn}: the ${pathsEn(found)} listed are the shortest of what it saw; the rest was not searched`);
+  } else if (limitsHit.includes('depth')) {
+    zh.push(`${params.maxHops} 跳以内的路径已全部查找，共 ${found} 条（要求 ${want} 条）；更长的路径未查找（可调大 maxHops）`);
+    en.push(`every path of up to ${params.maxHops} hops was searched: ${found} found (${want} asked for); longer paths were not searched (raise maxHops)`);
+  } else if (found >= want) {
+    zh.push(`这是${hubs > 0 ? '不经过枢纽的' : ''}最短的 ${found} 条路径`);
+    en.push(`these are the ${found} shortest paths${hubs > 0 ? ' that pass through no hub' : ''}`);
+  } else {
+    zh.push(`两者之间${hubs > 0 ? '不经过枢纽的' : ''}路径只有这 ${found} 条`);
+    en.push(`${found === 1 ? 'this is the only path' : `these are all ${found} paths`} between the two${hubs > 0 ? ` that pass${found === 1 ? 'es' : ''} through no hub` : ''}`);
+  }
+  if (hubs > 0) {
+    zh.push(`未穿过 ${hubs} 个关系过多的枢纽（见 hubsSkipped），经过它们的路径未查找`);
+    en.push(`${hubs} hubs with too many relationships were not passed through (see hubsSkipped); paths through them were not searched`);
+  }
+  return `${zh.join('；')} / ${en.join('; ')}`;
+}
+
 export async function paths(graph: GraphReader, params: PathsParams): Promise<Envelope> {
   const ranAt = new Date().toISOString();
   const [from, to] = await Promise.all([resolveEntity(graph, params.from), resolveEntity(graph, params.to)]);
@@ -58,6 +89,7 @@ export async function paths(graph: GraphReader, params: PathsParams): Promise<En
   // maxHops bounds how many alternatives can be found, never whether a listed path is the shortest.
   const findingLimits = limitsHit.filter((l) => l !== 'depth');
   const hubsSkipped = search.hubs.map((h) => hubText(h.node.ref, h.degree));
+  const searched = searchedText(search.paths.length, params, limitsHit, search.hubs.length);
   const name = (id: string) => search.nodes.get(id)!.ref.name;
   const toRef = search.nodes.get(`${to.kind}:${to.key}`)!.ref;
 
@@ -72,6 +104,7 @@ export async function paths(graph: GraphReader, params: PathsParams): Promise<En
       hub: false,
       degree: null,
       hubsSkipped,
+      searched,
     },
     evidence: pathEvidence(search.nodes, p),
     exhaustive: findingLimits.length === 0,
@@ -88,6 +121,7 @@ export async function paths(graph: GraphReader, params: PathsParams): Promise<En
       hub: true,
       degree: h.degree,
       hubsSkipped,
+      searched,
     },
     evidence: pathEvidence(search.nodes, h.route),
     exhaustive: false,

@@ -40,6 +40,25 @@ export function keyKind(text: string): 'COMPANY' | 'PERSON' | null {
   return code.startsWith('P-') ? 'PERSON' : null;
 }
 
+/**
+ * The key each stored key answers to now: a person key merged into another person (one person named
+ * twice in one firm, kept as an alias) answers with the survivor's key, any other key with itself.
+ * The one resolver for keys kept across imports — exported tables, saved queries, saved canvases,
+ * report diffs — before they are looked up; `resolvePerson` and the key look-ups of the API
+ * (`analyses/entityByKey`, `entities/search`) follow aliases the same way.
+ */
+export async function currentKeys(graph: GraphReader, keys: readonly string[]): Promise<Map<string, string>> {
+  const distinct = [...new Set(keys)];
+  if (distinct.length === 0) return new Map();
+  const rows = await graph.read<{ key: string; current: string }>('analyses/currentKeys', { keys: distinct });
+  return new Map(rows.map((r) => [r.key, r.current]));
+}
+
+/** One key's current key (see currentKeys). */
+export async function currentKey(graph: GraphReader, key: string): Promise<string> {
+  return (await currentKeys(graph, [key])).get(key) ?? key;
+}
+
 export async function resolveFirm(graph: GraphReader, text: string): Promise<Candidate> {
   const rows = await graph.read<Row>('analyses/resolveFirm', { code: text.trim().toUpperCase(), normalized: normalizeName(text) });
   return pick(rows, text, { zh: '企业', en: 'firm' });

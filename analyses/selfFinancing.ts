@@ -5,6 +5,7 @@ import { beneficialOwners } from './beneficialOwners.ts';
 import { controlledFirms } from './controlledFirms.ts';
 import { edgeDates, envelopeOf, sortedLimits, toEntityRef, type Chain, type EntityRef, type Envelope, type Finding, type NodeRow } from './envelope.ts';
 import { entityText, isoDate, jurisdiction, limitParams, rules, stringList, threshold } from './params.ts';
+import { selectListTypes, withListTypes } from './listTypes.ts';
 import { regionPrefix } from './regionScope.ts';
 import { resolveFirm } from './resolve.ts';
 import { LEGAL_REPRESENTATIVE, type Office } from './rules.ts';
@@ -24,8 +25,8 @@ export const DEFAULT_PLATFORM_KEYWORDS = ['金融信息服务', '网贷', '网�
 export const selfFinancingParams = z.object({
   /** One platform: key, USCC or exact name; absent: every platform with a disclosure in the jurisdiction. */
   platform: entityText.optional(),
-  /** List types that disclose a platform's borrowers. */
-  borrowerListTypes: stringList.default(['P2P平台借款人']),
+  /** List types that disclose a platform's borrowers, by code, name or spelling; absent: the vocabulary's disclosure types (P2P平台借款人). */
+  borrowerListTypes: stringList.refine((l) => l.length > 0, '至少一个名单类型 / at least one list type').optional(),
   platformKeywords: stringList.default(DEFAULT_PLATFORM_KEYWORDS),
   rules,
   threshold,
@@ -127,8 +128,9 @@ export async function selfFinancing(graph: GraphReader, params: SelfFinancingPar
   const ranAt = new Date().toISOString();
   const one = params.platform !== undefined ? await resolveFirm(graph, params.platform) : null;
   // A platform named by the user is examined wherever it is registered.
+  const selection = await selectListTypes(graph, params.borrowerListTypes, 'disclosure');
   const rows = await graph.read<PlatformRow>('analyses/lendingPlatforms', {
-    listTypes: params.borrowerListTypes,
+    listTypes: selection.values,
     platform: one?.key ?? null,
     prefix: one ? '' : regionPrefix(params.jurisdiction),
   });
@@ -208,5 +210,5 @@ export async function selfFinancing(graph: GraphReader, params: SelfFinancingPar
 
   findings.sort((a, b) => (b.score ?? 0) - (a.score ?? 0) || a.subject.key.localeCompare(b.subject.key));
   const limitsHit = sortedLimits([...envelopeLimits, ...findings.flatMap((f) => f.limitsHit)]);
-  return envelopeOf('self-financing', { ...params }, ranAt, one ? { kind: 'COMPANY', key: one.key, name: one.name } : null, limitsHit, findings);
+  return withListTypes(envelopeOf('self-financing', { ...params }, ranAt, one ? { kind: 'COMPANY', key: one.key, name: one.name } : null, limitsHit, findings), selection, 'borrowerListTypes');
 }

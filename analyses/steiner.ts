@@ -1,4 +1,5 @@
 import type { GraphReader } from '../cypher/run.ts';
+import { DisjointSets } from '../model/disjointSets.ts';
 import type { EntityRef } from './envelope.ts';
 import { ExploredGraph, type FoundPath } from './exploredGraph.ts';
 import { nodeId, type Link, type NetworkNode, type NetworkType } from './network.ts';
@@ -55,16 +56,10 @@ interface Bridge {
 }
 
 function spanningTree(bridges: Bridge[], terminals: number): { tree: Bridge[]; root: (i: number) => number } {
-  const parent = Array.from({ length: terminals }, (_, i) => i);
-  const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i]!)));
-  const tree: Bridge[] = [];
-  for (const b of bridges) {
-    const [a, c] = [root(b.s), root(b.t)];
-    if (a === c) continue;
-    parent[a] = c;
-    tree.push(b);
-  }
-  return { tree, root };
+  const sets = new DisjointSets<number>();
+  for (let i = 0; i < terminals; i++) sets.add(i);
+  const tree = bridges.filter((b) => sets.union(b.s, b.t));
+  return { tree, root: (i) => sets.find(i) };
 }
 
 export async function steinerNetwork(graph: GraphReader, terminals: EntityRef[], o: SteinerOptions): Promise<SteinerNetwork> {

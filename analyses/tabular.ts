@@ -1,5 +1,5 @@
-import type { Chain, Envelope, FactValue } from './envelope.ts';
-import { unmatchedEntries } from './listXref.ts';
+import { percentText } from '../model/values.ts';
+import { unmatchedEntries, type Chain, type Envelope, type FactValue } from './envelope.ts';
 
 /**
  * An envelope as table rows — one per finding, facts flattened into columns, the evidence as
@@ -7,8 +7,6 @@ import { unmatchedEntries } from './listXref.ts';
  */
 
 export type Cell = string | number | boolean | null;
-
-const pct = (r: number) => `${+(r * 100).toFixed(4)}%`;
 
 /** 王建国 —80%→ 汇金 —60%→ 鑫融投资 (=48%); non-equity steps show their basis, offices their role. */
 export function chainText(c: Chain): string {
@@ -18,12 +16,12 @@ export function chainText(c: Chain): string {
       e.type === 'HOLDS_SHARES'
         ? e.ratio === null || e.ratio === undefined
           ? '?%'
-          : pct(e.adjustedRatio ?? e.ratio)
+          : percentText(e.adjustedRatio ?? e.ratio)
         : (e.role ?? e.basisText ?? e.basis ?? e.type);
     // A route walked against a relationship's direction keeps the relationship's own direction in view.
     text += e.details?.reversed === true ? ` ←${label}— ${c.path[i + 1]!.name}` : ` —${label}→ ${c.path[i + 1]!.name}`;
   });
-  if (c.kind === 'ownership') text += c.product === null ? ' (=?)' : ` (=${pct(c.product)})`;
+  if (c.kind === 'ownership') text += c.product === null ? ' (=?)' : ` (=${percentText(c.product)})`;
   return text;
 }
 
@@ -40,7 +38,7 @@ function cell(v: FactValue | undefined): Cell {
 export function findingRows(envelope: Envelope): Record<string, Cell>[] {
   const factKeys: string[] = [];
   for (const f of envelope.findings) for (const k of Object.keys(f.facts)) if (!factKeys.includes(k)) factKeys.push(k);
-  const notFound = envelope.analysis === 'list-xref' ? unmatchedEntries(envelope) : [];
+  const notFound = unmatchedEntries(envelope);
   if (notFound.length > 0) for (const k of ['input', 'matchedBy']) if (!factKeys.includes(k)) factKeys.push(k);
   const unmatchedRows = notFound.map((input) => {
     const row: Record<string, Cell> = { kind: null, key: null, name: null, score: null };

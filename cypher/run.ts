@@ -1,7 +1,9 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
+import { MODEL_VERSION } from '../model/graph.ts';
 import { toPlain } from './values.ts';
 
 /**
@@ -176,7 +178,11 @@ export class Graph implements GraphReader {
     }
   }
 
-  /** Schema statements cannot share a transaction with writes; each runs on its own. */
+  /**
+   * Schema statements cannot share a transaction with writes; each runs on its own. An empty store
+   * is then stamped with the model version this code writes: it has nothing to migrate
+   * (migrations/); a store holding data is left at the version it records.
+   */
   async applySchema(): Promise<string[]> {
     const names = queryNamesIn('schema');
     const session = this.session('WRITE');
@@ -186,6 +192,7 @@ export class Graph implements GraphReader {
     } finally {
       await session.close();
     }
+    await this.write('modelVersion/stampNewStore', { version: neo4j.int(MODEL_VERSION), by: os.userInfo().username });
     return names;
   }
 

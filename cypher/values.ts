@@ -34,3 +34,19 @@ export function dateParam(iso: string | null | undefined): InstanceType<typeof n
   const [y, m, d] = iso.split('-').map(Number);
   return new neo4j.types.Date(y!, m!, d!);
 }
+
+const ISO_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(Z|[+-]\d{2}:\d{2})(?:\[([^\]]+)\])?$/;
+
+/**
+ * An ISO 8601 date-time with its offset, as toPlain writes a stored one ('2024-06-30T08:00:00.5Z'),
+ * as a Neo4j date-time parameter, to the nanosecond: a JS Date would keep milliseconds only.
+ */
+export function dateTimeParam(iso: string | null | undefined): InstanceType<typeof neo4j.types.DateTime> | null {
+  if (!iso) return null;
+  const m = ISO_DATE_TIME.exec(iso);
+  if (!m) throw new TypeError(`not an ISO 8601 date-time with an offset: ${iso}`);
+  const [, y, mo, d, h, mi, s, fraction, offset, zone] = m;
+  const nanos = Number((fraction ?? '').padEnd(9, '0'));
+  const offsetSeconds = offset === 'Z' ? 0 : (offset!.startsWith('-') ? -1 : 1) * (Number(offset!.slice(1, 3)) * 3600 + Number(offset!.slice(4, 6)) * 60);
+  return new neo4j.types.DateTime(Number(y), Number(mo), Number(d), Number(h), Number(mi), Number(s), nanos, zone ? undefined : offsetSeconds, zone);
+}

@@ -14,4 +14,6 @@ export const demoFiles = [
   'lists.csv',
   'relations.csv',
   'boFilings.csv',
+  // A later shareholder file, a snapshot dated per row: what it no longer lists of a firm it lists has ended.
+  'shareholders-snapshot.csv',
 ].map((f) => path.join(here, f));

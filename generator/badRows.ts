@@ -18,14 +18,20 @@ import type { Rng } from './rng.ts';
 import type { Sink } from './sinks.ts';
 
 /**
- * The codes of importers/rejects.ts that CSV rows can earn (not the BODS ones). Spelled out here
- * so the generator depends on nothing above model/; tests/generator checks they match the catalogue.
+ * The codes of importers/rejects.ts that a bad CSV row earns (not the BODS ones): rejects and
+ * flags of one row's own cells. Spelled out here so the generator depends on nothing above
+ * model/; tests/generator checks them against the catalogue. What the importer infers (an
+ * ambiguous ratio, a derived one, an unknown list type, a snapshot's closures) is no bad row: the
+ * truth file lists it apart (truth.ratios, truth.listTypes, truth.snapshot).
  */
-export type RejectCode =
-  | 'USCC_CHECK_FAILED' | 'USCC_MALFORMED' | 'FIRM_NAME_MISSING' | 'HOLDER_NAME_MISSING' | 'RATIO_INVALID' | 'REFERENCED_ID_INVALID'
-  | 'DATE_INVALID' | 'MONEY_INVALID' | 'PERSON_NAME_MISSING' | 'PARTY_NAME_MISSING' | 'PERSON_UNIDENTIFIED' | 'LIST_TYPE_MISSING'
-  | 'LIST_SUBJECT_MISSING' | 'RELATION_TYPE_UNKNOWN' | 'RELATION_OBJECT_NOT_FIRM' | 'NUMBER_INVALID' | 'YES_NO_INVALID'
-  | 'CHANGE_ITEM_MISSING';
+export const BAD_ROW_CODES = [
+  'USCC_CHECK_FAILED', 'USCC_MALFORMED', 'FIRM_NAME_MISSING', 'HOLDER_NAME_MISSING', 'RATIO_INVALID', 'REFERENCED_ID_INVALID',
+  'DATE_INVALID', 'MONEY_INVALID', 'PERSON_NAME_MISSING', 'PARTY_NAME_MISSING', 'PERSON_UNIDENTIFIED', 'LIST_TYPE_MISSING',
+  'LIST_SUBJECT_MISSING', 'RELATION_TYPE_UNKNOWN', 'RELATION_OBJECT_NOT_FIRM', 'NUMBER_INVALID', 'YES_NO_INVALID',
+  'CHANGE_ITEM_MISSING',
+] as const;
+
+export type RejectCode = (typeof BAD_ROW_CODES)[number];
 
 export interface BadRow {
   file: string;
@@ -199,14 +205,18 @@ export class KindWriter {
     return this.sink.write(cellsOf(this.kind, row));
   }
 
-  private emitBad(row: Row, v: Variant): void {
+  private emitBad(row: Row, v: Variant): number {
     const at = this.emit(row);
     this.counts.bad++;
     this.badRows.push({ file: this.fileName, row: at, code: v.code, column: headerOf(this.kind, v.field) });
+    return at;
   }
 
-  /** A clean row; `free` rows (background) may be spoiled or get a bad neighbour. */
-  row(row: Row, free: boolean): void {
+  /**
+   * A clean row; `free` rows (background) may be spoiled or get a bad neighbour. Returns the row
+   * number of the row itself (spoiled or not), as a spreadsheet numbers it.
+   */
+  row(row: Row, free: boolean): number {
     const variants = VARIANTS[this.kind];
     if (free) {
       // Until a variant has been used, remember the last row it fits (for close); otherwise only
@@ -218,16 +228,13 @@ export class KindWriter {
         const k = fits.reduce((best, x) => (this.uses[x]! < this.uses[best]! ? x : best), fits[0]!);
         const v = variants[k]!;
         this.uses[k]!++;
-        if (v.mode === 'spoil') {
-          this.emitBad(v.make(row, this.rng, this.ctx), v);
-          return;
-        }
-        this.emit(row);
+        if (v.mode === 'spoil') return this.emitBad(v.make(row, this.rng, this.ctx), v);
+        const at = this.emit(row);
         this.emitBad(v.make(row, this.rng, this.ctx), v);
-        return;
+        return at;
       }
     }
-    this.emit(row);
+    const at = this.emit(row);
     if (free && this.options.duplicates && this.rng.chance(this.options.duplicates)) {
       // An exact duplicate, as merged exports carry: imported twice, it changes nothing.
       this.emit(row);
@@ -237,6 +244,7 @@ export class KindWriter {
       this.sink.blank();
       this.counts.blankLines++;
     }
+    return at;
   }
 
   async close(): Promise<void> {

@@ -47,6 +47,13 @@ export const COLUMNS: Record<Kind, ReadonlyArray<readonly [field: string, header
   ],
 };
 
+/**
+ * The later shareholder file: the shareholder columns and, per row, the date the file is a
+ * snapshot of (what it does not repeat of a firm it lists has ended by then).
+ */
+export const SNAPSHOT_FILE = 'shareholders-snapshot.csv';
+export const SNAPSHOT_COLUMNS: ReadonlyArray<readonly [field: string, header: string]> = [...COLUMNS.shareholders, ['asOf', '快照日期']];
+
 /** A row by field; missing fields are blank cells. */
 export type Row = Record<string, string>;
 

@@ -11,7 +11,7 @@ import { division, districtsUnder, placeName, provinceAbbreviation, provinceName
 import { Rng, rngFor, tag } from './rng.ts';
 import { parseUscc } from '../model/identifiers/uscc.ts';
 import { Codes, PLANTED_BASE, type Person, type PersonOverride } from './identities.ts';
-import { INVESTMENT_INDUSTRIES, OTHER_PROVINCES, VENUE_KINDS } from './vocabulary.ts';
+import { INVESTMENT_INDUSTRIES, OTHER_PROVINCES, UNKNOWN_LIST_TYPES, VENUE_KINDS } from './vocabulary.ts';
 
 export type PHolder = { person: number; pct: number } | { firm: number; pct: number } | { body: number; pct: number };
 
@@ -53,6 +53,13 @@ export interface PlannedFirm {
   stateOwned?: boolean;
   changes: { item: string; before: string; after: string; on: string }[];
   flags: PlannedFlag[];
+  /**
+   * How the shareholder file writes the firm's ratios: 'percent' always `35%` (the demo's
+   * walkthrough, which its tests read back); 'ambiguous' two holders, the second written as a
+   * fraction (`0.4` beside `60%`); 'derived' no ratio, only subscribed amounts that add up to the
+   * registered capital. Otherwise the file's mix of `35%` and `35`.
+   */
+  ratioSpelling?: 'percent' | 'ambiguous' | 'derived';
 }
 
 export interface PlannedMembership {
@@ -102,6 +109,15 @@ export interface PlannedBorrower {
   amountWan: number;
 }
 
+/** A firm of the later shareholder snapshot, with the holders the snapshot lists for it. */
+export interface PlannedSnapshotFirm {
+  firm: number;
+  change: 'unchanged' | 'dropped' | 'replaced';
+  holders: PHolder[];
+  /** The holders of the first file the snapshot does not repeat: closed at its date. */
+  closed: PHolder[];
+}
+
 export interface PlannedFiling {
   firm: number;
   person: number;
@@ -119,6 +135,8 @@ export interface PlanTruth {
   shellClusters: { kind: 'address' | 'phone'; key: string; firms: number[]; people: number[]; from: string; to: string }[];
   selfFinancing: { platform: number; controllers: number[]; borrowers: number[]; selfBorrowers: number[]; decoy: boolean }[];
   beneficialOwners: { firm: number; rule: 'cn-2024' | 'cn-2017'; owners: { person: number; ratio: number; exact: string }[]; decoys: { person: number; ratio: number; exact: string; why: string }[] }[];
+  /** Firms a later snapshot replaced the beneficial owner of: the former owner and the successor. */
+  replacedOwners: { firm: number; former: number; successor: number; pct: number }[];
 }
 
 export interface Plan {
@@ -132,6 +150,13 @@ export interface Plan {
   borrowers: PlannedBorrower[];
   filings: PlannedFiling[];
   truth: PlanTruth;
+  /** The later shareholder file: as of which date, and the firms it lists. */
+  snapshot: { asOf: string; firms: PlannedSnapshotFirm[] };
+  /**
+   * How many firms were planned before the real-export classes: their slots stay where they were
+   * when those were added (assignSlots), so adding them left every earlier firm as it was.
+   */
+  baseFirms: number;
   /** The province whose venues failed the inter-ministerial acceptance. */
   failedProvince: string;
   /** Names no drawn firm may take. */
@@ -139,6 +164,10 @@ export interface Plan {
 }
 
 const T_PLAN = tag('plan');
+const T_REAL = tag('plan-real-exports');
+
+/** The date of the later shareholder file: holdings it does not repeat end here. */
+export const SNAPSHOT_AS_OF = '2024-06-30';
 
 export interface PlanOptions {
   seed: number;
@@ -149,7 +178,7 @@ export interface PlanOptions {
 }
 
 export class PlanBuilder {
-  readonly rng: Rng;
+  rng: Rng;
   readonly plan: Plan;
   private readonly local: Array<readonly [string, number]>;
   private readonly capitalDistricts: string[];
@@ -177,7 +206,9 @@ export class PlanBuilder {
       filings: [],
       failedProvince,
       reservedNames: [],
-      truth: { flaggedControllers: [], flaggedControllerDecoys: [], venues: [], changeChecks: [], shellClusters: [], selfFinancing: [], beneficialOwners: [] },
+      truth: { flaggedControllers: [], flaggedControllerDecoys: [], venues: [], changeChecks: [], shellClusters: [], selfFinancing: [], beneficialOwners: [], replacedOwners: [] },
+      snapshot: { asOf: SNAPSHOT_AS_OF, firms: [] },
+      baseFirms: 0,
     };
   }
 
@@ -350,7 +381,107 @@ export class PlanBuilder {
       this.selfFinancing(false);
       this.selfFinancing(true);
     }
+    this.realExports(s);
     return this.plan;
+  }
+
+  /**
+   * Classes of input that real exports bring (ratios only a firm's sum can read, holdings given
+   * as subscribed amounts, list types no vocabulary knows, a later snapshot that ends holdings).
+   * Planned after everything else and from a generator of their own, so adding them left every
+   * earlier firm, person and draw of the plan as it was.
+   */
+  private realExports(s: number): void {
+    this.plan.baseFirms = this.plan.firms.length;
+    this.rng = rngFor(this.o.seed, T_REAL);
+    this.ratioFixtures();
+    this.unknownListTypes(1 + Math.floor(s / 10));
+    this.snapshotFirms(Math.max(2, s));
+  }
+
+  /**
+   * Beneficial owners that only a right reading of the ratio column finds: `0.4` beside `60%`
+   * (40%, since only that sums to 100%; read as 0.4% the owner is lost), and holders with no
+   * ratio but subscribed amounts of 600万 and 400万 in a capital of 1000万.
+   */
+  private ratioFixtures(): void {
+    for (const spelling of ['ambiguous', 'derived'] as const) {
+      const major = this.person();
+      const minor = this.person();
+      const f = this.firm({
+        industry: this.rng.pick(['商务咨询', '贸易', '信息科技']),
+        holders: [{ person: major, pct: 60 }, { person: minor, pct: 40 }],
+        legalRep: major,
+        capitalWan: 1000,
+        established: this.date(2016, 2020),
+        ratioSpelling: spelling,
+      });
+      const exact = spelling === 'ambiguous' ? ['0.6', '0.4 (written 0.4 beside 60%: only 40% sums to 100%)'] : ['600万 / 1000万', '400万 / 1000万'];
+      for (const rule of ['cn-2024', 'cn-2017'] as const) {
+        this.plan.truth.beneficialOwners.push({ firm: f, rule, owners: [{ person: major, ratio: 0.6, exact: exact[0]! }, { person: minor, ratio: 0.4, exact: exact[1]! }], decoys: [] });
+      }
+    }
+  }
+
+  /** Firms on a list whose type no vocabulary knows: imported, and reported by the spelling. */
+  private unknownListTypes(perSpelling: number): void {
+    const abbr = provinceAbbreviation(this.o.jurisdiction);
+    for (const listType of UNKNOWN_LIST_TYPES) {
+      for (let k = 0; k < perSpelling; k++) {
+        const rep = this.extra();
+        const year = this.rng.int(2019, 2023);
+        this.firm({
+          industry: this.rng.pick(['投资咨询', '商务咨询', '电子商务']),
+          holders: [{ person: rep, pct: 100 }],
+          legalRep: rep,
+          flags: [{ listType, caseNo: `${abbr}金关〔${year}〕${++this.caseNo}号`, filedOn: this.date(year, year), amountWan: null, victims: null, source: '地方金融监督管理局', note: '' }],
+        });
+      }
+    }
+  }
+
+  /**
+   * Firms the later shareholder file (as of SNAPSHOT_AS_OF) lists: some as they were, some with a
+   * holder dropped (its share gone to the largest holder; a person or a firm), and some whose
+   * beneficial owner was replaced by a newcomer with the same stake.
+   */
+  private snapshotFirms(n: number): void {
+    const add = (firm: number, change: PlannedSnapshotFirm['change'], holders: PHolder[], closed: PHolder[]) => this.plan.snapshot.firms.push({ firm, change, holders, closed });
+    const established = () => this.date(2014, 2021);
+    for (let k = 0; k < n; k++) {
+      const rep = this.person();
+      const other = this.extra();
+      const holders: PHolder[] = [{ person: rep, pct: 70 }, { person: other, pct: 30 }];
+      add(this.firm({ holders, legalRep: rep, established: established() }), 'unchanged', holders, []);
+    }
+    for (let k = 0; k < n; k++) {
+      const a = this.person();
+      const b = this.extra();
+      let c: PHolder;
+      if (k % 2 === 0) c = { person: this.extra(), pct: 20 };
+      else {
+        const owner = this.extra();
+        c = { firm: this.firm({ industry: '实业投资', holders: [{ person: owner, pct: 100 }], legalRep: owner, established: this.date(2010, 2013) }), pct: 20 };
+      }
+      const f = this.firm({ holders: [{ person: a, pct: 50 }, { person: b, pct: 30 }, c], legalRep: a, established: established() });
+      add(f, 'dropped', [{ person: a, pct: 70 }, { person: b, pct: 30 }], [c]);
+    }
+    for (let k = 0; k < n; k++) {
+      const former = this.person();
+      const successor = this.person();
+      const other = this.extra();
+      const f = this.firm({ holders: [{ person: former, pct: 60 }, { person: other, pct: 40 }], legalRep: former, established: established() });
+      add(f, 'replaced', [{ person: successor, pct: 60 }, { person: other, pct: 40 }], [{ person: former, pct: 60 }]);
+      this.plan.truth.replacedOwners.push({ firm: f, former, successor, pct: 60 });
+      for (const rule of ['cn-2024', 'cn-2017'] as const) {
+        this.plan.truth.beneficialOwners.push({
+          firm: f,
+          rule,
+          owners: [{ person: successor, ratio: 0.6, exact: `0.6 (since ${SNAPSHOT_AS_OF})` }, { person: other, ratio: 0.4, exact: '0.4' }],
+          decoys: [{ person: former, ratio: 0.6, exact: `0.6 until ${SNAPSHOT_AS_OF}`, why: `the snapshot of ${SNAPSHOT_AS_OF} no longer lists this holder: the holding ended then` }],
+        });
+      }
+    }
   }
 
   /**
@@ -760,12 +891,27 @@ export function reservedCount(firms: number): number {
   return Math.floor(firms / 50) * 10 + Math.max(0, (firms % 50) - 40);
 }
 
+/**
+ * Spreads the planted firms over the reserved slots: the firms planned first (plan.baseFirms) as
+ * they always were, the later ones over the reserved slots left between them.
+ */
 export function assignSlots(plan: Plan, firms: number): void {
   const available = reservedCount(firms);
   const k = plan.firms.length;
   if (k > available) throw new Error(`generator: ${firms} firms leave ${available} slots for ${k} planted firms; generate at least ${Math.ceil((k * 50) / 10)} firms`);
-  for (const f of plan.firms) {
-    f.slot = reservedSlot(Math.floor((f.id * available) / k));
+  const base = plan.baseFirms || k;
+  const used = new Set<number>();
+  for (const f of plan.firms.slice(0, base)) {
+    const r = Math.floor((f.id * available) / base);
+    used.add(r);
+    f.slot = reservedSlot(r);
     plan.bySlot.set(f.slot, f);
   }
+  const left: number[] = [];
+  for (let r = 0; r < available; r++) if (!used.has(r)) left.push(r);
+  const later = plan.firms.slice(base);
+  later.forEach((f, j) => {
+    f.slot = reservedSlot(left[Math.floor((j * left.length) / later.length)]!);
+    plan.bySlot.set(f.slot, f);
+  });
 }

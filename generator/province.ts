@@ -10,14 +10,14 @@ import { authorityName, division, provinceAbbreviation, provinceName, streetAddr
 import { parseUscc } from '../model/identifiers/uscc.ts';
 import { BRANCH_BASE, PLANTED_BASE, type Person } from './identities.ts';
 import { KindWriter, type BadRow, type FileCounts, type VariantContext } from './badRows.ts';
-import { COLUMNS, KINDS, type Kind, type Row } from './headers.ts';
+import { COLUMNS, KINDS, SNAPSHOT_COLUMNS, SNAPSHOT_FILE, type Kind, type Row } from './headers.ts';
 import { Rng, rngFor, tag, hashOf } from './rng.ts';
 import { CsvSink, XlsxSink, type FileEncoding, type Sink } from './sinks.ts';
-import { addDays, compareYmd, dateText, fractionText, iso, moneyText, nameVariant, parseIso, percentText, phoneText, randomDate, type Ymd } from './spellings.ts';
-import { FLAG_TYPES, INDUSTRIES } from './vocabulary.ts';
+import { addDays, barePercentText, compareYmd, dateText, fractionText, iso, moneyText, nameVariant, parseIso, percentText, phoneText, randomDate, type Ymd } from './spellings.ts';
+import { FLAG_TYPES, INDUSTRIES, LIST_TYPE_SPELLINGS } from './vocabulary.ts';
 import { World, type FirmCore, type FirmPeople, type Holder } from './world.ts';
 import { Stats } from './stats.ts';
-import { buildTruth, type Truth } from './truth.ts';
+import { buildTruth, type AmbiguousRatioT, type DerivedRatioT, type FileKey, type HolderT, type SamePersonT, type Truth } from './truth.ts';
 
 export interface GenerateOptions {
   firms: number;
@@ -31,7 +31,7 @@ export interface GenerateOptions {
 }
 
 export interface GeneratedFile {
-  kind: Kind | 'truth';
+  kind: FileKey | 'truth';
   file: string;
   rows: number;
   bytes: number;
@@ -72,6 +72,33 @@ const T_ROWS = tag('rows');
 const T_BAD = tag('bad-rows');
 const T_FLAG = tag('flag');
 const T_TIES = tag('family-ties');
+const T_RATIO = tag('ratio-spelling');
+const T_SPELL = tag('list-type-spelling');
+const T_SNAPSHOT = tag('snapshot');
+
+/** Background firms whose two holders' ratios are `60%` and `0.4`, and firms given by subscribed amounts only. */
+const AMBIGUOUS_SHARE = 0.01;
+const DERIVED_SHARE = 0.002;
+/** Rows of the shareholder file whose percent is written without its sign. */
+const BARE_SHARE = 0.15;
+
+type RatioStyle = 'percent' | 'mixed' | 'ambiguous' | 'derived';
+
+/** Subscribed amounts in hundredths of 万 that add up to the capital exactly (largest remainder). */
+export function exactAmounts(capitalWan: number, pcts: number[]): number[] {
+  const units = Math.round(capitalWan * 100);
+  const total = pcts.reduce((a, b) => a + b, 0);
+  const raw = pcts.map((p) => (units * p) / total);
+  const parts = raw.map(Math.floor);
+  let left = units - parts.reduce((a, b) => a + b, 0);
+  const order = raw.map((x, k) => [x - Math.floor(x), k] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
+  for (const [, k] of order) {
+    if (left <= 0) break;
+    parts[k]!++;
+    left--;
+  }
+  return parts;
+}
 
 // Not '有限责任公司(自然人投资或控股)': the importer reads 自然人 in a holder type as a person.
 const HOLDER_FIRM_TYPES: ReadonlyArray<readonly [string, number]> = [['企业法人', 7], ['法人股东', 2], ['有限责任公司', 1]];
@@ -85,7 +112,7 @@ export function relationReady(p: Person): boolean {
   return !p.masked && !parseUscc(p.id).ok;
 }
 
-class ProvinceWriter {
+export class ProvinceWriter {
   readonly world: World;
   readonly writers: Record<Kind, KindWriter>;
   readonly badRows: BadRow[] = [];
@@ -93,6 +120,17 @@ class ProvinceWriter {
   readonly specs: Record<Kind, FileSpec>;
   private branchNo = 0;
   private caseNo = 5000;
+  /** What truth.ratios, truth.listTypes and truth.samePersons list, gathered as the rows are written. */
+  readonly ambiguousRatios: AmbiguousRatioT[] = [];
+  readonly derivedRatios: DerivedRatioT[] = [];
+  bareRatios = 0;
+  readonly samePersons: SamePersonT[] = [];
+  readonly listSpellings = new Map<string, string>();
+  readonly listTypeRows = new Map<string, { rows: number; subjects: Set<string> }>();
+  readonly unknownListRows = new Map<string, number[]>();
+  private readonly spellRng: Rng;
+  private readonly snapshotSink: CsvSink;
+  snapshotRows = 0;
   private extraPeople = 0;
   private readonly abbr: string;
 
@@ -120,6 +158,32 @@ class ProvinceWriter {
       });
     }
     this.writers = writers;
+    this.spellRng = rngFor(world.seed, T_SPELL);
+    this.snapshotSink = new CsvSink(path.join(out, SNAPSHOT_FILE), SNAPSHOT_COLUMNS.map(([, h]) => h), 'utf-8');
+  }
+
+  /** The holder as truth.json names it; `idShown` is what the row printed (empty for a name alone). */
+  holderT(h: Holder, idShown?: string): HolderT {
+    if (h.kind === 'person') return { kind: 'person', name: h.person.name, idNumber: h.person.id, idShown: idShown ?? h.person.shownId };
+    const named = this.holderName(h);
+    return { kind: 'firm', name: named.name, code: named.id };
+  }
+
+  /**
+   * How the firm's ratios are written. Background firms of two holders now and then have one
+   * written as a fraction, and a few give subscribed amounts only; their rows are never spoiled,
+   * so each such row carries that one thing for the importer to infer and nothing else.
+   */
+  private ratioStyle(core: FirmCore, people: FirmPeople, rr: Rng): RatioStyle {
+    const planned = core.planned;
+    if (planned) return planned.ratioSpelling ?? (planned.name ? 'percent' : 'mixed');
+    const roll = rr.float();
+    if (core.role.kind !== 'ordinary' || !core.uscc || roll >= AMBIGUOUS_SHARE + DERIVED_SHARE) return 'mixed';
+    const hs = people.holders;
+    // The checks find a holding by its holder's name within the firm: the names must differ.
+    if (new Set(hs.map((h) => this.holderName(h).name)).size !== hs.length) return 'mixed';
+    if (roll < AMBIGUOUS_SHARE) return hs.length === 2 && hs.every((h) => h.pct > 1 && h.pct < 99) ? 'ambiguous' : 'mixed';
+    return core.currency === 'CNY' && hs.length <= 8 ? 'derived' : 'mixed';
   }
 
   // -------------------------------------------------------------------------
@@ -199,26 +263,54 @@ class ProvinceWriter {
     this.stats.firm(core, people, address, phone);
 
     // Holdings.
+    const rr = rngFor(w.seed, T_RATIO, i);
+    const style = this.ratioStyle(core, people, rr);
+    const holdingsFree = free && style === 'mixed';
+    const fractionAt = style !== 'ambiguous' ? -1 : planned ? 1 : rr.int(0, 1);
+    const units = style === 'derived' ? exactAmounts(core.capitalWan, people.holders.map((h) => h.pct)) : null;
+    const totalUnits = Math.round(core.capitalWan * 100);
+    const nameOnly: { h: Extract<Holder, { kind: 'person' }>; row: number }[] = [];
     const subscribedOn = iso(addDays(core.established, 365 * r.int(5, 30)));
-    for (const h of people.holders) {
+    for (const [k, h] of people.holders.entries()) {
       const holder = this.holderName(h);
       const isPerson = h.kind === 'person';
-      const amount = (core.capitalWan * h.pct) / 100;
+      const amount = units ? units[k]! / 100 : Math.round(((core.capitalWan * h.pct) / 100) * 100) / 100;
       const paid = r.float();
-      this.writers.shareholders.row(
+      // Drawn in the order of the columns, as before bare and fraction ratios were added.
+      const firmName = nameVariant(name, r);
+      const holderName = isPerson ? nameVariant(holder.name, r).trimStart() : nameVariant(holder.name, r);
+      const holderType = isPerson ? r.weighted([['自然人股东', 9], ['自然人', 1]]) : holder.type || r.weighted(HOLDER_FIRM_TYPES);
+      const holderId = isPerson && free && !h.pool && r.chance(0.04) ? '' : holder.id;
+      let ratio: string;
+      if (style === 'derived') ratio = '';
+      else if (k === fractionAt) ratio = fractionText(h.pct);
+      else if (style === 'mixed' && h.pct > 1 && rr.chance(BARE_SHARE)) {
+        ratio = barePercentText(h.pct);
+        this.bareRatios++;
+      } else ratio = percentText(h.pct);
+      const subscribed = moneyText(amount, core.currency, r);
+      const row = this.writers.shareholders.row(
         {
           firmUscc: code,
-          firmName: nameVariant(name, r),
-          holderName: isPerson ? nameVariant(holder.name, r).trimStart() : nameVariant(holder.name, r),
-          holderType: isPerson ? r.weighted([['自然人股东', 9], ['自然人', 1]]) : holder.type || r.weighted(HOLDER_FIRM_TYPES),
-          holderId: isPerson && free && !h.pool && r.chance(0.04) ? '' : holder.id,
-          ratio: percentText(h.pct),
-          subscribed: moneyText(Math.round(amount * 100) / 100, core.currency, r),
-          paid: paid < 0.4 ? moneyText(Math.round(amount * 100) / 100, core.currency, r) : paid < 0.7 ? '0万元' : '',
+          firmName,
+          holderName,
+          holderType,
+          holderId,
+          ratio,
+          subscribed,
+          paid: paid < 0.4 ? moneyText(amount, core.currency, r) : paid < 0.7 ? '0万元' : '',
           subscribedOn: r.chance(0.7) ? dateText(parseIso(subscribedOn), r) : '',
         },
-        free,
+        holdingsFree,
       );
+      const file = this.specs.shareholders.file;
+      if (k === fractionAt) {
+        this.ambiguousRatios.push({ file, row, firm: code, firmName: name, holder: this.holderT(h, holderId), value: ratio, ratio: h.pct / 100, otherReading: h.pct / 10000, decidedBy: 'firm-sum' });
+      }
+      if (units) {
+        this.derivedRatios.push({ file, row, firm: code, firmName: name, holder: this.holderT(h, holderId), subscribed, subscribedWan: amount, capitalWan: core.capitalWan, ratio: units[k]! / totalUnits });
+      }
+      if (h.kind === 'person' && holderId === '') nameOnly.push({ h, row });
     }
 
     // Officers.
@@ -230,8 +322,36 @@ class ProvinceWriter {
     this.changes(core, people, address, r);
     this.branches(core, r);
     this.flags(core, people, r);
-    if (free) this.background(core, people, r);
+    const named = free ? this.background(core, people, r) : { entrusting: null, filed: false };
+    // A filing names the holder once more, and a bad row may spoil its number: such firms are left out.
+    if (!named.filed) this.samePersonPairs(core, people, nameOnly, named.entrusting);
     this.stats.people(core, people);
+  }
+
+  /**
+   * A holder named without any number whose firm also names them, with a number, as legal
+   * representative or officer: one person in that firm, two mentions. Left out when someone else
+   * in the firm has the same name (then the name alone cannot say which of them it is).
+   */
+  private samePersonPairs(core: FirmCore, people: FirmPeople, nameOnly: { h: Extract<Holder, { kind: 'person' }>; row: number }[], entrusting: Person | null): void {
+    if (nameOnly.length === 0) return;
+    const everyone = [...people.holders.flatMap((h) => (h.kind === 'person' ? [h.person] : [])), people.legalRep, ...people.officers.map((o) => o.person), ...(entrusting ? [entrusting] : [])];
+    for (const { h, row } of nameOnly) {
+      const p = h.person;
+      const asRep = people.legalRep.g === p.g;
+      const asOfficer = people.officers.some((o) => o.person.g === p.g);
+      if (!asRep && !asOfficer) continue;
+      if (everyone.some((q) => q.name === p.name && q.g !== p.g)) continue;
+      this.samePersons.push({
+        firm: World.code(core),
+        firmName: core.name,
+        name: p.name,
+        idNumber: p.id,
+        idShown: p.shownId,
+        nameOnlyRow: row,
+        withNumberIn: [...(asRep ? ['registrations' as const] : []), ...(asOfficer ? ['officers' as const] : [])],
+      });
+    }
   }
 
   private changes(core: FirmCore, people: FirmPeople, address: string, r: Rng): void {
@@ -315,12 +435,35 @@ class ProvinceWriter {
     }
   }
 
+  /**
+   * A list type as an office writes it: one of the spellings of its canonical type, drawn in
+   * turn; a type no vocabulary knows is written as it is and reported by the truth file.
+   */
+  private spellListType(listType: string): string {
+    const spellings = LIST_TYPE_SPELLINGS[listType];
+    if (!spellings) return listType;
+    const spelled = this.spellRng.weighted(spellings);
+    this.listSpellings.set(spelled, listType);
+    return spelled;
+  }
+
+  /** Notes a clean list row: its canonical type's rows and subjects, or its unknown spelling's row. */
+  private noteListRow(listType: string, subject: string, row: number): void {
+    if (!LIST_TYPE_SPELLINGS[listType]) {
+      (this.unknownListRows.get(listType) ?? this.unknownListRows.set(listType, []).get(listType)!).push(row);
+      return;
+    }
+    const t = this.listTypeRows.get(listType) ?? this.listTypeRows.set(listType, { rows: 0, subjects: new Set() }).get(listType)!;
+    t.rows++;
+    t.subjects.add(subject);
+  }
+
   private listRow(core: FirmCore, flag: { listType: string; caseNo: string; filedOn: string; amountWan: number | null; victims: number | null; source: string; note: string }, free: boolean, r: Rng): void {
-    this.writers.lists.row(
+    const row = this.writers.lists.row(
       {
         uscc: World.code(core),
         firmName: nameVariant(core.name, r),
-        listType: flag.listType,
+        listType: this.spellListType(flag.listType),
         caseNo: flag.caseNo,
         filedOn: flag.filedOn ? dateText(parseIso(flag.filedOn), r) : '',
         amount: flag.amountWan !== null ? moneyText(flag.amountWan, 'CNY', r) : '',
@@ -330,6 +473,7 @@ class ProvinceWriter {
       },
       free,
     );
+    this.noteListRow(flag.listType, World.code(core), row);
     this.stats.flagged++;
   }
 
@@ -367,14 +511,16 @@ class ProvinceWriter {
     );
   }
 
-  /** Voting entrustments and beneficial-owner filings of ordinary firms. */
-  private background(core: FirmCore, people: FirmPeople, r: Rng): void {
-    if (core.role.kind !== 'ordinary' || !core.local) return;
+  /** Voting entrustments and beneficial-owner filings of ordinary firms; says who entrusts their votes and whether the firm filed. */
+  private background(core: FirmCore, people: FirmPeople, r: Rng): { entrusting: Person | null; filed: boolean } {
+    if (core.role.kind !== 'ordinary' || !core.local) return { entrusting: null, filed: false };
     const w = this.world;
+    let entrusting: Person | null = null;
     if (r.chance(0.003)) {
       let p = w.poolPerson(r);
       for (let t = 0; t < 5 && !relationReady(p); t++) p = w.poolPerson(r);
       if (relationReady(p)) {
+        entrusting = p;
         const on = this.laterDate(core.established, r) ?? core.established;
         const type = r.pick(['表决权委托', '一致行动']);
         this.writers.relations.row(
@@ -388,7 +534,9 @@ class ProvinceWriter {
       const from = dateText(core.established, r);
       const rows = owners.length > 0 ? owners.map((h) => ({ p: h.person, type: r.pick(['股权', '直接持股']), ratio: fractionText(h.pct) })) : [{ p: people.legalRep, type: '高级管理人员', ratio: '' }];
       for (const x of rows) this.writers.boFilings.row({ firmUscc: World.code(core), firmName: core.name, ownerName: x.p.name, ownerId: x.p.shownId, interestType: x.type, ratio: x.ratio, from, to: '' }, true);
+      return { entrusting, filed: true };
     }
+    return { entrusting, filed: false };
   }
 
   // -------------------------------------------------------------------------
@@ -448,10 +596,43 @@ class ProvinceWriter {
     // The nominee controllers are also on a list themselves, by full ID number.
     for (const c of plan.truth.flaggedControllers.filter((x) => x.via === 'nominee')) {
       const p = w.plantedPerson(c.person);
-      this.writers.lists.row(
-        { personName: p.name, personId: p.id, listType: '举报线索', caseNo: `JB${2022}${String(++this.caseNo).padStart(6, '0')}`, filedOn: dateText(randomDate(r, 2021, 2023), r), source: '群众举报', note: '疑似实际控制人' },
+      const row = this.writers.lists.row(
+        { personName: p.name, personId: p.id, listType: this.spellListType('举报线索'), caseNo: `JB${2022}${String(++this.caseNo).padStart(6, '0')}`, filedOn: dateText(randomDate(r, 2021, 2023), r), source: '群众举报', note: '疑似实际控制人' },
         false,
       );
+      this.noteListRow('举报线索', p.id, row);
+    }
+  }
+
+  /**
+   * The later shareholder file: for each firm it lists, every holder it still has, each row
+   * dated with the day the file is a snapshot of. Holders of the first file it leaves out are
+   * the closures truth.snapshot lists.
+   */
+  writeSnapshot(): void {
+    const w = this.world;
+    const { asOf, firms } = w.plan.snapshot;
+    const r = rngFor(w.seed, T_SNAPSHOT);
+    for (const s of firms) {
+      const core = w.core(w.slotOf(s.firm));
+      for (const h of w.plannedHolders(s.holders)) {
+        const holder = this.holderName(h);
+        const amount = Math.round(core.capitalWan * h.pct) / 100;
+        const row: Row = {
+          firmUscc: World.code(core),
+          firmName: nameVariant(core.name, r),
+          holderName: holder.name,
+          holderType: h.kind === 'person' ? '自然人股东' : holder.type || '企业法人',
+          holderId: holder.id,
+          ratio: percentText(h.pct),
+          subscribed: moneyText(amount, core.currency, r),
+          paid: '',
+          subscribedOn: '',
+          asOf: dateText(parseIso(asOf), r),
+        };
+        this.snapshotSink.write(SNAPSHOT_COLUMNS.map(([field]) => row[field] ?? ''));
+        this.snapshotRows++;
+      }
     }
   }
 
@@ -476,12 +657,14 @@ class ProvinceWriter {
     }
   }
 
-  async close(): Promise<Record<Kind, FileCounts>> {
-    const counts = {} as Record<Kind, FileCounts>;
+  async close(): Promise<Record<FileKey, FileCounts>> {
+    const counts = {} as Record<FileKey, FileCounts>;
     for (const kind of KINDS) {
       await this.writers[kind].close();
       counts[kind] = this.writers[kind].counts;
     }
+    await this.snapshotSink.close();
+    counts.shareholdersSnapshot = { rows: this.snapshotRows, bad: 0, duplicates: 0, blankLines: 0, titleRows: 0 };
     return counts;
   }
 }
@@ -505,13 +688,14 @@ export async function generateProvince(options: GenerateOptions): Promise<Genera
   }
   writer.writePlanRows();
   writer.writeFamilyTies();
+  writer.writeSnapshot();
   const counts = await writer.close();
 
-  const truth = buildTruth(world, writer.stats, writer.badRows, counts, writer.specs, writer.plannedBranches);
+  const truth = buildTruth(world, writer, counts);
   const truthFile = path.join(options.out, 'truth.json');
   fs.writeFileSync(truthFile, JSON.stringify(truth, null, 2) + '\n');
-  const files: GeneratedFile[] = KINDS.map((kind) => {
-    const file = path.join(options.out, writer.specs[kind].file);
+  const files: GeneratedFile[] = (Object.entries(truth.files) as [FileKey, string][]).map(([kind, name]) => {
+    const file = path.join(options.out, name);
     return { kind, file, rows: counts[kind].rows, bytes: fs.statSync(file).size };
   });
   files.push({ kind: 'truth', file: truthFile, rows: 0, bytes: fs.statSync(truthFile).size });

@@ -1,7 +1,9 @@
 /**
  * The spellings real exports use for the same value. Each writer mixes them within a file,
- * except ratios: an export prints one unit per column, and the importer decides the unit per
- * column, so each file keeps one.
+ * ratios too: a shareholder column of percents holds `35%` and bare `35`, and now and then a
+ * fraction `0.4` typed by someone else, which only the firm's other holdings can read (a bare
+ * number ≤ 1 is a percent or a fraction). Bare percents are written only above 1, so a bare
+ * number ≤ 1 in a generated file is always one the truth file lists as ambiguous.
  */
 import type { Rng } from './rng.ts';
 
@@ -88,6 +90,12 @@ export function badMoneyText(rng: Rng): string {
 /** A percentage as the shareholder file prints it: '35%', '33.33%'. */
 export function percentText(pct: number): string {
   return `${trimNumber(pct)}%`;
+}
+
+/** A percentage without its sign: '35', '33.33'. Only for more than 1%, which no one reads as a fraction. */
+export function barePercentText(pct: number): string {
+  if (!(pct > 1)) throw new Error(`generator: a bare ${pct} would read as a fraction`);
+  return trimNumber(pct);
 }
 
 /** A ratio as a fraction, as the beneficial-owner filings print it: '0.35', '0.2499'. */

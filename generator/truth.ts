@@ -7,9 +7,11 @@
 import { provinceName } from './places.ts';
 import type { BadRow, FileCounts } from './badRows.ts';
 import type { Kind } from './headers.ts';
+import type { PHolder } from './plan.ts';
+import type { ProvinceWriter } from './province.ts';
 import type { FileEncoding } from './sinks.ts';
-import type { Stats } from './stats.ts';
 import { World } from './world.ts';
+import { SNAPSHOT_COLUMNS, SNAPSHOT_FILE } from './headers.ts';
 
 export const GENERATOR_VERSION = 'chuantou-generator/1';
 
@@ -91,6 +93,87 @@ export interface BeneficialOwnersT {
   owners: (PersonT & { effectiveRatio: number; computation: string; why?: string })[];
 }
 
+/** A file of the province: one per record kind, and the later shareholder snapshot. */
+export type FileKey = Kind | 'shareholdersSnapshot';
+
+/**
+ * A holder as a shareholder row names it: a person (`idShown` is what that row printed, empty
+ * when it gave the name alone) or a firm or government body by its code (USCC, or the old
+ * registration number of a firm that has none: the key of its Company node either way).
+ */
+export interface HolderT {
+  kind: 'person' | 'firm';
+  name: string;
+  idNumber?: string;
+  idShown?: string;
+  code?: string;
+}
+
+/** A ratio written as a bare fraction among percents (`0.4` beside `60%`): only the firm's sum reads it. */
+export interface AmbiguousRatioT {
+  file: string;
+  row: number;
+  firm: string;
+  firmName: string;
+  holder: HolderT;
+  /** The cell as written. */
+  value: string;
+  /** The right reading, a fraction of the firm (0.4 for `0.4` read as 40%). */
+  ratio: number;
+  /** The reading the column's percent convention alone would give (0.004). */
+  otherReading: number;
+  decidedBy: 'firm-sum';
+}
+
+/** A holding with no ratio but a subscribed amount: the ratio is the amount over the registered capital. */
+export interface DerivedRatioT {
+  file: string;
+  row: number;
+  firm: string;
+  firmName: string;
+  holder: HolderT;
+  subscribed: string;
+  subscribedWan: number;
+  capitalWan: number;
+  ratio: number;
+}
+
+/** A holder named by name alone in one row and with an ID number in another row of the same firm. */
+export interface SamePersonT {
+  firm: string;
+  firmName: string;
+  name: string;
+  idNumber: string;
+  idShown: string;
+  /** The shareholder row that names the holder without a number. */
+  nameOnlyRow: number;
+  /** The files that name them with `idShown`: the registration (legal representative), the officers. */
+  withNumberIn: ('registrations' | 'officers')[];
+}
+
+export interface SnapshotT {
+  file: string;
+  /** The date the file is a snapshot of, written in its `column` on every row. */
+  asOf: string;
+  column: string;
+  /** The firms it lists, each with every holder it still has, as of `asOf`. */
+  firms: { firm: string; name: string; change: 'unchanged' | 'dropped' | 'replaced'; holders: (HolderT & { ratio: number })[] }[];
+  /** Holdings of the first file a listed firm's snapshot does not repeat: they end at `asOf`. */
+  closures: { firm: string; firmName: string; holder: HolderT; ratio: number; closedOn: string }[];
+  /** Firms whose beneficial owner the snapshot replaced (beneficialOwners lists who owns them now). */
+  replacedOwners: { firm: string; name: string; former: PersonT; successor: PersonT; ratio: number }[];
+}
+
+export interface ListTypesT {
+  file: string;
+  /** Every spelling written in the type column, with the canonical type it stands for. */
+  spellings: Record<string, string>;
+  /** Per canonical type: the clean rows and the distinct firms or people they name. */
+  byType: Record<string, { rows: number; subjects: number }>;
+  /** Spellings no vocabulary knows (imported, reported as LIST_TYPE_UNKNOWN), with their rows. */
+  unknown: { spelling: string; rows: number[] }[];
+}
+
 export interface Shape {
   firms: number;
   localFirms: number;
@@ -120,11 +203,15 @@ export interface Truth {
   firms: number;
   jurisdiction: { code: string; name: string };
   demo: boolean;
-  files: Record<Kind, string>;
-  encodings: Record<Kind, FileEncoding>;
-  counts: Record<Kind, FileCounts>;
+  files: Record<FileKey, string>;
+  encodings: Record<FileKey, FileEncoding>;
+  counts: Record<FileKey, FileCounts>;
   shape: Shape;
   badRows: BadRow[];
+  listTypes: ListTypesT;
+  ratios: { file: string; bareRows: number; ambiguous: AmbiguousRatioT[]; derived: DerivedRatioT[] };
+  snapshot: SnapshotT;
+  samePersons: { count: number; firms: SamePersonT[] };
   planted: {
     flaggedControllers: ControllerT[];
     outOfProvinceVenues: VenueT[];
@@ -192,14 +279,8 @@ function plantedCycleFirms(world: World): number {
   return inCycles;
 }
 
-export function buildTruth(
-  world: World,
-  stats: Stats,
-  badRows: BadRow[],
-  counts: Record<Kind, FileCounts>,
-  specs: Record<Kind, { file: string; encoding: FileEncoding }>,
-  plannedBranches: { uscc: string; name: string; premises: string }[],
-): Truth {
+export function buildTruth(world: World, writer: ProvinceWriter, counts: Record<FileKey, FileCounts>): Truth {
+  const { stats, badRows, specs, plannedBranches } = writer;
   const plan = world.plan;
   const cores = new Map<number, ReturnType<World['core']>>();
   const core = (id: number) => {
@@ -343,12 +424,39 @@ export function buildTruth(
     badRows: { total: badRows.length, share: round(badRows.length / totalRows, 4), byCode: Object.fromEntries(Object.entries(byCode).sort()) },
   };
 
-  const files = {} as Record<Kind, string>;
-  const encodings = {} as Record<Kind, FileEncoding>;
+  const files = {} as Record<FileKey, string>;
+  const encodings = {} as Record<FileKey, FileEncoding>;
   for (const [kind, spec] of Object.entries(specs) as [Kind, { file: string; encoding: FileEncoding }][]) {
     files[kind] = spec.file;
     encodings[kind] = spec.encoding;
   }
+  files.shareholdersSnapshot = SNAPSHOT_FILE;
+  encodings.shareholdersSnapshot = 'utf-8';
+
+  const holderOf = (h: PHolder): HolderT => {
+    if ('person' in h) return { kind: 'person', ...person(h.person) };
+    if ('firm' in h) return { kind: 'firm', ...firmOf(h.firm) };
+    const b = world.bodies[h.body]!;
+    return { kind: 'firm', name: b.name, code: b.uscc };
+  };
+  const firmOf = (id: number) => ({ name: core(id).name, code: uscc(id) });
+  const snapshot: SnapshotT = {
+    file: SNAPSHOT_FILE,
+    asOf: plan.snapshot.asOf,
+    column: SNAPSHOT_COLUMNS[SNAPSHOT_COLUMNS.length - 1]![1],
+    firms: plan.snapshot.firms.map((f) => ({ firm: uscc(f.firm), name: core(f.firm).name, change: f.change, holders: f.holders.map((h) => ({ ...holderOf(h), ratio: h.pct / 100 })) })),
+    closures: plan.snapshot.firms.flatMap((f) =>
+      f.closed.map((h) => ({ firm: uscc(f.firm), firmName: core(f.firm).name, holder: holderOf(h), ratio: h.pct / 100, closedOn: plan.snapshot.asOf })),
+    ),
+    replacedOwners: plan.truth.replacedOwners.map((x) => ({ firm: uscc(x.firm), name: core(x.firm).name, former: person(x.former), successor: person(x.successor), ratio: x.pct / 100 })),
+  };
+
+  const listTypes: ListTypesT = {
+    file: specs.lists.file,
+    spellings: Object.fromEntries([...writer.listSpellings.entries()].sort((a, b) => (a[1] + a[0] < b[1] + b[0] ? -1 : 1))),
+    byType: Object.fromEntries([...writer.listTypeRows.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([t, v]) => [t, { rows: v.rows, subjects: v.subjects.size }])),
+    unknown: [...writer.unknownListRows.entries()].map(([spelling, rows]) => ({ spelling, rows })),
+  };
 
   return {
     generator: GENERATOR_VERSION,
@@ -361,6 +469,10 @@ export function buildTruth(
     counts,
     shape,
     badRows,
+    listTypes,
+    ratios: { file: specs.shareholders.file, bareRows: writer.bareRatios, ambiguous: writer.ambiguousRatios, derived: writer.derivedRatios },
+    snapshot,
+    samePersons: { count: new Set(writer.samePersons.map((p) => p.firm)).size, firms: writer.samePersons },
     planted: {
       flaggedControllers: controllers,
       outOfProvinceVenues: venues.filter((v) => !isLocalVenue(v) && v.t.localEntities.length > 0).map((v) => v.t),

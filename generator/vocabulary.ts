@@ -109,6 +109,24 @@ export const FLAG_TYPES: ReadonlyArray<readonly [string, number]> = [
   ['非法集资案件', 4], ['整改类', 2], ['取缔类', 1], ['举报线索', 2], ['微盘平台', 1],
 ];
 
+/**
+ * How offices write each canonical list type (名单类型) in their files, with weights: the
+ * canonical name itself and the spellings of the shipped vocabulary (model/data/listTypes.json).
+ * Spelled out here rather than read from that file, so editing the vocabulary does not change
+ * what a seed writes; tests/generator checks every spelling maps to its type there.
+ */
+export const LIST_TYPE_SPELLINGS: Record<string, ReadonlyArray<readonly [string, number]>> = {
+  非法集资案件: [['非法集资案件', 4], ['非法集资立案', 2], ['涉嫌非法集资', 2], ['立案', 1], ['非法吸收公众存款', 1], ['集资诈骗案', 1], ['涉嫌非法集资案件', 1], ['经侦立案', 1]],
+  整改类: [['整改类', 3], ['整改', 1], ['清理整顿', 2], ['限期整改', 1], ['责令整改', 1]],
+  取缔类: [['取缔类', 3], ['取缔', 2], ['予以取缔', 1], ['取缔类机构', 1]],
+  举报线索: [['举报线索', 3], ['线索', 1], ['群众举报', 1], ['非法集资线索', 1]],
+  微盘平台: [['微盘平台', 3], ['微盘', 1], ['微盘交易平台', 1], ['微交易平台', 1]],
+  P2P平台借款人: [['P2P平台借款人', 3], ['P2P借款人', 1], ['网贷平台借款人', 1], ['借款人披露', 1]],
+};
+
+/** List types no vocabulary knows, as a clerk types them: imported, and reported as unknown. */
+export const UNKNOWN_LIST_TYPES = ['其他关注名单', '风险提示名单'] as const;
+
 /** Other provinces venues and out-of-province firms come from, most first. */
 export const OTHER_PROVINCES: ReadonlyArray<readonly [string, number]> = [
   ['310000', 8], ['330000', 6], ['110000', 5], ['440000', 5], ['340000', 4], ['370000', 3], ['120000', 2],

@@ -14,7 +14,7 @@ import { division, districtsUnder, placeName, provinceName, streetAddress, weigh
 import { Rng, rngFor, Scramble, splitPercent, tag, WeightedTable } from './rng.ts';
 import { Codes, MAX_FIRMS, PLANTED_BASE, POOL_BASE, SINGLE_BASE, SLOTS_PER_FIRM, BODY_BASE, type Person } from './identities.ts';
 import { NameSet } from './nameSet.ts';
-import { assignSlots, PlanBuilder, type Plan, type PlannedFirm } from './plan.ts';
+import { assignSlots, PlanBuilder, type PHolder, type Plan, type PlannedFirm } from './plan.ts';
 import { parseIso, compareYmd, type Currency, type Ymd } from './spellings.ts';
 import {
   FORBIDDEN_IN_NAMES, FORMER_INDUSTRY, industryByName, INDUSTRIES, OTHER_PROVINCES, STATUS_OLD, STATUS_YOUNG, TRADE_CHARS, type Industry,
@@ -515,16 +515,20 @@ export class World {
     return { holders, legalRep, officers, sharesPeople };
   }
 
-  private plantedPeople(f: PlannedFirm): FirmPeople {
-    const holders: Holder[] = f.holders.map((h) =>
+  /** Planned holders (plan ids) as the firms and people the province has drawn. */
+  plannedHolders(holders: PHolder[]): Holder[] {
+    return holders.map((h) =>
       'person' in h
         ? { kind: 'person' as const, person: this.plantedPerson(h.person), pool: false, pct: h.pct }
         : 'firm' in h
           ? { kind: 'firm' as const, j: this.slotOf(h.firm), pct: h.pct }
           : { kind: 'body' as const, b: h.body, pct: h.pct },
     );
+  }
+
+  private plantedPeople(f: PlannedFirm): FirmPeople {
     return {
-      holders,
+      holders: this.plannedHolders(f.holders),
       legalRep: this.plantedPerson(f.legalRep),
       officers: f.officers.map((o) => ({ person: this.plantedPerson(o.person), role: o.role })),
       sharesPeople: true,

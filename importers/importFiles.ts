@@ -8,12 +8,18 @@ import { isStatementPart, partKind, partSheet, planImport, sha256, type ImportSe
 import { importBodsFile, type BodsParties } from './bods/importBods.ts';
 import { importGleifFile } from './bods/gleif.ts';
 import { RejectsFile, rejectCodes, type Reject, type RejectCode } from './rejects.ts';
-import { locateFinding, runAfterImport, type PassContext } from './passes/index.ts';
+import { personFirmsOfRun, resolvePersonsInFirms, splitPersonMergesOfRun } from './passes/persons.ts';
+import { locateFinding, runAfterImport, type PassContext, type PassFinding } from './passes/index.ts';
+import { snapshotDate, SnapshotRows } from './passes/snapshots.ts';
+import { decideFirms, firmsToDecide } from './passes/ratios.ts';
 import { RowContext } from './kinds/rowContext.ts';
 import { handlerFor } from './kinds/index.ts';
-import { decideRatioUnit } from './kinds/shareholders.ts';
+import { decideRatioConvention, type RatioConvention } from './kinds/shareholders.ts';
 import type { RunQuery, Stamped } from './kinds/kind.ts';
 import type { Encoding } from './read/source.ts';
+import { listTypesForRun, readListTypeVocabulary, unknownListTypeHint } from './listTypes.ts';
+import type { ListTypeVocabulary } from '../model/listTypes.ts';
+import { displayName } from '../model/names.ts';
 
 /**
  * Imports files into the graph as one ImportRun. Every file is opened and recognised before
@@ -32,6 +38,8 @@ export interface ImportOptions extends ImportSettings {
   user?: string;
   batchSize?: number;
   dryRun?: boolean;
+  /** A list-types file (importers/listTypes.ts) whose spellings and types extend the vocabulary before the rows are read. */
+  listTypesFile?: string;
   /** Run the passes after the writes (default); a bulk load runs them itself once the database holds the graph. */
   passes?: boolean;
   onProgress?: (progress: { file: string; rows: number }) => void;
@@ -46,6 +54,8 @@ export interface PartSummary {
   written: number;
   rejected: number;
   flagged: number;
+  /** Rows whose every cell is empty (`,,,,,`): skipped, counted apart from `read`. */
+  blank: number;
 }
 
 export interface ImportSummary {
@@ -57,6 +67,8 @@ export interface ImportSummary {
   rejectsByCode: Partial<Record<RejectCode, number>>;
   /** What the importer decided by inference, by code (listed row by row in the rejects file). */
   inferredByCode: Partial<Record<RejectCode, number>>;
+  /** The list-type vocabulary the run read, and the spellings it did not know, each with its rows and how to map it (LIST_TYPE_UNKNOWN). */
+  listTypes: { vocabularyVersion: number; vocabularySource: 'database' | 'shipped'; unknown: { spelling: string; rows: number; hint: string }[] };
   proposedSamePersons: number;
   seconds: number;
   /** When the passes were left to the caller (`passes: false`): what they need to run. */
@@ -86,18 +98,39 @@ interface RunState {
   counts: { read: number; written: number; rejected: number; flagged: number }[];
   /** Counts from the passes after the writes (passes/index.ts). */
   passCounts?: Record<string, number>;
+  /** The list-type vocabulary the list rows are converted with, read once per run. */
+  listTypes: ListTypeVocabulary;
+}
+
+/** The unknown list types of a run's rejects file, one per spelling (as displayed), most rows first. */
+function unknownListTypes(rejects: RejectsFile): ImportSummary['listTypes']['unknown'] {
+  const rows = new Map<string, number>();
+  for (const [value, n] of Object.entries(rejects.valuesByCode.LIST_TYPE_UNKNOWN ?? {})) rows.set(displayName(value), (rows.get(displayName(value)) ?? 0) + n);
+  return [...rows]
+    .sort(([a, m], [b, n]) => n - m || a.localeCompare(b, 'zh'))
+    .map(([spelling, n]) => ({ spelling, rows: n, hint: unknownListTypeHint(spelling) }));
 }
 
 export { SAME_PERSON_HUB_FIRMS } from './passes/index.ts';
 
 /** What the passes after a run need to know of its parts. */
-export function passContext(runId: string, parts: Part[], settings: ImportSettings): PassContext {
+export function passContext(runId: string, parts: Part[], settings: ImportSettings, snapshotRows?: Map<Part, SnapshotRows | null>): PassContext {
   return {
     runId,
     prefix: `${runId}/`,
-    parts: parts.map((p) => ({ fileNo: p.file.fileNo, name: p.file.name, sheet: partSheet(p), kind: partKind(p), snapshot: settings.snapshot ?? null })),
+    parts: parts.map((p) => ({
+      fileNo: p.file.fileNo,
+      name: p.file.name,
+      sheet: partSheet(p),
+      kind: partKind(p),
+      snapshot: settings.snapshot ?? null,
+      snapshotRows: snapshotRows?.get(p)?.ranges() ?? null,
+    })),
   };
 }
+
+/** A row whose every cell is empty or white space: an export's padding, not a record. */
+const isBlankRow = (cells: string[]) => cells.every((c) => !c || /^[\s\u3000]*$/.test(c));
 
 /** Runs the passes that follow a run's writes and lists their findings in the run's rejects file. */
 export async function finishWithPasses(graph: Graph, ctx: PassContext, rejects: RejectsFile): Promise<Record<string, number>> {
@@ -181,6 +214,17 @@ function pipelined(run: RunQuery): { run: RunQuery; done: () => Promise<void> } 
   };
 }
 
+/** The cells of a table's ratio column, read afresh on each call; null when it has none. */
+function ratioCells(part: Part): (() => AsyncIterable<string>) | null {
+  if (isStatementPart(part)) return null;
+  const field = handlerFor(part.mapping.kind).ratioField;
+  const column = field ? part.columns.get(field) : undefined;
+  if (column === undefined) return null;
+  return async function* () {
+    for await (const { cells } of part.table.rows()) if (cells[column]) yield cells[column]!;
+  };
+}
+
 async function importParts(parts: Part[], state: RunState, options: ImportOptions): Promise<ImportSummary> {
   const started = Date.now();
   const { graph, runId, runDir } = { graph: options.graph, ...state };
@@ -191,14 +235,18 @@ async function importParts(parts: Part[], state: RunState, options: ImportOption
     return at >= 0 && row <= state.checkpoints[at]!;
   });
   const batchSize = options.batchSize ?? 1000;
-  const env = { source: options.source ?? 'import', secret: options.secret };
+  const env = { source: options.source ?? 'import', secret: options.secret, listTypes: state.listTypes };
   const summaries: PartSummary[] = parts.map((p, i) => ({
     file: p.file.path,
     sheet: partSheet(p),
     kind: partKind(p) as PartSummary['kind'],
     encoding: p.file.encoding,
     ...state.counts[i]!,
+    // Counted afresh as every row is read again, also those before a resumed run's checkpoint.
+    blank: 0,
   }));
+  // The snapshot day of each row of a snapshot part (passes/snapshots.ts), for the passes.
+  const snapshotRows = new Map<Part, SnapshotRows | null>();
 
   let status: ImportSummary['status'] = options.dryRun ? 'dry-run' : 'completed';
   let failure: Error | null = null;
@@ -213,14 +261,13 @@ async function importParts(parts: Part[], state: RunState, options: ImportOption
         continue;
       }
       const handler = handlerFor(part.mapping.kind);
-      let ratioUnit: 'percent' | 'fraction' = 'fraction';
-      const ratioColumn = handler.ratioField ? part.columns.get(handler.ratioField) : undefined;
-      if (ratioColumn !== undefined) {
-        ratioUnit = await decideRatioUnit(
-          (async function* () {
-            for await (const { cells } of part.table.rows()) if (cells[ratioColumn]) yield cells[ratioColumn]!;
-          })(),
-        );
+      const snapshot = SnapshotRows.of(part.mapping.kind, part.columns, options.snapshot);
+      snapshotRows.set(part, snapshot);
+      let ratio: RatioConvention = { unit: 'fraction', of: 'none' };
+      const own = ratioCells(part);
+      if (own) {
+        const fileColumns = parts.filter((p) => p !== part && p.file.fileNo === part.file.fileNo).flatMap((p) => ratioCells(p) ?? []);
+        ratio = await decideRatioConvention(own(), fileColumns);
       }
 
       let batch: Stamped<unknown>[] = [];
@@ -274,11 +321,17 @@ async function importParts(parts: Part[], state: RunState, options: ImportOption
 
       try {
         for await (const { row, cells } of part.table.rows()) {
+          if (isBlankRow(cells)) {
+            summary.blank++;
+            continue;
+          }
+          const snapshotCell = snapshot?.note(row, cells) ?? null;
           if (row <= checkpoint) continue;
           lastRow = row;
           pendingCounts.read++;
           const ctx = new RowContext(cells, part.columns, part.table.headers, part.file.name, part.table.sheet, row);
-          const record = handler.convert(ctx, { ...env, ratioUnit });
+          if (snapshotCell === 'invalid') ctx.report('snapshotDate', 'DATE_INVALID');
+          const record = handler.convert(ctx, { ...env, ratioUnit: ratio.unit, ratioConvention: ratio.of });
           pending.push(...ctx.problems);
           pendingCounts.flagged += ctx.problems.filter((p) => rejectCodes[p.code].severity === 'flag').length;
           if (record) {
@@ -301,7 +354,7 @@ async function importParts(parts: Part[], state: RunState, options: ImportOption
     }
     // A bulk load writes to memory first: its passes run once the database holds the graph.
     if (!options.dryRun && options.passes !== false) {
-      state.passCounts = await finishWithPasses(graph, passContext(runId, parts, options), rejects);
+      state.passCounts = await finishWithPasses(graph, passContext(runId, parts, options, snapshotRows), rejects);
     }
   } catch (error) {
     status = 'failed';
@@ -322,8 +375,9 @@ async function importParts(parts: Part[], state: RunState, options: ImportOption
     rejectsByCode: rejects.byCode,
     inferredByCode: rejects.inferredByCode,
     proposedSamePersons: state.passCounts?.proposedSamePersons ?? 0,
+    listTypes: { vocabularyVersion: state.listTypes.version, vocabularySource: state.listTypes.source, unknown: unknownListTypes(rejects) },
     seconds: (Date.now() - started) / 1000,
-    ...(options.passes === false && !options.dryRun ? { deferredPasses: passContext(runId, parts, options) } : {}),
+    ...(options.passes === false && !options.dryRun ? { deferredPasses: passContext(runId, parts, options, snapshotRows) } : {}),
   };
   await rejects.writeReport(summary.reportFile, summary);
   if (failure) throw Object.assign(failure, { summary });
@@ -331,19 +385,28 @@ async function importParts(parts: Part[], state: RunState, options: ImportOption
 }
 
 export async function importFiles(options: ImportOptions): Promise<ImportSummary> {
+  if (options.snapshot !== undefined) options = { ...options, snapshot: snapshotDate(options.snapshot) };
   const parts = await planImport(options.files, options);
   if (options.dryRun && parts.some(isStatementPart)) {
     throw new Error('--dry-run 暂不支持 BODS/GLEIF 文件 / --dry-run does not cover BODS or GLEIF files yet');
   }
   const runId = newRunId();
-  const state: RunState = { runId, runDir: path.join(options.reportDir, runId), checkpoints: parts.map(() => 1), counts: parts.map(() => ({ read: 0, written: 0, rejected: 0, flagged: 0 })) };
+  // Before the run starts: a list-types file that conflicts with the vocabulary stops the import with nothing written.
+  const listTypes = await listTypesForRun(options.graph, { file: options.listTypesFile, dryRun: options.dryRun, user: options.user });
+  const state: RunState = {
+    runId,
+    runDir: path.join(options.reportDir, runId),
+    checkpoints: parts.map(() => 1),
+    counts: parts.map(() => ({ read: 0, written: 0, rejected: 0, flagged: 0 })),
+    listTypes,
+  };
   if (!options.dryRun) {
     const files = [...new Map(parts.map((p) => [p.file.fileNo, p.file])).values()];
     await options.graph.write('importRun/start', {
       id: state.runId,
       files,
       parts: parts.map((p) => ({ fileNo: p.file.fileNo, sheet: partSheet(p), kind: partKind(p) })),
-      options: JSON.stringify({ kind: options.kind, mappingFile: options.mappingFile, encoding: options.encoding, sheet: options.sheet, source: options.source }),
+      options: JSON.stringify({ kind: options.kind, mappingFile: options.mappingFile, encoding: options.encoding, sheet: options.sheet, source: options.source, snapshot: options.snapshot }),
       user: options.user ?? os.userInfo().username,
       rejectsFile: path.join(state.runDir, 'rejects.csv'),
     });
@@ -359,12 +422,17 @@ export async function resumeImport(options: Omit<ImportOptions, 'files' | keyof 
   if (run.status !== 'running' && run.status !== 'failed') {
     throw new ResumeError('RUN_NOT_RESUMABLE', `导入批次 ${options.runId} 的状态为 ${run.status}，只能续导 running 或 failed 的批次 / only a running or failed run can be resumed`);
   }
-  const files: string[] = run.files;
-  for (const [i, file] of files.entries()) {
+  for (const [i, file] of (run.files as string[]).entries()) {
     if ((await sha256(file).catch(() => null)) !== run.fileHashes[i]) {
       throw new ResumeError('RUN_FILE_CHANGED', `文件已改变或不存在，无法续导 / the file changed or is gone since the run started: ${file}`);
     }
   }
+  // The run lists its files in the order of its parts (registrations first), not in the order they
+  // were given, which numbered them; planned in that order they would get other numbers, match no
+  // recorded part, and be imported again under other provenance entries. The parts' file numbers,
+  // in the same order, give each file its number back.
+  const fileNos = [...new Set<number>(run.partFiles)];
+  const files: string[] = fileNos.map((no, i) => [no, run.files[i]] as const).sort(([a], [b]) => a - b).map(([, file]) => file);
   const settings: ImportSettings = JSON.parse(run.options);
   const parts = await planImport(files, settings);
   const key = (fileNo: number, sheet: string | null, kind: string) => `${fileNo}\0${sheet ?? ''}\0${kind}`;
@@ -377,19 +445,37 @@ export async function resumeImport(options: Omit<ImportOptions, 'files' | keyof 
       const i = recorded.get(key(p.file.fileNo, partSheet(p), partKind(p)))!;
       return { read: run.partRead[i], written: run.partWritten[i], rejected: run.partRejected[i], flagged: run.partFlagged[i] };
     }),
+    // The database's vocabulary: a list-types file the run was started with is in it already.
+    listTypes: await readListTypeVocabulary(options.graph),
   };
   await options.graph.write('importRun/reopen', { id: options.runId });
   return importParts(parts, state, { ...options, ...settings, files });
 }
 
-/** Removes what a run wrote that no other run also asserts, and restores the values it replaced. */
-export async function retractImport(graph: Graph, runId: string, user = os.userInfo().username): Promise<void> {
+/**
+ * Removes what a run wrote that no other run also asserts, and restores the values it replaced.
+ * Ratios of other runs' rows that the run's rows decided (a holder that made a firm sum to 100%,
+ * a registered capital a ratio was derived from) are decided again without them; what changed is
+ * returned, as the run's report listed what the run decided.
+ */
+export async function retractImport(graph: Graph, runId: string, user = os.userInfo().username): Promise<{ redecided: PassFinding[] }> {
   const [found] = await graph.read<{ run: Record<string, unknown> }>('importRun/get', { id: runId });
   if (!found) throw new ResumeError('RUN_NOT_FOUND', `找不到导入批次 / no import run ${runId}`);
   const prefix = `${runId}/`;
+  const ratioFirms: string[] = [];
+  for await (const keys of firmsToDecide(graph, prefix)) ratioFirms.push(...keys);
+  // Persons merged on the run's rows are split back first, so that what follows removes exactly
+  // what the run wrote; their firms are resolved again afterwards, which makes again every merge
+  // that still holds without the run (passes/persons.ts).
+  const personFirms = await personFirmsOfRun(graph, prefix);
+  const splitMerges = await splitPersonMergesOfRun(graph, prefix);
+  await graph.writeInBatches('importRun/reopenSnapshotClosures', { runId });
   await graph.writeInBatches('importRun/retractRelationships', { prefix });
   await graph.writeInBatches('importRun/retractValues', { prefix });
   await graph.writeInBatches('importRun/retractPriorValues', { prefix });
   await graph.writeInBatches('importRun/retractNodes', { prefix });
+  const persons = await resolvePersonsInFirms(graph, { scope: 'firms', firmKeys: [...new Set([...personFirms, ...splitMerges.firmKeys])] }, { by: `retract:${runId}` });
+  const redecided = [...persons.findings, ...(await decideFirms(graph, ratioFirms, null))];
   await graph.write('importRun/markRetracted', { id: runId, user });
+  return { redecided };
 }

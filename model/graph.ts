@@ -1,8 +1,8 @@
 /**
- * The graph model as data: node and relationship types, their keys, properties,
- * Chinese and English captions, and display hints. Importers, Cypher, the server and
- * the web app all read this one definition (FollowTheMoney-style); nothing else
- * names a label or relationship type.
+ * The graph model as data: node and relationship types, their keys, properties, and
+ * Chinese and English captions. Importers, Cypher and the server read this one definition
+ * (FollowTheMoney-style); nothing else names a label or relationship type. How the network
+ * looks is the web app's own (web/src/graph/style.ts), which imports nothing from model/.
  *
  * Conventions
  * - Every node has a domain key (`key`, see keys.ts; a Region its `code`, an ImportRun
@@ -27,11 +27,12 @@ export interface PropertySpec {
   caption: Caption;
   /** Must be present on every node/relationship of the type. */
   required?: boolean;
-  /** Personal information: shown masked unless the user's role may see it. */
+  /**
+   * Personal information: never leaves the database through the API or an analysis, which read
+   * the masked form (tests/architecture/sensitiveProperties.test.ts holds every query to it).
+   */
   sensitive?: boolean;
 }
-
-export type NodeShape = 'round-rectangle' | 'ellipse' | 'diamond' | 'hexagon' | 'tag' | 'rectangle' | 'triangle' | 'barrel' | 'star';
 
 export interface NodeTypeSpec {
   /** The type's own Neo4j label. */
@@ -45,7 +46,6 @@ export interface NodeTypeSpec {
   /** The property shown as the node's name on the canvas and in tables. */
   captionProperty: string;
   properties: Readonly<Record<string, PropertySpec>>;
-  style: { color: string; shape: NodeShape; size: number };
 }
 
 export interface RelationshipTypeSpec<N extends string = string> {
@@ -54,7 +54,12 @@ export interface RelationshipTypeSpec<N extends string = string> {
   from: readonly N[];
   to: readonly N[];
   properties: Readonly<Record<string, PropertySpec>>;
-  style: { color: string; line: 'solid' | 'dashed' | 'dotted' };
+  /**
+   * Properties that tell two relationships of this type between the same two nodes apart (the
+   * import's MERGE key): one person is both 执行董事 and 总经理 of a firm. Without them, two such
+   * relationships are the same fact.
+   */
+  distinguishedBy?: readonly string[];
 }
 
 function prop<T extends PropertyType>(
@@ -79,6 +84,14 @@ const validity = {
 const relCommon = {
   ...validity,
   provenance: prop('string[]', '来源', 'Provenance', { required: true }),
+};
+
+/** A holding or office a snapshot did not repeat, ended at its date (importers/passes/snapshots.ts). */
+const snapshotClosure = {
+  closedBy: prop('string', '结束批次', 'Ended by the snapshot of run'),
+  closedAt: prop('datetime', '结束时间', 'Ended at'),
+  // The end date the closure replaced, restored when the run is retracted.
+  validToBefore: prop('date', '原结束日期', 'Valid to before the snapshot'),
 };
 
 const companyProperties = {
@@ -128,7 +141,6 @@ export const nodeTypes = {
     key: 'key',
     captionProperty: 'name',
     properties: companyProperties,
-    style: { color: '#1f6fb4', shape: 'round-rectangle', size: 40 },
   },
   Exchange: {
     label: 'Exchange',
@@ -142,7 +154,6 @@ export const nodeTypes = {
       venueCategory: prop('string', '交易场所类别', 'Venue category'),
       tradingModel: prop('string', '交易模式', 'Trading model'),
     },
-    style: { color: '#c0392b', shape: 'hexagon', size: 50 },
   },
   Branch: {
     label: 'Branch',
@@ -157,7 +168,6 @@ export const nodeTypes = {
       personInCharge: prop('string', '负责人', 'Person in charge'),
       premisesAddress: prop('string', '营业场所', 'Business premises'),
     },
-    style: { color: '#6baed6', shape: 'round-rectangle', size: 32 },
   },
   Person: {
     label: 'Person',
@@ -185,7 +195,6 @@ export const nodeTypes = {
       bodsRecordIds: prop('string[]', 'BODS 记录标识', 'BODS record ids'),
       bodsStatementIds: prop('string[]', 'BODS 声明标识', 'BODS statement ids'),
     },
-    style: { color: '#e67e22', shape: 'ellipse', size: 36 },
   },
   Address: {
     label: 'Address',
@@ -199,7 +208,6 @@ export const nodeTypes = {
       text: prop('string', '地址', 'Address', { required: true }),
       regionCode: prop('string', '行政区划代码', 'Division code'),
     },
-    style: { color: '#8c564b', shape: 'tag', size: 28 },
   },
   Phone: {
     label: 'Phone',
@@ -212,7 +220,6 @@ export const nodeTypes = {
       // The key is the digits alone (model/contacts.ts); text is as first written.
       text: prop('string', '电话号码', 'Number', { required: true }),
     },
-    style: { color: '#2ca02c', shape: 'diamond', size: 24 },
   },
   Email: {
     label: 'Email',
@@ -224,7 +231,6 @@ export const nodeTypes = {
       ...common,
       text: prop('string', '邮箱地址', 'Address', { required: true }),
     },
-    style: { color: '#17becf', shape: 'diamond', size: 24 },
   },
   Website: {
     label: 'Website',
@@ -236,7 +242,6 @@ export const nodeTypes = {
       ...common,
       text: prop('string', '网址', 'URL', { required: true }),
     },
-    style: { color: '#9467bd', shape: 'diamond', size: 24 },
   },
   Region: {
     label: 'Region',
@@ -253,7 +258,6 @@ export const nodeTypes = {
       provinceCode: prop('string', '省级代码', 'Province code'),
       cityCode: prop('string', '地级代码', 'City code'),
     },
-    style: { color: '#7f7f7f', shape: 'barrel', size: 30 },
   },
   ListEntry: {
     label: 'ListEntry',
@@ -264,13 +268,16 @@ export const nodeTypes = {
     properties: {
       ...common,
       name: prop('string', '名称', 'Name'),
+      // The canonical type of the vocabulary (model/listTypes.ts), or the spelling as written when
+      // the import's vocabulary did not know it (then no listTypeCode).
       listType: prop('string', '名单类型', 'List type', { required: true }),
+      listTypeCode: prop('string', '名单类型代码', 'List type code'),
+      listTypeText: prop('string', '名单类型(原文)', 'List type (as given)'),
       caseNo: prop('string', '案件编号', 'Case number'),
       issuer: prop('string', '发布机关', 'Issued by'),
       source: prop('string', '来源', 'Source'),
       note: prop('string', '备注', 'Note'),
     },
-    style: { color: '#e31a1c', shape: 'triangle', size: 30 },
   },
   Approval: {
     label: 'Approval',
@@ -288,7 +295,6 @@ export const nodeTypes = {
       acceptancePassed: prop('boolean', '是否通过部际联席会议验收', 'Passed inter-ministerial acceptance'),
       category: prop('string', '类别', 'Category'),
     },
-    style: { color: '#bcbd22', shape: 'rectangle', size: 26 },
   },
   ChangeRecord: {
     label: 'ChangeRecord',
@@ -303,7 +309,6 @@ export const nodeTypes = {
       after: prop('string', '变更后', 'After'),
       changedOn: prop('date', '变更日期', 'Changed on'),
     },
-    style: { color: '#a6a6a6', shape: 'rectangle', size: 22 },
   },
   BOFiling: {
     label: 'BOFiling',
@@ -335,7 +340,6 @@ export const nodeTypes = {
       source: prop('string', '来源类型', 'Source (filing, bods)'),
       ...validity,
     },
-    style: { color: '#e377c2', shape: 'rectangle', size: 26 },
   },
   PriorValue: {
     label: 'PriorValue',
@@ -352,7 +356,39 @@ export const nodeTypes = {
       replacedBy: prop('string', '替换来源', 'Provenance entry that replaced it', { required: true }),
       replacedAt: prop('datetime', '替换时间', 'Replaced at', { required: true }),
     },
-    style: { color: '#bdbdbd', shape: 'rectangle', size: 16 },
+  },
+  // The list-type vocabulary (model/listTypes.ts, importers/listTypes.ts): reference data, like
+  // the divisions, not asserted by an import run, so without provenance entries.
+  ListType: {
+    label: 'ListType',
+    labels: ['ListType'],
+    caption: { zh: '名单类型', en: 'List type' },
+    key: 'code',
+    captionProperty: 'name',
+    properties: {
+      code: prop('string', '代码', 'Code', { required: true }),
+      provenance: prop('string[]', '来源', 'Provenance'),
+      name: prop('string', '名称', 'Name', { required: true }),
+      nameEn: prop('string', '英文名称', 'English name', { required: true }),
+      meaning: prop('string', '含义', 'Meaning (flagging, disclosure, context)', { required: true }),
+      spellings: prop('string[]', '写法', 'Spellings'),
+      position: prop('number', '顺序', 'Position in the vocabulary'),
+    },
+  },
+  Vocabulary: {
+    label: 'Vocabulary',
+    labels: ['Vocabulary'],
+    caption: { zh: '词表', en: 'Vocabulary' },
+    key: 'name',
+    captionProperty: 'name',
+    properties: {
+      name: prop('string', '名称', 'Name', { required: true }),
+      provenance: prop('string[]', '来源', 'Provenance'),
+      version: prop('number', '版本', 'Version (up by one with every change)', { required: true }),
+      seedVersion: prop('number', '所据种子版本', 'Version of the shipped seed it was built on'),
+      updatedAt: prop('datetime', '修改时间', 'Changed at'),
+      updatedBy: prop('string', '修改人', 'Changed by'),
+    },
   },
   ImportRun: {
     label: 'ImportRun',
@@ -395,9 +431,74 @@ export const nodeTypes = {
       rejectsFile: prop('string', '问题行文件', 'Rejected and flagged rows file'),
       error: prop('string', '错误', 'Error'),
     },
-    style: { color: '#525252', shape: 'star', size: 22 },
+  },
+  // The version of the data model the store holds (migrations/): one node, id 'model'. Its
+  // history is kept as parallel lists, one entry per step (a new store stamped, a migration
+  // applied), as the ImportRun keeps its parts: a list property cannot hold maps.
+  ModelVersion: {
+    label: 'ModelVersion',
+    labels: ['ModelVersion'],
+    caption: { zh: '数据模型版本', en: 'Data model version' },
+    key: 'id',
+    captionProperty: 'version',
+    properties: {
+      id: prop('string', '标识', 'Id (always "model")', { required: true }),
+      provenance: prop('string[]', '来源', 'Provenance'),
+      version: prop('number', '版本', 'Model version of the store', { required: true }),
+      appliedAt: prop('datetime', '更新时间', 'Version reached at', { required: true }),
+      historyVersions: prop('number[]', '历次版本', 'History: version reached'),
+      historyNames: prop('string[]', '历次步骤', 'History: step (new-store, bulk-load, or the migration name)'),
+      historyAt: prop('string[]', '历次时间', 'History: when (ISO 8601)'),
+      historyBy: prop('string[]', '历次操作人', 'History: by (OS user)'),
+    },
+  },
+  // One person named twice in one firm — by name only (or a masked number) and with a full ID
+  // number — made one node (importers/passes/persons.ts). The record keeps what the merged-away
+  // node was and which of its relationships went where, so retracting a run it rests on splits
+  // the person back exactly. Its provenance is every entry the merge rests on.
+  PersonMerge: {
+    label: 'PersonMerge',
+    labels: ['PersonMerge'],
+    caption: { zh: '人员合并记录', en: 'Person merge' },
+    key: 'key',
+    captionProperty: 'name',
+    properties: {
+      ...common,
+      fromKey: prop('string', '被合并人员标识', 'Key of the person merged away', { required: true }),
+      intoKey: prop('string', '保留人员标识', 'Key of the surviving person', { required: true }),
+      firmKey: prop('string', '所在企业标识', 'Key of the firm both are named in', { required: true }),
+      name: prop('string', '姓名', 'Name', { required: true }),
+      normalizedName: prop('string', '规范化姓名', 'Normalised name', { required: true }),
+      fromIdMasked: prop('string', '被合并记载的证件号码(脱敏)', 'Masked ID number of the mention merged away'),
+      excludedKeys: prop('string[]', '排除的同名人员', 'Same-name persons of the firm not candidates (rejected as the same, or a family tie)'),
+      madeBy: prop('string', '合并依据的批次', 'Made by (import run, retract of a run, or migration)', { required: true }),
+      mergedAt: prop('datetime', '合并时间', 'Merged at', { required: true }),
+      reason: prop('string', '合并理由', 'Why (Chinese / English)', { required: true }),
+      fromProps: prop('string', '被合并人员属性(JSON)', 'Properties of the person merged away (JSON, typed)', { required: true }),
+      moved: prop('string', '迁移的关系(JSON)', 'Relationships moved, united or dropped, and what the survivor gained (JSON, typed)', { required: true }),
+    },
+  },
+  // A person key that no longer names a node of its own (merged into another person): kept so that
+  // every key ever handed out (exports, saved queries, canvases) still answers, with the survivor.
+  KeyAlias: {
+    label: 'KeyAlias',
+    labels: ['KeyAlias'],
+    caption: { zh: '原标识', en: 'Former key' },
+    key: 'key',
+    captionProperty: 'key',
+    properties: {
+      key: prop('string', '标识', 'Key', { required: true }),
+      provenance: prop('string[]', '来源', 'Provenance'),
+    },
   },
 } as const satisfies Record<string, NodeTypeSpec>;
+
+/**
+ * The version of the data model this code reads and writes. A store records the version it holds
+ * (the ModelVersion node); migrations/index.ts lists the steps from each version to the next, the
+ * last of which reaches this one. A new empty store is stamped with it: it has nothing to migrate.
+ */
+export const MODEL_VERSION = 2;
 
 export type NodeTypeName = keyof typeof nodeTypes;
 
@@ -426,6 +527,16 @@ export const relationshipTypes = {
       ...statedInterest,
       ratio: prop('number', '持股比例', 'Share ratio (0–1)'),
       ratioText: prop('string', '持股比例(原文)', 'Share ratio (as given)'),
+      // A bare number ≤ 1 among percents ('0.4' beside '60%') and a ratio derived from the
+      // subscribed amount say how the ratio was arrived at (importers/passes/ratios.ts).
+      ratioAmbiguous: prop('boolean', '比例单位不明', 'Ratio unit ambiguous (a bare number ≤ 1)'),
+      ratioByConvention: prop('number', '按惯例的读法', 'Ratio as the column’s convention reads it'),
+      ratioAlt: prop('number', '另一读法', 'Ratio read the other way'),
+      ratioConvention: prop('string', '惯例出自', 'Convention of: column | file'),
+      ratioBasis: prop('string', '比例依据', 'Ratio decided by: column | file | firm-sum | registered-capital | subscribed-sum'),
+      ratioDerived: prop('boolean', '比例为推算', 'Ratio derived from the subscribed amount'),
+      ratioDenominatorWan: prop('number', '推算分母(万)', 'Denominator of the derived ratio (10k)'),
+      ratioDenominatorCurrency: prop('string', '推算分母币种', 'Currency of that denominator'),
       subscribedAmountWan: prop('number', '认缴出资额(万)', 'Subscribed capital (10k)'),
       subscribedCurrency: prop('string', '认缴币种', 'Subscribed capital currency'),
       subscribedText: prop('string', '认缴出资额(原文)', 'Subscribed capital (as given)'),
@@ -434,30 +545,31 @@ export const relationshipTypes = {
       subscribedOn: prop('date', '认缴出资日期', 'Subscription due date'),
       holderType: prop('string', '股东类型', 'Holder type (as given)'),
       ...relCommon,
+      ...snapshotClosure,
     },
-    style: { color: '#1f6fb4', line: 'solid' },
   },
   LEGAL_REPRESENTATIVE_OF: {
     type: 'LEGAL_REPRESENTATIVE_OF',
     caption: { zh: '法定代表人', en: 'Legal representative of' },
     from: ['Person'],
     to: ['Company'],
-    properties: { ...relCommon },
-    style: { color: '#d62728', line: 'solid' },
+    properties: { ...relCommon, ...snapshotClosure },
   },
   OFFICER_OF: {
     type: 'OFFICER_OF',
+    distinguishedBy: ['role'],
     caption: { zh: '任职', en: 'Officer of' },
     from: ['Person'],
     to: ['Company'],
     properties: {
       role: prop('string', '职务', 'Role', { required: true }),
       ...relCommon,
+      ...snapshotClosure,
     },
-    style: { color: '#ff7f0e', line: 'solid' },
   },
   CONTROLS: {
     type: 'CONTROLS',
+    distinguishedBy: ['basis'],
     caption: { zh: '控制', en: 'Controls' },
     from: ['Person', 'Company'],
     to: ['Company'],
@@ -471,10 +583,10 @@ export const relationshipTypes = {
       source: prop('string', '依据来源', 'Source'),
       ...relCommon,
     },
-    style: { color: '#8e44ad', line: 'dashed' },
   },
   RELATED_TO: {
     type: 'RELATED_TO',
+    distinguishedBy: ['basis'],
     caption: { zh: '关联关系', en: 'Related to' },
     from: ['Person'],
     to: ['Person'],
@@ -485,7 +597,6 @@ export const relationshipTypes = {
       source: prop('string', '依据来源', 'Source'),
       ...relCommon,
     },
-    style: { color: '#8e44ad', line: 'dotted' },
   },
   BRANCH_OF: {
     type: 'BRANCH_OF',
@@ -493,10 +604,10 @@ export const relationshipTypes = {
     from: ['Branch'],
     to: ['Company'],
     properties: { ...relCommon },
-    style: { color: '#6baed6', line: 'solid' },
   },
   MEMBER_OF: {
     type: 'MEMBER_OF',
+    distinguishedBy: ['memberType'],
     caption: { zh: '会员/代理', en: 'Member of' },
     from: ['Company'],
     to: ['Exchange'],
@@ -507,7 +618,6 @@ export const relationshipTypes = {
       status: prop('string', '状态', 'Status'),
       ...relCommon,
     },
-    style: { color: '#c0392b', line: 'dashed' },
   },
   REGISTERED_AT: {
     type: 'REGISTERED_AT',
@@ -515,7 +625,6 @@ export const relationshipTypes = {
     from: ['Company'],
     to: ['Address'],
     properties: { ...relCommon },
-    style: { color: '#8c564b', line: 'solid' },
   },
   OPERATES_AT: {
     type: 'OPERATES_AT',
@@ -523,7 +632,6 @@ export const relationshipTypes = {
     from: ['Company'],
     to: ['Address'],
     properties: { ...relCommon },
-    style: { color: '#8c564b', line: 'dashed' },
   },
   IN_REGION: {
     type: 'IN_REGION',
@@ -531,7 +639,6 @@ export const relationshipTypes = {
     from: ['Address'],
     to: ['Region'],
     properties: { ...relCommon },
-    style: { color: '#7f7f7f', line: 'dotted' },
   },
   HAS_PHONE: {
     type: 'HAS_PHONE',
@@ -539,7 +646,6 @@ export const relationshipTypes = {
     from: ['Company', 'Person'],
     to: ['Phone'],
     properties: { ...relCommon },
-    style: { color: '#2ca02c', line: 'dotted' },
   },
   HAS_EMAIL: {
     type: 'HAS_EMAIL',
@@ -547,7 +653,6 @@ export const relationshipTypes = {
     from: ['Company', 'Person'],
     to: ['Email'],
     properties: { ...relCommon },
-    style: { color: '#17becf', line: 'dotted' },
   },
   HAS_WEBSITE: {
     type: 'HAS_WEBSITE',
@@ -555,7 +660,6 @@ export const relationshipTypes = {
     from: ['Company'],
     to: ['Website'],
     properties: { ...relCommon },
-    style: { color: '#9467bd', line: 'dotted' },
   },
   FLAGGED: {
     type: 'FLAGGED',
@@ -573,7 +677,6 @@ export const relationshipTypes = {
       note: prop('string', '备注', 'Note'),
       ...relCommon,
     },
-    style: { color: '#e31a1c', line: 'solid' },
   },
   APPROVED_BY: {
     type: 'APPROVED_BY',
@@ -581,7 +684,6 @@ export const relationshipTypes = {
     from: ['Exchange'],
     to: ['Approval'],
     properties: { ...relCommon },
-    style: { color: '#bcbd22', line: 'solid' },
   },
   HAS_CHANGE: {
     type: 'HAS_CHANGE',
@@ -589,7 +691,6 @@ export const relationshipTypes = {
     from: ['Company'],
     to: ['ChangeRecord'],
     properties: { ...relCommon },
-    style: { color: '#a6a6a6', line: 'dotted' },
   },
   FILED_BO: {
     type: 'FILED_BO',
@@ -597,7 +698,6 @@ export const relationshipTypes = {
     from: ['Company'],
     to: ['BOFiling'],
     properties: { ...relCommon },
-    style: { color: '#e377c2', line: 'solid' },
   },
   HAD_VALUE: {
     type: 'HAD_VALUE',
@@ -605,7 +705,13 @@ export const relationshipTypes = {
     from: ['Company', 'Person'],
     to: ['PriorValue'],
     properties: { provenance: prop('string[]', '来源', 'Provenance') },
-    style: { color: '#bdbdbd', line: 'dotted' },
+  },
+  ALIAS_OF: {
+    type: 'ALIAS_OF',
+    caption: { zh: '原标识指向', en: 'Alias of' },
+    from: ['KeyAlias'],
+    to: ['Person'],
+    properties: { provenance: prop('string[]', '来源', 'Provenance') },
   },
   POSSIBLY_SAME_AS: {
     type: 'POSSIBLY_SAME_AS',
@@ -622,7 +728,6 @@ export const relationshipTypes = {
       decidedOn: prop('date', '确认日期', 'Decided on'),
       provenance: prop('string[]', '来源', 'Provenance'),
     },
-    style: { color: '#f39c12', line: 'dashed' },
   },
 } as const satisfies Record<string, RelationshipTypeSpec<NodeTypeName>>;
 
@@ -719,7 +824,6 @@ export function validateModel(model: GraphModel = { nodeTypes, relationshipTypes
     }
     if (!spec.labels.includes(name)) throw new ModelError(where, 'labels do not include its own label');
     for (const l of spec.labels) if (!LABEL.test(l)) throw new ModelError(where, `label "${l}" is not a plain identifier`);
-    if (!/^#[0-9a-f]{6}$/i.test(spec.style?.color ?? '')) throw new ModelError(where, 'style.color must be #rrggbb');
     if (spec.extends !== undefined) {
       const parent = model.nodeTypes[spec.extends];
       if (!parent) throw new ModelError(where, `extends unknown node type "${spec.extends}"`);
@@ -742,7 +846,7 @@ export function validateModel(model: GraphModel = { nodeTypes, relationshipTypes
         if (!nodeNames.has(n)) throw new ModelError(where, `${end} names unknown node type "${n}"`);
       }
     }
-    if (!/^#[0-9a-f]{6}$/i.test(spec.style?.color ?? '')) throw new ModelError(where, 'style.color must be #rrggbb');
+    for (const p of spec.distinguishedBy ?? []) if (!spec.properties[p]) throw new ModelError(where, `distinguishedBy names undeclared property "${p}"`);
   }
 }
 

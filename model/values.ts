@@ -58,6 +58,28 @@ export function ratioToFraction(r: ParsedRatio, ambiguousAs: 'percent' | 'fracti
   return ambiguousAs === 'percent' ? r.value / 100 : r.value;
 }
 
+/**
+ * The two fractions an ambiguous bare number stands for — '0.4' is 0.4% or 40% — or null when
+ * the ratio is not ambiguous or both readings are the same number ('0' is nothing either way).
+ */
+export function ratioReadings(r: ParsedRatio): { percent: number; fraction: number } | null {
+  if (r.unit !== 'ambiguous' || r.value === 0) return null;
+  return { percent: r.value / 100, fraction: r.value };
+}
+
+/**
+ * A fraction as a percentage, the one way every report, table and message prints a ratio:
+ * 0.4 → '40%', 0.004 → '0.4%', 1/3 → '33.33%'. Two decimals at most, no trailing zeros, as
+ * registers and clerks write holdings (the JSON keeps the exact number); a stake too small for
+ * two decimals reads '<0.01%', never as no stake at all. (The web app, which imports nothing from
+ * model/, prints the same way: web/src/graph/style.ts formatRatio.)
+ */
+export function percentText(fraction: number): string {
+  const percent = Math.round(fraction * 10000) / 100;
+  if (percent === 0 && fraction > 0) return '<0.01%';
+  return `${percent}%`;
+}
+
 // ---------------------------------------------------------------------------
 
 export type Currency =

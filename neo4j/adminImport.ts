@@ -35,6 +35,8 @@ export interface AdminImportOptions {
   maxOffHeap: string;
   /** Everything the tool prints goes here (progress, bad entries, the summary). */
   logFile: string;
+  /** Labels of the caller's bookkeeping nodes: a store holding only such nodes counts as empty. */
+  bookkeepingLabels?: readonly string[];
 }
 
 const runningMessage = (home: string, detail: string) =>
@@ -85,6 +87,8 @@ function runBulkImport(home: string, heap: string, args: string[], cwd: string, 
   });
 }
 
+const bookkeepingArgs = (labels: readonly string[]) => labels.flatMap((l) => ['--bookkeeping-label', l]);
+
 function refusal(home: string, code: number | null, outcome: string): BulkImportError | null {
   if (code === 3) return new BulkImportError('BULK_DATABASE_RUNNING', runningMessage(home, outcome.replace(/^CHUANTOU_BULK IN_USE /, '')));
   if (code === 4) return new BulkImportError('BULK_DATABASE_NOT_EMPTY', notEmptyMessage(home));
@@ -98,12 +102,12 @@ function refuseIfRunning(home: string): void {
 
 /**
  * Whether a bulk import may go into this instance: not running, and no database yet or one that
- * holds no node. Checked before the files are converted, so that a long conversion is not wasted.
+ * holds no node but bookkeeping. Checked before the files are converted, so that a long conversion is not wasted.
  */
-export async function checkBulkImportTarget(home: string, logFile: string): Promise<void> {
+export async function checkBulkImportTarget(home: string, logFile: string, bookkeepingLabels: readonly string[] = []): Promise<void> {
   refuseIfRunning(home);
   fs.mkdirSync(home, { recursive: true });
-  const { code, outcome } = await runBulkImport(home, '512m', ['--check-only'], home, logFile);
+  const { code, outcome } = await runBulkImport(home, '512m', ['--check-only', ...bookkeepingArgs(bookkeepingLabels)], home, logFile);
   const refused = refusal(home, code, outcome);
   if (refused) throw refused;
   if (code !== 0) throw new BulkImportError('BULK_IMPORT_FAILED', `无法检查数据库 / could not inspect the database:\n${tail(logFile, 20)}`);
@@ -114,6 +118,7 @@ export async function runAdminImport(options: AdminImportOptions): Promise<{ sec
   refuseIfRunning(options.home);
   const started = Date.now();
   const args = [
+    ...bookkeepingArgs(options.bookkeepingLabels ?? []),
     '--',
     ...options.nodeFiles.map((f) => `--nodes=${f}`),
     ...options.relationshipFiles.map((f) => `--relationships=${f}`),

@@ -65,11 +65,33 @@ function handOver(command, args, env = process.env) {
   return new Promise((resolve) => child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0))));
 }
 
-/** Prints the plain closing line CI reads, and fails a run that executed no test. */
-function summarize(resultsFile) {
-  if (!fs.existsSync(resultsFile)) return 1;
+const minutes = (ms) => {
+  if (ms < 60_000) return `${(ms / 1000).toFixed(1)} s`;
+  const s = Math.round(ms / 1000);
+  return `${Math.floor(s / 60)} min ${String(s % 60).padStart(2, '0')} s`;
+};
+
+/** Where the time went: the ten slowest test files, so a slow newcomer is seen the day it lands. */
+function printTimes(r, wallMs) {
+  const files = (r.testResults ?? [])
+    .filter((f) => Number.isFinite(f.startTime) && Number.isFinite(f.endTime))
+    .map((f) => ({ file: path.relative(root, f.name), ms: f.endTime - f.startTime }))
+    .sort((a, b) => b.ms - a.ms)
+    .slice(0, 10);
+  console.log(`\n最慢的测试文件 / slowest test files:`);
+  for (const f of files) console.log(`  ${minutes(f.ms).padStart(12)}  ${f.file}`);
+  console.log(`用时 / wall time: ${minutes(wallMs)} (测试运行，不含安装 / the test run, installs not counted)`);
+}
+
+/** Prints the times, then the plain closing line CI reads (last), and fails a run that executed no test. */
+function summarize(resultsFile, wallMs) {
+  if (!fs.existsSync(resultsFile)) {
+    console.log(`用时 / wall time: ${minutes(wallMs)} (测试运行，不含安装 / the test run, installs not counted)`);
+    return 1;
+  }
   const r = JSON.parse(fs.readFileSync(resultsFile, 'utf8'));
   const skipped = (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
+  printTimes(r, wallMs);
   console.log(`\n${r.numPassedTests} passed, ${r.numFailedTests} failed, ${skipped} skipped`);
   if (r.numTotalTests === 0) {
     console.error('没有执行任何测试 / no test was executed');
@@ -86,6 +108,7 @@ if (mode === 'start') {
   ensureChromium();
   const resultsFile = path.join(root, '.test-data', 'vitest-results.json');
   fs.rmSync(resultsFile, { force: true });
+  const started = Date.now();
   const code = await handOver(process.execPath, [
     path.join(root, 'node_modules', 'vitest', 'vitest.mjs'),
     'run',
@@ -94,7 +117,7 @@ if (mode === 'start') {
     `--outputFile.json=${resultsFile}`,
     ...process.argv.slice(3),
   ]);
-  const summaryCode = summarize(resultsFile);
+  const summaryCode = summarize(resultsFile, Date.now() - started);
   process.exit(code !== 0 ? code : summaryCode);
 } else if (mode === 'bench') {
   // Benchmarks start a Neo4j of their own under .bench/; they never touch .data/.

@@ -3,10 +3,13 @@ import path from 'node:path';
 import * as tar from 'tar';
 import type { Command } from 'commander';
 import { loadConfig, type Config } from '../../server/config.ts';
-import { localNeo4jStatus, startLocalNeo4j, stopLocalNeo4j } from '../../neo4j/localServer.ts';
+import type { Graph } from '../../cypher/run.ts';
+import { MODEL_VERSION } from '../../model/graph.ts';
+import { migrateStore, pendingMigrations, readStoreVersion } from '../../migrations/modelVersion.ts';
+import { localNeo4jStatus, startLocalNeo4j, stopLocalNeo4j, type RunningNeo4j } from '../../neo4j/localServer.ts';
 import { openGraph } from '../database.ts';
 
-/** `chuantou db …`: the local Neo4j server's life cycle and its offline backups. */
+/** `chuantou db …`: the local Neo4j server's life cycle, its offline backups and its data-model version. */
 
 function requireLocal(config: Config): void {
   if (config.neo4j.external) {
@@ -17,6 +20,34 @@ function requireLocal(config: Config): void {
 function requireStopped(config: Config, action: string): void {
   const status = localNeo4jStatus(config.local.neo4jHome);
   if (status.running) throw new Error(`${action}前请先停止 Neo4j（npx chuantou db stop）/ stop Neo4j before ${action === '备份' ? 'a backup' : 'a restore'}: pid ${status.pid}`);
+}
+
+/**
+ * Runs `work` against the configured database: NEO4J_URI's, or the local one — started for the
+ * while when it is not running, and stopped again afterwards.
+ */
+async function withDatabase<T>(config: Config, work: (graph: Graph) => Promise<T>): Promise<T> {
+  let started: RunningNeo4j | null = null;
+  if (!config.neo4j.external && !localNeo4jStatus(config.local.neo4jHome).running) {
+    console.log(`正在启动本地 Neo4j（端口 ${config.local.boltPort}），完成后停止… / starting the local Neo4j for this command…`);
+    started = await startLocalNeo4j({
+      home: config.local.neo4jHome,
+      boltPort: config.local.boltPort,
+      heap: config.local.heap,
+      pageCache: config.local.pageCache,
+      log: (line) => console.log(line),
+    });
+  }
+  try {
+    const graph = await openGraph(config);
+    try {
+      return await work(graph);
+    } finally {
+      await graph.close();
+    }
+  } finally {
+    await started?.stop();
+  }
 }
 
 export function registerDbCommands(program: Command): void {
@@ -63,9 +94,35 @@ export function registerDbCommands(program: Command): void {
       try {
         const [counts] = await graph.read<{ firms: number; persons: number }>('admin/countEntities');
         console.log(`${config.neo4j.uri}: 企业 ${counts?.firms} 家，人员 ${counts?.persons} 人 / firms ${counts?.firms}, persons ${counts?.persons}`);
+        const store = await readStoreVersion(graph);
+        const relation =
+          store.version > MODEL_VERSION
+            ? '比本程序新，请升级穿透 / newer than this Chuantou: upgrade Chuantou'
+            : store.version < MODEL_VERSION
+              ? '待迁移 / to be migrated'
+              : '与本程序一致 / current';
+        console.log(`数据模型版本 / data model version: ${store.empty ? `${store.version}（空库 / empty）` : store.version}，本程序 / this Chuantou: ${MODEL_VERSION} — ${relation}`);
+        for (const m of pendingMigrations(store.version)) console.log(`  待迁移 / pending: ${m.version} ${m.name} — ${m.description.zh} / ${m.description.en}`);
+        if (store.version < MODEL_VERSION) console.log('  运行 / run: npx chuantou db migrate');
       } finally {
         await graph.close();
       }
+    });
+
+  db.command('migrate')
+    .description('把数据库升级到本程序的数据模型版本（依次应用待迁移项）/ bring the database up to this Chuantou\'s data model version')
+    .action(async () => {
+      const config = loadConfig();
+      await withDatabase(config, async (graph) => {
+        // Migrations rely on the constraints of the current schema (new labels, unique keys).
+        await graph.applySchema();
+        const outcome = await migrateStore(graph, { log: (line) => console.log(line) });
+        console.log(
+          outcome.applied.length === 0
+            ? `数据模型已是第 ${outcome.to} 版，无需迁移 / the data model is at version ${outcome.to}: nothing to migrate`
+            : `数据模型已从第 ${outcome.from} 版升级到第 ${outcome.to} 版 / the data model went from version ${outcome.from} to ${outcome.to}`,
+        );
+      });
     });
 
   db.command('backup')

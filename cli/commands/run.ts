@@ -1,10 +1,12 @@
 import fs from 'node:fs';
 import type { Command } from 'commander';
 import { loadConfig } from '../../server/config.ts';
-import { analyses, analysisNames, getAnalysis, parseParams } from '../../analyses/index.ts';
+import { analyses, analysisNames, getAnalysis, parseParams, runAnalysis } from '../../analyses/index.ts';
 import type { Envelope } from '../../analyses/envelope.ts';
-import { chainText, findingRows, toCsv } from '../../analyses/tabular.ts';
+import { chainText, findingRows, toCsv, type Cell } from '../../analyses/tabular.ts';
+import { percentText } from '../../model/values.ts';
 import { openGraph } from '../database.ts';
+import { renderTable, terminalWidth, wrapIndented, wrapText, type TableCell, type TableColumn } from '../table.ts';
 
 /** `chuantou run <analysis> --param k=v … --format json|csv|table`: any analysis of the registry. */
 
@@ -28,34 +30,80 @@ export function paramsFromPairs(pairs: string[]): Record<string, string> {
   return params;
 }
 
-const percent = (v: unknown) => (typeof v === 'number' ? `${+(v * 100).toFixed(4)}%` : v);
+const percent = (v: unknown) => (typeof v === 'number' ? percentText(v) : v);
 
-function printTable(envelope: Envelope, scoreIsRatio: boolean): void {
+/** A limit of the envelope in plain words: what was searched and what was not. */
+export function limitText(limit: string, envelope: Envelope): string {
+  const p = envelope.params as Record<string, unknown>;
+  const fanOut = /^fanOut:(.+)$/.exec(limit);
+  if (fanOut) {
+    const key = fanOut[1]!;
+    const name = envelope.findings.find((f) => f.subject.key === key)?.subject.name ?? (envelope.about?.key === key ? envelope.about.name : key);
+    return `${name} 的关系多于 fanOut=${p.fanOut} 条，只跟随了其中最强的 ${p.fanOut} 条 / ${name} has more than fanOut=${p.fanOut} relationships; only the ${p.fanOut} strongest were followed`;
+  }
+  switch (limit) {
+    case 'depth':
+      return envelope.analysis === 'paths'
+        ? `只查找了 ${p.maxHops} 跳以内的路径，更长的路径未查找（可调大 maxHops）/ only paths of up to ${p.maxHops} hops were searched; longer ones were not (raise maxHops)`
+        : `只查找了 ${p.maxDepth ?? p.depth} 层以内，更深的未查找（可调大 maxDepth）/ only ${p.maxDepth ?? p.depth} steps deep were searched; deeper ones were not (raise maxDepth)`;
+    case 'nodes':
+      return `查到 maxNodes=${p.maxNodes} 个实体后停止，其余未查找 / the search stopped after maxNodes=${p.maxNodes} entities; the rest was not searched`;
+    case 'time':
+      return `搜索时限 timeoutMs=${p.timeoutMs} 已到，其余未查找 / the time budget timeoutMs=${p.timeoutMs} ran out; the rest was not searched`;
+    case 'unknownRatio':
+      return '途经的持股有比例未知，相关比例为下限 / a holding on the way has no ratio, so those figures are lower bounds';
+    case 'convergence':
+      return '迭代计算未达到精度即停止，比例为近似值 / the iterative computation stopped before its tolerance; figures are approximate';
+    default:
+      return limit;
+  }
+}
+
+/** Facts that are fractions of 1, shown as percentages. */
+const RATIO_FACTS = new Set(['effectiveRatio', 'directRatio']);
+/** Columns the table leaves out: the evidence is printed below it, exhaustive is what limitsHit says. */
+const NOT_IN_TABLE = new Set(['evidence', 'exhaustive']);
+
+const isEmpty = (v: Cell) => v === null || v === '';
+
+/** The envelope for a terminal: what was searched, the findings as a table no wider than `width`, the evidence. */
+export function tableText(envelope: Envelope, scoreIsRatio: boolean, width: number): string[] {
+  const out: string[] = [];
   const about = envelope.about ? `${envelope.about.name} (${envelope.about.key})` : '';
-  console.log(`${envelope.analysis}: ${about}  ${envelope.ranAt}`);
-  console.log(
-    envelope.exhaustive
-      ? '搜索完整 / exhaustive'
-      : `搜索未完整，结果为下限 / not exhaustive, figures are lower bounds — limitsHit: ${envelope.limitsHit.join(', ')}`,
-  );
+  out.push(...wrapText(`${envelope.analysis}: ${about}  ${envelope.ranAt}`, width));
   const rows = findingRows(envelope);
+  // An analysis that says in its own words what it searched (paths: `searched`) is quoted instead of its limits.
+  const searched = rows.length > 0 && rows.every((r) => typeof r.searched === 'string' && r.searched === rows[0]!.searched) ? String(rows[0]!.searched) : null;
+  if (searched) out.push(...wrapText(searched, width));
+  else if (envelope.exhaustive) out.push(...wrapText('搜索完整 / exhaustive: nothing was left unsearched', width));
+  else {
+    out.push(...wrapText('搜索有边界，结果只含已查找的部分 / the search had limits; the results cover what was searched:', width));
+    for (const limit of envelope.limitsHit) out.push(...wrapIndented(`- ${limitText(limit, envelope)}`, width));
+  }
   if (rows.length === 0) {
-    console.log('无结果 / no findings');
-    return;
+    out.push('无结果 / no findings');
+    return out;
   }
-  console.table(
-    rows.map(({ evidence: _evidence, limitsHit: _limits, exhaustive: _exhaustive, ...row }) => ({
-      ...row,
-      score: scoreIsRatio ? percent(row.score) : row.score,
-      ...('effectiveRatio' in row ? { effectiveRatio: percent(row.effectiveRatio) } : {}),
-      ...('directRatio' in row && row.directRatio !== null ? { directRatio: percent(row.directRatio) } : {}),
-    })),
+  // The name first: a narrow terminal leaves out the last columns, never the name.
+  const order = ['name', 'kind', 'key'];
+  const keys = [...order, ...Object.keys(rows[0]!).filter((k) => !order.includes(k))].filter(
+    (k) => !NOT_IN_TABLE.has(k) && !(k === 'searched' && searched) && rows.some((r) => !isEmpty(r[k] ?? null)),
   );
-  console.log('证据 / evidence:');
+  // One kind for every finding says nothing row by row; a finding's own limits only when some differ from the envelope's.
+  const shownKeys = keys.filter((k) => (k !== 'kind' || new Set(rows.map((r) => r.kind)).size > 1) && (k !== 'limitsHit' || rows.some((r) => r.limitsHit !== envelope.limitsHit.join('; '))));
+  const columns: TableColumn[] = shownKeys.map((key) => ({ key, title: key, align: rows.every((r) => r[key] === null || typeof r[key] === 'number') ? 'right' : 'left' }));
+  const shown = rows.map((row) => ({
+    ...row,
+    score: scoreIsRatio ? percent(row.score) : row.score,
+    ...Object.fromEntries([...RATIO_FACTS].filter((k) => k in row && row[k] !== null).map((k) => [k, percent(row[k])])),
+  })) as Record<string, TableCell>[];
+  out.push(...renderTable(columns, shown, width));
+  out.push('证据 / evidence:');
   for (const f of envelope.findings) {
-    for (const c of f.evidence.chains.slice(0, 5)) console.log(`  [${c.kind}] ${chainText(c)}`);
-    if (f.evidence.chains.length > 5 || !f.evidence.chainsComplete) console.log(`  … ${f.subject.name}: 更多链条见 json / more chains in the json format`);
+    for (const c of f.evidence.chains.slice(0, 5)) out.push(...wrapIndented(`[${c.kind}] ${chainText(c)}`, width));
+    if (f.evidence.chains.length > 5 || !f.evidence.chainsComplete) out.push(...wrapIndented(`… ${f.subject.name}: 更多链条见 json / more chains in the json format`, width));
   }
+  return out;
 }
 
 export function registerRunCommand(program: Command): void {
@@ -80,17 +128,18 @@ export function registerRunCommand(program: Command): void {
       const analysis = getAnalysis(name);
       // Bad parameters are reported before connecting, so a typo costs no database round trip.
       const config = loadConfig();
-      const params = parseParams(name, paramsFromPairs(opts.param), config.analysis);
+      const params = paramsFromPairs(opts.param);
+      parseParams(name, params, config.analysis);
       const graph = await openGraph(config);
       let envelope: Envelope;
       try {
-        envelope = await graph.reading((reader) => analysis.run(reader, params));
+        envelope = await runAnalysis(graph, name, params, config.analysis);
       } finally {
         await graph.close();
       }
       const format = opts.format as Format;
       if (format === 'table') {
-        printTable(envelope, analysis.scoreIsRatio === true);
+        console.log(tableText(envelope, analysis.scoreIsRatio === true, terminalWidth()).join('\n'));
         return;
       }
       const text = format === 'csv' ? toCsv(envelope) : `${JSON.stringify(envelope, null, 2)}\n`;

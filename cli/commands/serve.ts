@@ -5,17 +5,20 @@ import { createHttpServer, listen } from '../../server/http.ts';
 import { keySecret } from '../../server/keySecret.ts';
 import { importFiles } from '../../importers/importFiles.ts';
 import { localNeo4jStatus, startLocalNeo4j, type RunningNeo4j } from '../../neo4j/localServer.ts';
+import { migrateStore, requireCurrentModel } from '../../migrations/modelVersion.ts';
 import { openGraph } from '../database.ts';
 import { ensureWebBuilt } from '../webBuild.ts';
 import { demoFiles } from '../../demo/files.ts';
 
 /**
  * `chuantou serve` runs the API and web app against a running database; `chuantou start` is what
- * `npm start` runs: build what is missing, start the local Neo4j, apply the schema, load the demo
- * into an empty database, serve — and on Ctrl-C stop everything it started.
+ * `npm start` runs: build what is missing, start the local Neo4j, apply the schema, migrate an
+ * older store, load the demo into an empty database, serve — and on Ctrl-C stop everything it
+ * started. Neither serves a store of another data-model version: `serve` leaves migrating to the
+ * user (`db migrate`: a shared server's data is not changed behind its administrator's back).
  */
 
-async function serveUntilStopped(config: Config, options: { startNeo4j: boolean; loadDemo: boolean }): Promise<void> {
+async function serveUntilStopped(config: Config, options: { startNeo4j: boolean; loadDemo: boolean; migrate: boolean }): Promise<void> {
   const log = (line: string) => console.log(line);
   await ensureWebBuilt(log);
 
@@ -65,6 +68,12 @@ async function serveUntilStopped(config: Config, options: { startNeo4j: boolean;
 
   try {
     await graph.applySchema();
+    if (options.migrate) {
+      const outcome = await migrateStore(graph, { log });
+      if (outcome.applied.length > 0) log(`数据模型已从第 ${outcome.from} 版升级到第 ${outcome.to} 版 / data model migrated from version ${outcome.from} to ${outcome.to}`);
+    } else {
+      await requireCurrentModel(graph);
+    }
     if (options.loadDemo) {
       const [counts] = await graph.read<{ firms: number }>('admin/countEntities');
       if (counts?.firms === 0) {
@@ -83,7 +92,8 @@ async function serveUntilStopped(config: Config, options: { startNeo4j: boolean;
     const url = await listen(server, config.http.port, config.http.host);
     log(`\n穿透 Chuantou 已就绪 / ready: ${url}\n按 Ctrl-C 停止 / press Ctrl-C to stop`);
   } catch (error) {
-    console.error((error as Error).message);
+    const e = error as Error & { code?: string };
+    console.error(`错误 / error${e.code ? ` [${e.code}]` : ''}: ${e.message}`);
     await stop(1);
   }
 }
@@ -92,10 +102,10 @@ export function registerServeCommands(program: Command): void {
   program
     .command('serve')
     .description('启动 API 与界面，连接已运行的数据库 / serve the API and web app against a running database')
-    .action(() => serveUntilStopped(loadConfig(), { startNeo4j: false, loadDemo: false }));
+    .action(() => serveUntilStopped(loadConfig(), { startNeo4j: false, loadDemo: false, migrate: false }));
 
   program
     .command('start')
     .description('一键启动：Neo4j、演示数据、API 与界面（npm start）/ start everything (what npm start runs)')
-    .action(() => serveUntilStopped(loadConfig(), { startNeo4j: true, loadDemo: true }));
+    .action(() => serveUntilStopped(loadConfig(), { startNeo4j: true, loadDemo: true, migrate: true }));
 }

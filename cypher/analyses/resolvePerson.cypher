@@ -1,4 +1,5 @@
-// The person a user means: by the opaque person key, else by exact name (normalised form).
+// The person a user means: by the opaque person key (or a key since merged into another person:
+// the survivor), else by exact name (normalised form).
 // Same-name persons are common and are never merged, so a name may return several: the caller
 // lists them (with the masked ID number and a firm each is linked to) and asks for the key.
 // Parameters:
@@ -8,6 +9,11 @@
 //   are shown masked.
 CALL () {
   MATCH (p:Person {key: $code})
+  RETURN p, 0 AS rank
+  UNION
+  // A key merged into another person answers with the survivor (analyses/currentKeys.cypher).
+  MATCH (:KeyAlias {key: $code})-[:ALIAS_OF]->(p:Person)
+  WHERE NOT EXISTS { MATCH (:Person {key: $code}) }
   RETURN p, 0 AS rank
   UNION
   MATCH (p:Person {normalizedName: $normalized})

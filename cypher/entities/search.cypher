@@ -12,6 +12,11 @@ CALL () {
   MATCH (p:Person {key: $text})
   RETURN p AS node, 1000.0 AS score
   UNION
+  // A key merged into another person finds the survivor (analyses/currentKeys.cypher).
+  MATCH (:KeyAlias {key: $text})-[:ALIAS_OF]->(p:Person)
+  WHERE NOT EXISTS { MATCH (:Person {key: $text}) }
+  RETURN p AS node, 1000.0 AS score
+  UNION
   CALL db.index.fulltext.queryNodes('entity_names', $phrase, {limit: $limit}) YIELD node, score
   RETURN node, score
 }

@@ -13,6 +13,7 @@ import { parseUscc } from '../../model/identifiers/uscc.ts';
 import { fullResidentId, maskResidentId } from '../../model/identifiers/residentId.ts';
 import { firmKey, personKey, type FirmKey, type PersonKey } from '../../model/keys.ts';
 import { displayName, normalizeName } from '../../model/names.ts';
+import { percentText } from '../../model/values.ts';
 import type { BodsEntity, BodsIdentifier, BodsInterest, BodsPerson, BodsShare } from './statements.ts';
 
 const nonEmpty = <T>(list: T[]): T[] | null => (list.length ? list : null);
@@ -192,7 +193,8 @@ export function dateOf(text: string | null): ReturnType<typeof dateParam> {
   return dateParam(`${m[1]}-${m[2] ?? '01'}-${m[3] ?? '01'}`);
 }
 
-const pct = (n: number) => `${Number(n.toFixed(6))}%`;
+/** BODS gives shares in percent (0–100); the text is written as every ratio is (model/values.ts). */
+const pct = (percent: number) => percentText(percent / 100);
 
 /**
  * A share as ratios (fractions of 1). An exact share is the ratio; a range is kept as its bounds

@@ -1,6 +1,9 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { connect } from '../../cypher/run.ts';
+import { int } from '../../cypher/values.ts';
+import { MODEL_VERSION, nodeTypes } from '../../model/graph.ts';
 import { checkBulkImportTarget, runAdminImport } from '../../neo4j/adminImport.ts';
 import { LocalNeo4jError, portInUse, startLocalNeo4j, type RunningNeo4j } from '../../neo4j/localServer.ts';
 import { finishWithPasses, importFiles, type ImportSummary } from '../importFiles.ts';
@@ -59,6 +62,8 @@ async function recordRun(uri: string, run: RunCalls, summary: ImportSummary): Pr
   const graph = connect({ uri });
   try {
     await graph.applySchema();
+    // What neo4j-admin wrote was converted by this code: the store holds the current model.
+    await graph.write('modelVersion/stampLoadedStore', { version: int(MODEL_VERSION), by: os.userInfo().username });
     const start = run.start!;
     const options = { ...JSON.parse(String(start.options)), bulk: true };
     await graph.write('importRun/start', { ...start, options: JSON.stringify(options) });
@@ -110,12 +115,16 @@ async function convert(options: BulkLoadOptions) {
   return { summary, run: memory.run, csv, csvDir, csvSeconds: (Date.now() - csvStarted) / 1000 };
 }
 
+// A store that was started once holds the record of its model version (stamped with the schema),
+// and nothing else: it is empty, and the load replaces it with a store of its own, stamped anew.
+const bookkeepingLabels = [nodeTypes.ModelVersion.label];
+
 export async function bulkLoad(options: BulkLoadOptions): Promise<BulkLoadSummary> {
   const log = options.log ?? (() => {});
   const started = Date.now();
   fs.mkdirSync(options.reportDir, { recursive: true });
   const checkLog = path.join(options.reportDir, 'bulk-check.log');
-  await checkBulkImportTarget(options.home, checkLog);
+  await checkBulkImportTarget(options.home, checkLog, bookkeepingLabels);
   fs.rmSync(checkLog, { force: true });
   if (await portInUse(options.server.boltPort)) {
     throw new LocalNeo4jError(
@@ -138,6 +147,7 @@ export async function bulkLoad(options: BulkLoadOptions): Promise<BulkLoadSummar
       csvDir,
       nodeFiles: csv.nodeFiles,
       relationshipFiles: csv.relationshipFiles,
+      bookkeepingLabels,
       arrayDelimiter: ARRAY_DELIMITER_OPTION,
       heap: options.importHeap ?? '2g',
       maxOffHeap: options.importOffHeap ?? '4g',

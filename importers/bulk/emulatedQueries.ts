@@ -40,8 +40,19 @@ function matchAll<T extends Row>(store: GraphStore, rows: T[], ...ends: [Space, 
   return out;
 }
 
+/**
+ * Properties of a holding that describe how its ratio was read: a row that gives a ratio sets
+ * them to its own (removing those it has not), a row without one leaves them (import/*Holdings).
+ */
+const RATIO_MARKERS = ['ratioAmbiguous', 'ratioByConvention', 'ratioAlt', 'ratioConvention', 'ratioBasis', 'ratioDerived', 'ratioDenominatorWan', 'ratioDenominatorCurrency'];
+
 /** `MATCH (a) MATCH (b) [SET b:Label] MERGE (a)-[s:T {disc}]->(b) SET s += props, s.provenance = …` */
-function relationshipQuery(start: [Space, string], end: [Space, string], type: string, opts: { disc?: string; props?: string; label?: ['start' | 'end', string] } = {}): Emulation {
+function relationshipQuery(
+  start: [Space, string],
+  end: [Space, string],
+  type: string,
+  opts: { disc?: string; props?: string; label?: ['start' | 'end', string]; markers?: { given: string; keys: string[] } } = {},
+): Emulation {
   return (store, params) => {
     const matched = matchAll(store, rowsOf(params), [start[0], (r) => r[start[1]]], [end[0], (r) => r[end[1]]]);
     if (opts.label) {
@@ -49,7 +60,16 @@ function relationshipQuery(start: [Space, string], end: [Space, string], type: s
       for (const { nodes } of matched) store.addLabel(nodes[which === 'start' ? 0 : 1]!, name);
     }
     const rels = matched.map(({ r, nodes: [a, b] }) => store.mergeRel(type, a!, b!, opts.disc ? [opts.disc, r[opts.disc]] : undefined));
-    if (opts.props) matched.forEach(({ r }, i) => store.setAll(rels[i]!, r[opts.props!]));
+    if (opts.props) {
+      matched.forEach(({ r }, i) => {
+        const props = r[opts.props!];
+        const markers = opts.markers;
+        if (markers && props[markers.given] !== null && props[markers.given] !== undefined) {
+          for (const key of markers.keys) store.set(rels[i]!, key, props[key] ?? null);
+        }
+        store.setAll(rels[i]!, props);
+      });
+    }
     matched.forEach(({ r }, i) => store.appendProvenance(rels[i]!, r.prov));
     return [];
   };
@@ -116,6 +136,8 @@ const listEntries: Emulation = (store, params) => {
     const { node, created } = store.merge('ListEntry', r.entry.key);
     if (created) {
       store.set(node, 'listType', r.entry.listType);
+      store.set(node, 'listTypeCode', r.entry.listTypeCode);
+      store.set(node, 'listTypeText', r.entry.listTypeText);
       store.set(node, 'caseNo', r.entry.caseNo);
     }
     store.setAll(node, r.entry.props);
@@ -223,8 +245,8 @@ export const emulatedQueries: Record<string, { fingerprint: string; run: Emulati
   'import/phones': { fingerprint: '8856e3548c64f11a', run: contactQuery('Phone', 'HAS_PHONE') },
   'import/emails': { fingerprint: '7f7a860a66cf564b', run: contactQuery('Email', 'HAS_EMAIL') },
   'import/websites': { fingerprint: '44abb8942691d90c', run: contactQuery('Website', 'HAS_WEBSITE') },
-  'import/personHoldings': { fingerprint: '5eeba0bba46cf5ad', run: relationshipQuery(['Person', 'personKey'], ['Company', 'firmKey'], 'HOLDS_SHARES', { props: 'holding' }) },
-  'import/firmHoldings': { fingerprint: 'a590ffb2d5cdff39', run: relationshipQuery(['Company', 'holderKey'], ['Company', 'firmKey'], 'HOLDS_SHARES', { props: 'holding' }) },
+  'import/personHoldings': { fingerprint: '1b520ad0f70f1c5a', run: relationshipQuery(['Person', 'personKey'], ['Company', 'firmKey'], 'HOLDS_SHARES', { props: 'holding', markers: { given: 'ratio', keys: RATIO_MARKERS } }) },
+  'import/firmHoldings': { fingerprint: 'ba182d29aabd280d', run: relationshipQuery(['Company', 'holderKey'], ['Company', 'firmKey'], 'HOLDS_SHARES', { props: 'holding', markers: { given: 'ratio', keys: RATIO_MARKERS } }) },
   'import/officers': { fingerprint: '92ef2b321c077c57', run: relationshipQuery(['Person', 'personKey'], ['Company', 'firmKey'], 'OFFICER_OF', { disc: 'role', props: 'props' }) },
   'import/branches': { fingerprint: '26eb748bba29bc91', run: relationshipQuery(['Company', 'branchKey'], ['Company', 'headKey'], 'BRANCH_OF', { label: ['start', 'Branch'] }) },
   'import/branchFacts': { fingerprint: '3ad9ca0ac3786a92', run: branchFacts },
@@ -232,7 +254,7 @@ export const emulatedQueries: Record<string, { fingerprint: string; run: Emulati
   'import/approvals': { fingerprint: '365fe9854ee1e27e', run: ownedRecordQuery(['Company', 'venueKey'], 'approval', 'Approval', 'APPROVED_BY', label('Exchange')) },
   'import/changeRecords': { fingerprint: '22efcea6f67ded13', run: changeRecords },
   'import/formerNames': { fingerprint: 'e6beb0d59b0cdb61', run: formerNames },
-  'import/listEntries': { fingerprint: 'c34daeaabba5edad', run: listEntries },
+  'import/listEntries': { fingerprint: '024f1532d6436c4c', run: listEntries },
   'import/firmFlags': { fingerprint: '9381202270370744', run: relationshipQuery(['Company', 'subjectKey'], ['ListEntry', 'entryKey'], 'FLAGGED', { props: 'flag' }) },
   'import/personFlags': { fingerprint: 'cd5e4bf4cd30d78f', run: relationshipQuery(['Person', 'subjectKey'], ['ListEntry', 'entryKey'], 'FLAGGED', { props: 'flag' }) },
   'import/personControls': { fingerprint: 'ed16626b82a3c9e6', run: relationshipQuery(['Person', 'fromKey'], ['Company', 'firmKey'], 'CONTROLS', { disc: 'basis', props: 'props' }) },

@@ -1,4 +1,5 @@
 import type { RecordKind } from '../mapping.ts';
+import type { ListTypeVocabulary } from '../../model/listTypes.ts';
 import type { RatioUnit } from '../../model/values.ts';
 import type { RowContext } from './rowContext.ts';
 
@@ -12,6 +13,13 @@ export interface ConvertEnv {
   secret: string;
   /** How bare ratios of this file's ratio column read: decided once per column. */
   ratioUnit: Exclude<RatioUnit, 'ambiguous'>;
+  /**
+   * On whose word ratioUnit is 'percent': the column's own values or the file's other ratio
+   * columns (shareholders.ts decideRatioConvention); absent, the column's.
+   */
+  ratioConvention?: 'column' | 'file' | 'none';
+  /** The list-type vocabulary of the run, read once (importers/listTypes.ts); absent, the shipped seed. */
+  listTypes?: ListTypeVocabulary;
 }
 
 export type Stamped<R> = R & { prov: string };

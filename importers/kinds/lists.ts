@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import { parseResidentId } from '../../model/identifiers/residentId.ts';
+import { shippedListTypes } from '../../model/listTypes.ts';
 import { displayName } from '../../model/names.ts';
 import { present } from './rowContext.ts';
 import { personFromName } from './persons.ts';
@@ -13,24 +14,39 @@ import type { KindHandler } from './kind.ts';
  * A list or case row (名单/案件) flags a firm (by USCC or name) or a person (by name and full ID
  * number). A person named without a full ID number cannot be told from a same-name stranger, and
  * flagging the wrong person harms a real person, so such a row is rejected.
+ *
+ * The list type is looked up in the run's vocabulary (model/listTypes.ts): the entry stores the
+ * canonical type (its name, and its code) and the spelling as given. A spelling the vocabulary does
+ * not know is still imported, as written and without a code, and flagged LIST_TYPE_UNKNOWN: no
+ * screen counts it until the vocabulary maps it (import --list-types FILE).
  */
 
 export interface ListRecord {
   subject: { kind: 'firm'; firm: FirmRef } | { kind: 'person'; person: PersonWrite };
-  entry: { key: string; listType: string; caseNo: string | null; props: Record<string, unknown> };
+  entry: { key: string; listType: string; listTypeCode: string | null; listTypeText: string; caseNo: string | null; props: Record<string, unknown> };
   flag: Record<string, unknown>;
 }
 
 const digest = (...parts: string[]) => crypto.createHash('sha256').update(parts.join('\0')).digest('hex').slice(0, 24);
 
+/** A list entry's key: its list type and case number, or its list type and subject when the row gives no number. */
+export function listEntryKey(listType: string, caseNo: string | null, subjectKey: string): string {
+  return caseNo ? `L-${digest(listType, caseNo)}` : `L-${digest(listType, 'subject', subjectKey)}`;
+}
+
 export const lists: KindHandler<ListRecord> = {
   kind: 'lists',
   convert(row, env) {
-    const listType = row.get('listType');
-    if (!listType) {
+    const listTypeText = row.get('listType');
+    if (!listTypeText) {
       row.report('listType', 'LIST_TYPE_MISSING');
       return null;
     }
+    const canonical = (env.listTypes ?? shippedListTypes).resolve(listTypeText);
+    if (!canonical) row.report('listType', 'LIST_TYPE_UNKNOWN');
+    // The canonical name keys the entry, so one case typed in two spellings is one entry (and keys
+    // stay those of the stores written before the vocabulary, whose types were the canonical names).
+    const listType = canonical ? canonical.name : displayName(listTypeText);
     const personName = row.get('personName');
     const personId = row.get('personId');
     let subject: ListRecord['subject'];
@@ -58,8 +74,10 @@ export const lists: KindHandler<ListRecord> = {
     return {
       subject,
       entry: {
-        key: caseNo ? `L-${digest(listType, caseNo)}` : `L-${digest(listType, 'subject', subjectKey)}`,
-        listType: displayName(listType),
+        key: listEntryKey(listType, caseNo, subjectKey),
+        listType,
+        listTypeCode: canonical?.code ?? null,
+        listTypeText: displayName(listTypeText),
         caseNo,
         props: present({ source: row.get('source') }),
       },

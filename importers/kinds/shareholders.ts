@@ -1,14 +1,18 @@
-import { parseMoney, parseRatio, ratioToFraction } from '../../model/values.ts';
+import { parseMoney, parseRatio, ratioReadings, ratioToFraction } from '../../model/values.ts';
 import { present, type RowContext } from './rowContext.ts';
 import { personFromName } from './persons.ts';
 import { firmRef, requiredFirm, isPerson, type FirmRef } from './parties.ts';
 import { inFirm, writeFirmRefs, writePersons, type PersonWrite } from './writeParties.ts';
-import type { KindHandler } from './kind.ts';
+import type { ConvertEnv, KindHandler } from './kind.ts';
 
 /**
  * A shareholder row (股东及出资) becomes a direct holding: holder → firm with the ratio as a
  * fraction. Whether bare ratios are percents or fractions is decided for the whole column,
- * because '0.5' means half in one export and half a percent in another.
+ * because '0.5' means half in one export and half a percent in another. In a column that reads
+ * as percent ('60%', '80'), a bare number ≤ 1 may still be a fraction ('0.4' for 40%): it is read
+ * by the column's convention and keeps its other reading, and the firm's holdings decide between
+ * them once all rows are written (passes/ratios.ts). A holding with no ratio but a subscribed
+ * amount gets its ratio derived there too.
  */
 
 export interface HoldingRecord {
@@ -23,6 +27,48 @@ export async function decideRatioUnit(values: AsyncIterable<string> | Iterable<s
     if (parseRatio(raw)?.unit === 'percent') return 'percent';
   }
   return 'fraction';
+}
+
+type Values = AsyncIterable<string> | Iterable<string>;
+
+/**
+ * How a part's bare ratios ≤ 1 read, and on whose word: its own column when that column holds a
+ * '%' or a bare value above 1; else the file's other ratio columns (the other sheets of a
+ * workbook; a CSV or JSON file has one), since one office exports one way; else, with nothing
+ * saying percent anywhere in the file, a column of bare values ≤ 1 is a column of fractions, and
+ * no value in it is ambiguous.
+ */
+export type RatioConvention = { unit: 'percent'; of: 'column' | 'file' } | { unit: 'fraction'; of: 'none' };
+
+export async function decideRatioConvention(own: Values, fileColumns: (() => Values)[]): Promise<RatioConvention> {
+  if ((await decideRatioUnit(own)) === 'percent') return { unit: 'percent', of: 'column' };
+  for (const other of fileColumns) if ((await decideRatioUnit(other())) === 'percent') return { unit: 'percent', of: 'file' };
+  return { unit: 'fraction', of: 'none' };
+}
+
+/**
+ * A holding's ratio properties from its cell: the ratio by the column's convention and, for a
+ * bare number ≤ 1 under a percent convention, its other reading and that it is ambiguous. An
+ * empty cell gives none (the ratio may be derived later); undefined when the cell is not a ratio
+ * (reported).
+ */
+export function holdingRatioFrom(row: RowContext, field: string, env: ConvertEnv): Record<string, unknown> | undefined {
+  const ratio = ratioFrom(row, field, env.ratioUnit);
+  if (ratio === undefined) return undefined;
+  if (ratio === null) return {};
+  const text = row.get(field)!;
+  const readings = env.ratioUnit === 'percent' ? ratioReadings(parseRatio(text)!) : null;
+  if (!readings) return { ratio, ratioText: text };
+  const convention = env.ratioConvention === 'file' ? 'file' : 'column';
+  return {
+    ratio,
+    ratioText: text,
+    ratioAmbiguous: true,
+    ratioByConvention: ratio,
+    ratioAlt: readings.fraction,
+    ratioConvention: convention,
+    ratioBasis: convention,
+  };
 }
 
 /** A ratio cell as a fraction, or undefined (reported) when it cannot be one. */
@@ -56,13 +102,12 @@ export const shareholders: KindHandler<HoldingRecord> = {
       row.report('holderName', 'HOLDER_NAME_MISSING');
       return null;
     }
-    const ratio = ratioFrom(row, 'ratio', env.ratioUnit);
+    const ratio = holdingRatioFrom(row, 'ratio', env);
     if (ratio === undefined) return null;
     const subscribed = moneyFrom(row, 'subscribedAmount');
     const paid = moneyFrom(row, 'paidAmount');
     const holding = present({
-      ratio,
-      ratioText: row.get('ratio'),
+      ...ratio,
       subscribedAmountWan: subscribed?.amountWan,
       subscribedCurrency: subscribed?.currency,
       subscribedText: subscribed?.text,

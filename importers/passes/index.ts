@@ -1,6 +1,9 @@
 import type { Graph } from '../../cypher/run.ts';
 import { int } from '../../cypher/values.ts';
 import type { RejectCode } from '../rejects.ts';
+import { resolvePersonsPass } from './persons.ts';
+import { ratiosPass } from './ratios.ts';
+import { snapshotsPass, type SnapshotRange } from './snapshots.ts';
 
 /**
  * Work that runs once a run's rows are all written, over the graph as it then is: decisions that
@@ -27,7 +30,15 @@ export interface PassContext {
   /** `runId/`: provenance entries of this run start with it. */
   prefix: string;
   /** The run's parts as recorded, with options given per part (e.g. a snapshot date). */
-  parts: { fileNo: number; name: string; sheet: string | null; kind: string; snapshot?: string | null }[];
+  parts: {
+    fileNo: number;
+    name: string;
+    sheet: string | null;
+    kind: string;
+    snapshot?: string | null;
+    /** The part's rows by the day a snapshot-date column gives them (passes/snapshots.ts); absent: `snapshot` for all rows. */
+    snapshotRows?: SnapshotRange[] | null;
+  }[];
 }
 
 export interface PassResult {
@@ -61,7 +72,15 @@ export const proposeSamePersonsPass: RunPass = {
 export const SAME_PERSON_HUB_FIRMS = 30;
 
 /** The passes in the order they run. */
-export const runPasses: RunPass[] = [proposeSamePersonsPass];
+export const runPasses: RunPass[] = [
+  // Who is who first: one person named twice in one firm becomes one node (passes/persons.ts).
+  resolvePersonsPass,
+  // A snapshot compares holders and officers as persons: after any pass that resolves who is who.
+  snapshotsPass,
+  // Ratios after anything that ends holdings (a snapshot), which changes the sums they compare.
+  ratiosPass,
+  proposeSamePersonsPass,
+];
 
 /** Runs every pass for a finished run; returns their findings in pass order and their counts added up. */
 export async function runAfterImport(graph: Graph, ctx: PassContext): Promise<Required<PassResult>> {

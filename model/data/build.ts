@@ -1,7 +1,7 @@
 /**
  * Builds model/data/divisions.json from the two source datasets (see README.md):
  *
- *   npx tsx model/data/build.ts [--admin DIR] [--history FILE]
+ *   npx tsx model/data/build.ts --admin DIR --history FILE
  *
  * Build-time only: the runtime model imports the JSON it writes and does no I/O.
  */
@@ -11,12 +11,16 @@ import { fileURLToPath } from 'node:url';
 import { followHistory, isCurrentCode, type DivisionTables, type RetiredEntry } from '../divisionHistory.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const arg = (name: string, fallback: string): string => {
+// The sources are not shipped (about 700 KB, needed only to regenerate divisions.json, never by
+// tests or at run time): each is named explicitly, fetched at the commit README.md gives.
+const arg = (name: string): string => {
   const i = process.argv.indexOf(name);
-  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
+  if (i >= 0 && process.argv[i + 1]) return process.argv[i + 1]!;
+  console.error(`缺少参数 ${name}（来源见 model/data/README.md）/ missing ${name} (sources: model/data/README.md)`);
+  process.exit(2);
 };
-const adminDir = arg('--admin', '../shared/data/cn-admin-divisions');
-const historyCsv = arg('--history', '../shared/data/cn-areacodes-history/result.csv');
+const adminDir = arg('--admin');
+const historyCsv = arg('--history');
 
 type Row = { code: string; name: string };
 const readJson = <T>(file: string): T => JSON.parse(readFileSync(join(adminDir, file), 'utf8')) as T;

@@ -7,6 +7,7 @@ import { importFiles } from '../../importers/importFiles.ts';
 import { envelope as envelopeSchema } from '../../analyses/envelope.ts';
 import { freshGraph, TEST_KEY_SECRET } from '../support/graph.ts';
 import { runCli } from '../support/cli.ts';
+import stringWidth from 'string-width';
 
 /** `chuantou run <analysis>` as a user runs it: a separate process against the test database. */
 
@@ -74,11 +75,31 @@ describe('chuantou run', () => {
     expect(unknown.stderr).toContain('beneficial-owners');
   }, 120_000);
 
-  it('--format table prints the findings and whether the search was exhaustive', async () => {
-    const { code, stdout } = await chuantou(['run', 'controlled-firms', '--param', 'person=水深', '--param', 'maxDepth=2', '--format', 'table']);
+  it('--format table prints the findings, in plain words what was searched and what was not, and the evidence', async () => {
+    const { code, stdout } = await runCli(['run', 'controlled-firms', '--param', 'person=水深', '--param', 'maxDepth=2', '--format', 'table'], {
+      NEO4J_URI: inject('neo4jUri'),
+      CHUANTOU_DATA_DIR: workDir,
+      COLUMNS: '100',
+    });
     expect(code).toBe(0);
-    expect(stdout).toContain('limitsHit: depth');
-    expect(stdout).toContain('测试深四有限公司');
+    expect(stdout).toContain('只查找了 2 层以内，更深的未查找');
+    expect(stdout).not.toContain('limitsHit: depth');
+    expect(stdout).toMatch(/\| 测试深四有限公司 +\|/);
     expect(stdout).toContain('[ownership] 水深 —100%→ 测试深四有限公司 (=100%)');
+  }, 120_000);
+
+  it('--format table is a table a person reads in a terminal: no quotes, no escape codes, no line wider than the terminal', async () => {
+    for (const columns of ['60', '100']) {
+      const { code, stdout } = await runCli(['run', 'beneficial-owners', '--param', 'firm=91320100MA1TA0005E', '--format', 'table'], {
+        NEO4J_URI: inject('neo4jUri'),
+        CHUANTOU_DATA_DIR: workDir,
+        COLUMNS: columns,
+      });
+      expect(code).toBe(0);
+      expect(stdout).toContain('陈六');
+      expect(stdout).not.toMatch(/'陈六'|'PERSON'/);
+      expect(stdout).not.toContain('\u001b');
+      for (const line of stdout.trimEnd().split('\n')) expect(stringWidth(line), line).toBeLessThanOrEqual(Number(columns));
+    }
   }, 120_000);
 });

@@ -114,6 +114,17 @@ describe('paths', () => {
     expect(none.limitsHit).toEqual(['depth']);
   });
 
+  it('says plainly beside each path what was searched and what was not: a depth limit is no failure', async () => {
+    const short = await paths({ from: A, to: B, maxHops: 2 });
+    expect(routes(short)[0]!.facts.searched).toBe(
+      '2 跳以内的路径已全部查找，共 1 条（要求 4 条）；更长的路径未查找（可调大 maxHops） / every path of up to 2 hops was searched: 1 found (4 asked for); longer paths were not searched (raise maxHops)',
+    );
+    const two = await paths({ from: A, to: B, k: 1 });
+    expect(routes(two)[0]!.facts.searched).toBe('这是最短的 2 条路径 / these are the 2 shortest paths');
+    const hub = await paths({ from: A, to: B, fanOut: 10 });
+    expect(routes(hub)[0]!.facts.searched).toContain('未穿过 1 个关系过多的枢纽（见 hubsSkipped），经过它们的路径未查找');
+  });
+
   it('the time budget stops the search after each side’s first hop and says so', async () => {
     const env = await paths({ from: A, to: B, timeoutMs: 0 });
     expect(routes(env).map((f) => f.facts.hops)).toEqual([2]);

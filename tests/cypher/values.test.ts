@@ -1,6 +1,6 @@
 import neo4j from 'neo4j-driver';
 import { describe, expect, it } from 'vitest';
-import { toPlain } from '../../cypher/values.ts';
+import { dateTimeParam, toPlain } from '../../cypher/values.ts';
 
 describe('toPlain', () => {
   it('converts integers to numbers when exact and to decimal strings when not', () => {
@@ -12,6 +12,13 @@ describe('toPlain', () => {
     const date = new neo4j.types.Date(2015, 3, 2);
     const dateTime = new neo4j.types.DateTime(2024, 11, 1, 8, 30, 0, 0, 0);
     expect(toPlain({ on: date, at: [dateTime] })).toEqual({ on: '2015-03-02', at: ['2024-11-01T08:30:00Z'] });
+  });
+
+  it('reads back a date-time it wrote, to the nanosecond and with its offset', () => {
+    for (const iso of ['2026-12-07T01:41:52.245000000Z', '2024-06-30T08:00:00Z', '2024-06-30T08:00:00.500000000+08:00']) {
+      expect(toPlain(dateTimeParam(iso))).toBe(iso);
+    }
+    expect(() => dateTimeParam('2024-06-30 08:00')).toThrow(/ISO 8601/);
   });
 
   it('refuses graph elements, which .cypher files must not return', () => {

@@ -11,7 +11,7 @@ describe('generator determinism', () => {
     try {
       const ha = hashDir(a.dir);
       expect(Object.keys(ha)).toEqual([
-        'approvals.xlsx', 'boFilings.csv', 'branches.csv', 'changes.csv', 'lists.csv', 'members.csv', 'officers.csv', 'registrations.csv', 'relations.csv', 'shareholders.csv', 'truth.json',
+        'approvals.xlsx', 'boFilings.csv', 'branches.csv', 'changes.csv', 'lists.csv', 'members.csv', 'officers.csv', 'registrations.csv', 'relations.csv', 'shareholders-snapshot.csv', 'shareholders.csv', 'truth.json',
       ]);
       expect(hashDir(b.dir)).toEqual(ha);
       const hc = hashDir(c.dir);

@@ -22,10 +22,15 @@ beforeAll(async () => {
   const files = [
     ...fs.readdirSync(fixtures).filter((f) => f.endsWith('.csv') && f !== 'unknown-headers.csv').map((f) => path.join(fixtures, f)),
     ...fs.readdirSync(path.join(fixtures, 'bad')).map((f) => path.join(fixtures, 'bad', f)),
+    // Inferences of the passes over the graph: an ambiguous ratio, one derived, holdings over 100%.
+    ...['firm-sum.csv', 'subscribed.csv', 'over-100.csv'].map((f) => path.join(fixtures, 'ratios', f)),
+    // A legal representative by name only, then the same person with an ID number: one person;
+    // then a second person of the name whose number fits too: split back.
+    ...['registrations.csv', 'officers.csv', 'officers-second.csv'].map((f) => path.join(fixtures, 'persons', f)),
   ];
   for (const file of files) {
     const summary = await importFiles({ graph, files: [file], reportDir, secret: TEST_KEY_SECRET });
-    for (const code of Object.keys(summary.rejectsByCode) as RejectCode[]) produced.set(code, path.basename(file));
+    for (const code of Object.keys({ ...summary.rejectsByCode, ...summary.inferredByCode }) as RejectCode[]) produced.set(code, path.basename(file));
   }
 });
 afterAll(() => graph.close());
@@ -36,11 +41,11 @@ describe('reject catalogue', () => {
     expect(missing).toEqual([]);
   });
 
-  it('every reject code has a Chinese and an English reason and says whether the row was dropped', () => {
+  it('every reject code has a Chinese and an English reason and says whether the row was dropped, kept or inferred', () => {
     for (const [code, entry] of Object.entries(rejectCodes)) {
       expect(entry.zh, code).toMatch(/[\u4e00-\u9fff]/);
       expect(entry.en, code).toMatch(/[a-z]{3}/);
-      expect(['reject', 'flag']).toContain(entry.severity);
+      expect(['reject', 'flag', 'inference']).toContain(entry.severity);
     }
   });
 });

@@ -78,6 +78,18 @@ describe('GraphQL API', () => {
     });
   });
 
+  it('says whether a firm has ended (吊销 or 注销) from the one definition in model/, in search, company and network alike', async () => {
+    const search = await gql(`{ search(text: "投资管理") { status inactive } }`);
+    expect(search.data!.search).toEqual([{ status: '吊销', inactive: true }]);
+    const company = await gql(`{ company(key: "91320106MA1X000202") { inactive shareholders { holder { kind inactive } } holdings { holder { status inactive } } } }`);
+    expect(company.data!.company.inactive).toBe(true);
+    expect(company.data!.company.shareholders.map((s: { holder: { inactive: boolean } }) => s.holder.inactive)).toEqual([false, false]);
+    const { data } = await gql(`{ neighborhood(key: "91320102MA1X000309", depth: 1) { nodes { id status inactive } } }`);
+    const nodes = data!.neighborhood.nodes as { id: string; status: string | null; inactive: boolean }[];
+    expect(nodes.find((n) => n.id === '91320106MA1X000202')).toEqual({ id: '91320106MA1X000202', status: '吊销', inactive: true });
+    expect(nodes.filter((n) => n.inactive).map((n) => n.id)).toEqual(['91320106MA1X000202']);
+  });
+
   it('company answers null for an unknown key', async () => {
     const { data } = await gql(`{ company(key: "91000000000000000X") { name } }`);
     expect(data!.company).toBeNull();

@@ -1,7 +1,9 @@
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /**
- * The public sample data (BODS, GLEIF, division tables) lives in shared/ beside the checkout, as
- * on CI; CHUANTOU_SAMPLE_DATA points elsewhere. See shared/data/README.md for each file's source.
+ * The real public sample data the tests read (BODS examples and corpus, GLEIF records), committed
+ * under tests/fixtures/external/ with each folder's source and licence, so that a clone alone
+ * passes its tests. Resolved from this file, not the working directory.
  */
-export const SAMPLE_DATA = process.env.CHUANTOU_SAMPLE_DATA ?? path.resolve('..', 'shared', 'data');
+export const SAMPLE_DATA = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'external');

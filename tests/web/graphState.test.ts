@@ -23,9 +23,9 @@ function holds(source: string, target: string, ratio: number | null) {
 
 const aroundCaifu: Network = {
   nodes: [
-    { id: CAIFU, kind: 'COMPANY', label: '南京鑫融财富管理有限公司', status: '存续', center: true },
-    { id: TOUZI, kind: 'COMPANY', label: '南京鑫融投资管理有限公司', status: '存续', center: false },
-    { id: HUIJIN, kind: 'COMPANY', label: '江苏汇金控股集团有限公司', status: null, center: false },
+    { id: CAIFU, kind: 'COMPANY', label: '南京鑫融财富管理有限公司', status: '存续', inactive: false, center: true },
+    { id: TOUZI, kind: 'COMPANY', label: '南京鑫融投资管理有限公司', status: '存续', inactive: false, center: false },
+    { id: HUIJIN, kind: 'COMPANY', label: '江苏汇金控股集团有限公司', status: null, inactive: false, center: false },
   ],
   edges: [holds(TOUZI, CAIFU, 0.7), holds(HUIJIN, TOUZI, 0.6)],
   exhaustive: true,
@@ -34,9 +34,9 @@ const aroundCaifu: Network = {
 
 const aroundHuijin: Network = {
   nodes: [
-    { id: HUIJIN, kind: 'COMPANY', label: '江苏汇金控股集团有限公司', status: '存续', center: true },
-    { id: WANG, kind: 'PERSON', label: '王建国', status: null, center: false },
-    { id: TOUZI, kind: 'COMPANY', label: '南京鑫融投资管理有限公司', status: '存续', center: false },
+    { id: HUIJIN, kind: 'COMPANY', label: '江苏汇金控股集团有限公司', status: '存续', inactive: false, center: true },
+    { id: WANG, kind: 'PERSON', label: '王建国', status: null, inactive: false, center: false },
+    { id: TOUZI, kind: 'COMPANY', label: '南京鑫融投资管理有限公司', status: '存续', inactive: false, center: false },
   ],
   edges: [
     holds(WANG, HUIJIN, 0.8),

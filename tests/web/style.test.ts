@@ -4,7 +4,6 @@ import { loadNetwork } from '../../web/src/graph/graphState.ts';
 import {
   edgeLabel,
   formatRatio,
-  isInactiveStatus,
   layouts,
   stylesheet,
   toCanvasData,
@@ -35,13 +34,6 @@ describe('percentage labels', () => {
     expect(edgeLabel({ type: 'OFFICER_OF', ratio: null, role: null }, 'zh')).toBe('任职');
   });
 
-  it('treats revoked and deregistered firms as inactive', () => {
-    expect(isInactiveStatus('吊销')).toBe(true);
-    expect(isInactiveStatus('吊销，未注销')).toBe(true);
-    expect(isInactiveStatus('注销')).toBe(true);
-    expect(isInactiveStatus('存续')).toBe(false);
-    expect(isInactiveStatus(null)).toBe(false);
-  });
 });
 
 describe('stylesheet', () => {
@@ -50,9 +42,9 @@ describe('stylesheet', () => {
   const graph = loadNetwork(
     {
       nodes: [
-        { id: 'C1', kind: 'COMPANY', label: '南京鑫融财富管理有限公司', status: '存续', center: true },
-        { id: 'C2', kind: 'COMPANY', label: '南京鑫融投资管理有限公司', status: '吊销', center: false },
-        { id: 'P1', kind: 'PERSON', label: '王建国', status: null, center: false },
+        { id: 'C1', kind: 'COMPANY', label: '南京鑫融财富管理有限公司', status: '存续', inactive: false, center: true },
+        { id: 'C2', kind: 'COMPANY', label: '南京鑫融投资管理有限公司', status: '吊销', inactive: true, center: false },
+        { id: 'P1', kind: 'PERSON', label: '王建国', status: null, inactive: false, center: false },
       ],
       edges: [
         { id: 'H:C2:C1', type: 'HOLDS_SHARES', source: 'C2', target: 'C1', ratio: 0.7, role: null },
@@ -135,8 +127,8 @@ describe('stylesheet', () => {
     const g = loadNetwork(
       {
         nodes: [
-          { id: 'C1', kind: 'COMPANY', label: '汇金', status: '存续', center: true },
-          { id: 'P1', kind: 'PERSON', label: '王建国', status: null, center: false },
+          { id: 'C1', kind: 'COMPANY', label: '汇金', status: '存续', inactive: false, center: true },
+          { id: 'P1', kind: 'PERSON', label: '王建国', status: null, inactive: false, center: false },
         ],
         edges: [
           { id: 'O', type: 'OFFICER_OF', source: 'P1', target: 'C1', ratio: null, role: '董事长' },

@@ -57,6 +57,7 @@ export function App() {
       kind: summary.kind,
       name: summary.name,
       status: summary.status ?? previous?.status ?? null,
+      inactive: summary.status != null ? summary.inactive : (previous?.inactive ?? false),
       identifier: summary.identifier ?? previous?.identifier ?? null,
       address: summary.address ?? previous?.address ?? null,
     });
@@ -131,6 +132,7 @@ export function App() {
         kind: node.kind,
         name: node.label,
         status: node.status ?? summary?.status ?? null,
+        inactive: node.status != null ? node.inactive : (summary?.inactive ?? false),
         identifier: summary?.identifier ?? null,
         address: summary?.address ?? null,
       };
@@ -173,6 +175,7 @@ export function App() {
       name: entity.name,
       identifier: summary?.identifier ?? null,
       status: summary?.status ?? null,
+      inactive: summary?.inactive ?? false,
       address: summary?.address ?? null,
     });
   };

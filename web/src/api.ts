@@ -10,6 +10,8 @@ export interface EntitySummary {
   name: string;
   identifier: string | null;
   status: string | null;
+  /** The server's word on whether the firm has ended (吊销 or 注销): one definition, in model/. */
+  inactive: boolean;
   address: string | null;
 }
 
@@ -33,6 +35,7 @@ export interface Company {
   keyUnverified: boolean;
   formerNames: string[];
   status: string | null;
+  inactive: boolean;
   companyType: string | null;
   legalRepresentative: EntitySummary | null;
   registeredCapital: Money | null;
@@ -51,6 +54,7 @@ export interface NetworkNode {
   kind: EntityKind;
   label: string;
   status: string | null;
+  inactive: boolean;
   center: boolean;
 }
 
@@ -138,7 +142,7 @@ async function request<T>(
   return body.data;
 }
 
-const SUMMARY = 'kind key name identifier status address';
+const SUMMARY = 'kind key name identifier status inactive address';
 const MONEY = 'amountWan currency text';
 
 const SEARCH_QUERY = `query Search($text: String!, $limit: Int) {
@@ -147,7 +151,7 @@ const SEARCH_QUERY = `query Search($text: String!, $limit: Int) {
 
 const COMPANY_QUERY = `query Company($key: ID!) {
   company(key: $key) {
-    key name uscc registrationNumber keyUnverified formerNames status companyType
+    key name uscc registrationNumber keyUnverified formerNames status inactive companyType
     legalRepresentative { ${SUMMARY} }
     registeredCapital { ${MONEY} }
     establishedOn registrationAuthority registeredAddress businessScope regionCode regionName
@@ -158,7 +162,7 @@ const COMPANY_QUERY = `query Company($key: ID!) {
 
 const NEIGHBORHOOD_QUERY = `query Neighborhood($key: ID!, $depth: Int, $limit: Int) {
   neighborhood(key: $key, depth: $depth, limit: $limit) {
-    nodes { id kind label status center }
+    nodes { id kind label status inactive center }
     edges { id type source target ratio role }
     exhaustive
     limitsHit

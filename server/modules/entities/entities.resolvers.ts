@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { int } from '../../../cypher/values.ts';
+import { hasEnded } from '../../../model/firmStatus.ts';
+import { phrase } from '../../../analyses/fulltextQuery.ts';
 import { neighborhood } from '../../../analyses/neighborhood.ts';
 import type { ApiContext } from '../../context.ts';
 import { apiError } from '../../errors.ts';
@@ -12,11 +14,6 @@ function parse<T>(schema: z.ZodType<T>, value: unknown): T {
   const parsed = schema.safeParse(value);
   if (!parsed.success) throw apiError('BAD_INPUT', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
   return parsed.data;
-}
-
-/** Lucene syntax characters in user text are escaped, and the text is searched as one phrase. */
-export function phraseQuery(text: string): string {
-  return `"${text.replace(/[\\"]/g, '\\$&')}"`;
 }
 
 interface MoneyRow {
@@ -39,11 +36,17 @@ const shareholding = (s: ShareRow) => ({
   subscribedAmount: money({ amountWan: s.subscribedAmountWan, currency: s.subscribedCurrency, text: s.subscribedText }),
 });
 
+/** Whether a firm has ended is decided in one place (model/firmStatus.ts), not by each client. */
+const inactive = (entity: { status?: string | null }) => hasEnded(entity.status);
+
 export const entitiesResolvers = {
+  EntitySummary: { inactive },
+  Company: { inactive },
+  NetworkNode: { inactive },
   Query: {
     search: async (_: unknown, args: unknown, { graph }: ApiContext) => {
       const { text, limit } = parse(searchArgs, args);
-      return graph.read('entities/search', { text, phrase: phraseQuery(text), limit: int(limit) });
+      return graph.read('entities/search', { text, phrase: phrase(text), limit: int(limit) });
     },
     company: async (_: unknown, args: { key: unknown }, { graph }: ApiContext) => {
       const key = parse(keyArg, args.key);

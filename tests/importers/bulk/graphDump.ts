@@ -8,7 +8,7 @@ import { isDate, isDateTime, isInt, isLocalDateTime, type Driver } from 'neo4j-d
  * only says when something happened (timestamps) is left out.
  */
 
-const timestamps = new Set(['startedAt', 'finishedAt', 'heartbeatAt', 'replacedAt', 'proposedAt']);
+const timestamps = new Set(['startedAt', 'finishedAt', 'heartbeatAt', 'replacedAt', 'proposedAt', 'appliedAt', 'historyAt', 'mergedAt']);
 
 function canonical(value: unknown, runId: string): unknown {
   if (value === null || value === undefined) return null;

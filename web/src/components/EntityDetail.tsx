@@ -11,6 +11,7 @@ export interface EntityRef {
   kind: EntityKind;
   name: string;
   status: string | null;
+  inactive: boolean;
   identifier: string | null;
   address: string | null;
 }
@@ -41,7 +42,7 @@ export function EntityDetail({ entity, company, graph, onOpen, onRetryCompany }:
         <KindIcon kind={entity.kind} />
         <div>
           <h2>{firm?.name ?? entity.name}</h2>
-          <StatusBadge status={firm?.status ?? entity.status} />
+          <StatusBadge status={firm?.status ?? entity.status} inactive={firm ? firm.inactive : entity.inactive} />
         </div>
       </header>
 
@@ -173,7 +174,7 @@ function HoldingTable(props: {
               <span className="cell-entity">
                 <KindIcon kind={row.holder.kind} />
                 <EntityLink entity={row.holder} graph={props.graph} onOpen={props.onOpen} />
-                <StatusBadge status={row.holder.status} />
+                <StatusBadge status={row.holder.status} inactive={row.holder.inactive} />
               </span>
             </td>
             <td className="num">{row.ratio == null ? '—' : formatRatio(row.ratio)}</td>

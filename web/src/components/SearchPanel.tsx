@@ -96,7 +96,7 @@ export function SearchPanel({ activeKey, onChoose }: SearchPanelProps) {
                     <span className="result-name" data-testid="result-name">
                       {entity.name}
                     </span>
-                    <StatusBadge status={entity.status} />
+                    <StatusBadge status={entity.status} inactive={entity.inactive} />
                   </span>
                   {entity.identifier && <span className="result-id mono">{entity.identifier}</span>}
                   {entity.address && <span className="result-address">{entity.address}</span>}

@@ -1,6 +1,5 @@
 import { ApiError, type EntityKind } from '../api.ts';
 import { useI18n, type Translate } from '../i18n.ts';
-import { isInactiveStatus } from '../graph/style.ts';
 
 export type LoadState<T> =
   | { status: 'idle' }
@@ -18,9 +17,10 @@ export function KindIcon({ kind }: { kind: EntityKind }) {
   );
 }
 
-export function StatusBadge({ status }: { status: string | null }) {
+/** A firm's 登记状态, greyed when the server says the firm has ended (revoked or deregistered). */
+export function StatusBadge({ status, inactive }: { status: string | null; inactive: boolean }) {
   if (!status) return null;
-  return <span className={`status-badge${isInactiveStatus(status) ? ' status-inactive' : ''}`}>{status}</span>;
+  return <span className={`status-badge${inactive ? ' status-inactive' : ''}`}>{status}</span>;
 }
 
 export function describeError(error: unknown, t: Translate): { message: string; code: string | null } {

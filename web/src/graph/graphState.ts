@@ -8,6 +8,7 @@ export interface GraphNode {
   kind: EntityKind;
   label: string;
   status: string | null;
+  inactive: boolean;
 }
 
 export interface GraphEdge {
@@ -74,7 +75,7 @@ export function mergeNetwork(
     const existing = nodes.get(incoming.id);
     if (existing) {
       if (existing.status == null && incoming.status != null) {
-        nodes.set(incoming.id, { ...existing, status: incoming.status });
+        nodes.set(incoming.id, { ...existing, status: incoming.status, inactive: incoming.inactive });
       }
       continue;
     }
@@ -83,6 +84,7 @@ export function mergeNetwork(
       kind: incoming.kind,
       label: incoming.label,
       status: incoming.status,
+      inactive: incoming.inactive,
     });
     addedNodes.push(incoming.id);
   }

@@ -40,11 +40,6 @@ export function formatRatio(ratio: number): string {
   return `${percent}%`;
 }
 
-/** 吊销 (revoked) and 注销 (deregistered) firms stay in the graph but must not look like live ones. */
-export function isInactiveStatus(status: string | null): boolean {
-  return status != null && (status.includes('吊销') || status.includes('注销'));
-}
-
 export function edgeLabel(edge: Pick<GraphEdge, 'type' | 'ratio' | 'role'>, lang: Lang): string {
   switch (edge.type) {
     case 'HOLDS_SHARES':
@@ -105,7 +100,8 @@ export function toCanvasData(state: GraphState, lang: Lang): CanvasData {
       kind: node.kind,
       label: node.label,
       status: node.status ?? '',
-      inactive: node.kind === 'COMPANY' && isInactiveStatus(node.status),
+      // 吊销 (revoked) and 注销 (deregistered) firms stay in the graph but must not look like live ones.
+      inactive: node.kind === 'COMPANY' && node.inactive,
       center: node.id === state.centerId,
       expanded: isExpanded(state, node.id),
     });

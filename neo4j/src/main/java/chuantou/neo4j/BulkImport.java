@@ -5,7 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.neo4j.cli.AdminTool;
 import org.neo4j.cli.ExecutionContext;
@@ -13,6 +15,8 @@ import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 import org.neo4j.graphdb.GraphDatabaseService;
+import org.neo4j.graphdb.Label;
+import org.neo4j.graphdb.Node;
 import org.neo4j.graphdb.ResourceIterator;
 import org.neo4j.graphdb.Transaction;
 import org.neo4j.io.ByteUnit;
@@ -21,12 +25,14 @@ import org.neo4j.io.ByteUnit;
  * Runs `neo4j-admin database import full` into the project's embedded layout, after making sure
  * the target database is one a bulk import may replace.
  *
- * Usage: BulkImport --home DIR [--check-only] [-- IMPORT-ARGS...]
+ * Usage: BulkImport --home DIR [--check-only] [--bookkeeping-label LABEL]... [-- IMPORT-ARGS...]
  *
  * Community Edition can only bulk-import into a database that is stopped and empty. A store that
  * already exists (the instance was started once) is opened here, without Bolt, and must hold no
- * node: then the import overwrites it. Opening it also takes the store lock, so a server running
- * on the same folder, even one the pid file does not know, is refused rather than corrupted.
+ * node but the caller's bookkeeping (nodes whose every label is a --bookkeeping-label, such as the
+ * record of the store's data-model version): then the import overwrites it. Opening it also takes
+ * the store lock, so a server running on the same folder, even one the pid file does not know, is
+ * refused rather than corrupted.
  *
  * Exit codes: 0 imported (or, with --check-only, may import); 3 the store is in use; 4 the
  * database holds data; 1 the import failed; 2 bad arguments. The outcome is also printed as one
@@ -39,6 +45,7 @@ public final class BulkImport {
     public static void main(String[] args) throws Exception {
         Path home = null;
         boolean checkOnly = false;
+        Set<String> bookkeeping = new HashSet<>();
         List<String> importArgs = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--")) {
@@ -48,6 +55,7 @@ public final class BulkImport {
             switch (args[i]) {
                 case "--home" -> home = Path.of(args[++i]).toAbsolutePath();
                 case "--check-only" -> checkOnly = true;
+                case "--bookkeeping-label" -> bookkeeping.add(args[++i]);
                 default -> {
                     System.err.println("unknown argument: " + args[i]);
                     System.exit(2);
@@ -62,7 +70,7 @@ public final class BulkImport {
         Path store = home.resolve("data").resolve("databases").resolve("neo4j");
         boolean exists = Files.isDirectory(store) && hasFiles(store);
         if (exists) {
-            int verdict = inspect(home);
+            int verdict = inspect(home, bookkeeping);
             if (verdict != 0) System.exit(verdict);
         }
         if (checkOnly) {
@@ -87,8 +95,8 @@ public final class BulkImport {
         }
     }
 
-    /** 0 when the existing database holds no node; IN_USE or NOT_EMPTY otherwise. */
-    private static int inspect(Path home) {
+    /** 0 when the existing database holds no node but bookkeeping; IN_USE or NOT_EMPTY otherwise. */
+    private static int inspect(Path home, Set<String> bookkeeping) {
         DatabaseManagementService service;
         try {
             service = new DatabaseManagementServiceBuilder(home)
@@ -103,10 +111,15 @@ public final class BulkImport {
         }
         try {
             GraphDatabaseService db = service.database("neo4j");
-            try (Transaction tx = db.beginTx(); ResourceIterator<?> nodes = tx.getAllNodes().iterator()) {
-                if (nodes.hasNext()) {
-                    System.out.println("CHUANTOU_BULK NOT_EMPTY");
-                    return NOT_EMPTY;
+            try (Transaction tx = db.beginTx(); ResourceIterator<Node> nodes = tx.getAllNodes().iterator()) {
+                while (nodes.hasNext()) {
+                    Node node = nodes.next();
+                    boolean data = !node.getLabels().iterator().hasNext();
+                    for (Label label : node.getLabels()) data |= !bookkeeping.contains(label.name());
+                    if (data) {
+                        System.out.println("CHUANTOU_BULK NOT_EMPTY");
+                        return NOT_EMPTY;
+                    }
                 }
             }
             return 0;
