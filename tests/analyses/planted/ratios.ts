@@ -1,7 +1,6 @@
 import { expect, it } from 'vitest';
 import type { HolderT } from '../../../generator/truth.ts';
-import { normalizeName } from '../../../model/names.ts';
-import { rejectLines, type Province } from './province.ts';
+import { holdingsOf, rejectLines, type Province } from './province.ts';
 
 /**
  * Ratios as real shareholder exports write them (truth.ratios): in a column of `35%` and `35`, a
@@ -11,16 +10,7 @@ import { rejectLines, type Province } from './province.ts';
  * than 100% (HOLDINGS_OVER_100), since every firm the generator writes sums to exactly 100%.
  */
 export default function ratios(province: Province): void {
-  const ratioOf = async (firm: string, holder: HolderT): Promise<number[]> => {
-    const cypher =
-      holder.kind === 'firm'
-        ? 'MATCH (:Company {key: $code})-[h:HOLDS_SHARES]->(:Company {key: $firm}) RETURN h.ratio AS ratio'
-        : holder.idShown === holder.idNumber
-          ? 'MATCH (:Person {idNumber: $idNumber})-[h:HOLDS_SHARES]->(:Company {key: $firm}) RETURN h.ratio AS ratio'
-          : 'MATCH (p:Person)-[h:HOLDS_SHARES]->(:Company {key: $firm}) WHERE p.normalizedName = $name RETURN h.ratio AS ratio';
-    const { records } = await province.graph.driver.executeQuery(cypher, { firm, code: holder.code ?? null, idNumber: holder.idNumber ?? null, name: normalizeName(holder.name) }, { routing: 'READ' });
-    return records.map((r) => r.get('ratio') as number);
-  };
+  const ratioOf = async (firm: string, holder: HolderT): Promise<number[]> => (await holdingsOf(province, firm, holder)).map((h) => h.ratio);
   const located = (code: string) =>
     rejectLines(province.imports.province)
       .filter((l) => l.code === code)

@@ -1,7 +1,5 @@
 import { expect, it } from 'vitest';
-import type { HolderT } from '../../../generator/truth.ts';
-import { normalizeName } from '../../../model/names.ts';
-import { rejectLines, run, type Province } from './province.ts';
+import { holdingsOf, rejectLines, run, type Province } from './province.ts';
 
 /**
  * The later shareholder file (truth.snapshot), imported in a run of its own after the province:
@@ -12,22 +10,12 @@ import { rejectLines, run, type Province } from './province.ts';
  * successor and no longer the former owner.
  */
 export default function snapshots(province: Province): void {
-  const holdingsOf = async (firm: string, holder: HolderT) => {
-    const cypher =
-      holder.kind === 'firm'
-        ? 'MATCH (:Company {key: $code})-[h:HOLDS_SHARES]->(:Company {key: $firm}) RETURN h.ratio AS ratio, toString(h.validTo) AS validTo'
-        : holder.idShown === holder.idNumber
-          ? 'MATCH (:Person {idNumber: $idNumber})-[h:HOLDS_SHARES]->(:Company {key: $firm}) RETURN h.ratio AS ratio, toString(h.validTo) AS validTo'
-          : 'MATCH (p:Person)-[h:HOLDS_SHARES]->(:Company {key: $firm}) WHERE p.normalizedName = $name RETURN h.ratio AS ratio, toString(h.validTo) AS validTo';
-    const { records } = await province.graph.driver.executeQuery(cypher, { firm, code: holder.code ?? null, idNumber: holder.idNumber ?? null, name: normalizeName(holder.name) }, { routing: 'READ' });
-    return records.map((r) => ({ ratio: r.get('ratio') as number, validTo: r.get('validTo') as string | null }));
-  };
 
   it('ends at the snapshot’s date every holding of a listed firm it does not repeat, and reports each', async () => {
     const { closures, asOf } = province.truth.snapshot;
     expect(closures.length).toBeGreaterThanOrEqual(4);
     for (const c of closures) {
-      expect(await holdingsOf(c.firm, c.holder), `${c.firmName}: ${c.holder.name}`).toEqual([{ ratio: expect.closeTo(c.ratio, 9), validTo: asOf }]);
+      expect(await holdingsOf(province, c.firm, c.holder), `${c.firmName}: ${c.holder.name}`).toEqual([{ ratio: expect.closeTo(c.ratio, 9), validTo: asOf }]);
     }
     const reported = rejectLines(province.imports.snapshot).filter((l) => l.code === 'SNAPSHOT_CLOSED');
     expect(reported).toHaveLength(closures.length);
@@ -37,7 +25,7 @@ export default function snapshots(province: Province): void {
   it('keeps open, with the snapshot’s ratio, every holder it repeats, and ends nothing of the firms it does not list', async () => {
     const { firms, closures } = province.truth.snapshot;
     for (const f of firms) {
-      for (const h of f.holders) expect(await holdingsOf(f.firm, h), `${f.name} (${f.change}): ${h.name}`).toEqual([{ ratio: expect.closeTo(h.ratio, 9), validTo: null }]);
+      for (const h of f.holders) expect(await holdingsOf(province, f.firm, h), `${f.name} (${f.change}): ${h.name}`).toEqual([{ ratio: expect.closeTo(h.ratio, 9), validTo: null }]);
     }
     const { records } = await province.graph.driver.executeQuery('MATCH ()-[h:HOLDS_SHARES]->(c:Company) WHERE h.validTo IS NOT NULL RETURN c.key AS firm', {}, { routing: 'READ' });
     expect(records.map((r) => r.get('firm') as string).sort()).toEqual(closures.map((c) => c.firm).sort());
