@@ -8,7 +8,7 @@ import { extendListTypes } from '../../importers/listTypes.ts';
 import type { RecordKind } from '../../importers/mapping.ts';
 import type { Encoding } from '../../importers/read/source.ts';
 import { snapshotDate } from '../../importers/passes/snapshots.ts';
-import { openGraph } from '../database.ts';
+import { openCurrentGraph } from '../database.ts';
 import { renderTable, terminalWidth } from '../table.ts';
 
 /** `chuantou import FILE…`: the online importer, with progress on a terminal and a summary table. */
@@ -91,7 +91,7 @@ export function registerImportCommand(program: Command): void {
       if (!opts.resume && !opts.retract && !opts.listTypes && files.length === 0) throw new Error('请指定要导入的文件 / name the files to import');
       // A mistyped date is refused before connecting, with nothing written.
       const snapshot = opts.snapshot === undefined ? undefined : snapshotDate(opts.snapshot);
-      const graph = await openGraph(config);
+      const graph = await openCurrentGraph(config);
       if (files.length === 0 && opts.listTypes && !opts.resume && !opts.retract) {
         // Only the vocabulary: a spelling mapped now counts in every screen from now on, rows already imported included.
         try {

@@ -5,7 +5,7 @@ import { analyses, analysisNames, getAnalysis, parseParams, runAnalysis } from '
 import type { Envelope } from '../../analyses/envelope.ts';
 import { chainText, findingRows, toCsv, type Cell } from '../../analyses/tabular.ts';
 import { percentText } from '../../model/values.ts';
-import { openGraph } from '../database.ts';
+import { openCurrentGraph } from '../database.ts';
 import { renderTable, terminalWidth, wrapIndented, wrapText, type TableCell, type TableColumn } from '../table.ts';
 
 /** `chuantou run <analysis> --param k=v … --format json|csv|table`: any analysis of the registry. */
@@ -130,7 +130,7 @@ export function registerRunCommand(program: Command): void {
       const config = loadConfig();
       const params = paramsFromPairs(opts.param);
       parseParams(name, params, config.analysis);
-      const graph = await openGraph(config);
+      const graph = await openCurrentGraph(config);
       let envelope: Envelope;
       try {
         envelope = await runAnalysis(graph, name, params, config.analysis);

@@ -194,8 +194,8 @@ describe('a store stamped newer than this code', () => {
     expect(stamped).toEqual({ version: MODEL_VERSION + 1 });
   });
 
-  for (const command of [['serve'], ['start'], ['db', 'migrate']]) {
-    it(`is refused by ${command.join(' ')}, which tells the user to upgrade Chuantou`, async () => {
+  for (const command of [['serve'], ['start'], ['db', 'migrate'], ['import', path.join(fixtures, 'hand/registrations.csv')], ['run', 'neighborhood', '--param', 'key=测试']]) {
+    it(`is refused by ${command.slice(0, 2).join(' ')}, which tells the user to upgrade Chuantou`, async () => {
       const refused = await runCli(command, env, { timeoutMs: 60_000 });
       expect(refused.code).toBe(1);
       expect(refused.stderr).toContain('[MODEL_VERSION_NEWER]');
