@@ -140,6 +140,8 @@ async function loadProvince(ctx: BenchContext): Promise<{ truth: Truth; server: 
   const home = kept ? path.join(kept, 'neo4j') : path.join(ctx.workDir, 'analyses-neo4j');
   const truthFile = kept ? path.join(kept, 'truth.json') : null;
   const boltPort = await freePort();
+  // Beside the store, not in it: the bulk load below starts from an empty home.
+  const passwordFile = path.join(path.dirname(home), 'neo4j-password');
   let truth: Truth;
   if (truthFile && fs.existsSync(truthFile)) {
     ctx.log(`reusing the province kept in ${path.relative(process.cwd(), kept!)}`);
@@ -166,7 +168,7 @@ async function loadProvince(ctx: BenchContext): Promise<{ truth: Truth; server: 
       reportDir: path.join(ctx.workDir, 'bulk-report'),
       secret: SECRET,
       user: 'bench',
-      server: { boltPort, heap: ctx.neo4j.heap, pageCache: ctx.neo4j.pageCache },
+      server: { boltPort, heap: ctx.neo4j.heap, pageCache: ctx.neo4j.pageCache, passwordFile },
       log: ctx.log,
     });
     ctx.log(`loaded ${loaded.nodes} nodes and ${loaded.relationships} relationships in ${Math.round(loaded.seconds)} s`);
@@ -175,7 +177,7 @@ async function loadProvince(ctx: BenchContext): Promise<{ truth: Truth; server: 
     // Written last: a kept province without its truth file is incomplete and made again.
     if (truthFile) fs.writeFileSync(truthFile, JSON.stringify(truth));
   }
-  const server = await startLocalNeo4j({ home, boltPort, heap: ctx.neo4j.heap, pageCache: ctx.neo4j.pageCache });
+  const server = await startLocalNeo4j({ home, boltPort, heap: ctx.neo4j.heap, pageCache: ctx.neo4j.pageCache, passwordFile });
   return { truth, server };
 }
 
@@ -191,7 +193,7 @@ const benchmark: Benchmark = {
   description: 'each analysis beside a naive Cypher query for the same question, on a generated province loaded by bulk-load',
   async run(ctx) {
     const { truth, server } = await loadProvince(ctx);
-    const graph = connect({ uri: server.uri });
+    const graph = connect({ uri: server.uri, ...server.auth });
     const settings: AnalysisSettings = { jurisdiction: truth.jurisdiction.code };
     const out: BenchRow[] = [];
     const registered = (name: string) => name in analyses;

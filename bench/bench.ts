@@ -27,7 +27,7 @@ export interface BenchRow {
 export interface BenchContext {
   size: BenchSize;
   graph: Graph;
-  neo4j: { uri: string; heap: string; pageCache: string };
+  neo4j: { uri: string; auth: { user: string; password: string }; heap: string; pageCache: string };
   /** A folder of this run for this size, deleted with the run. */
   workDir: string;
   /** With --keep-province: a folder kept between runs for data that is slow to make, else null. */

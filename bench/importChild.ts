@@ -67,7 +67,7 @@ function timeWrites(graph: Graph) {
 }
 
 const args = JSON.parse(process.argv[2] ?? '{}') as ImportChildArgs;
-const graph = connect({ uri: args.uri });
+const graph = connect({ uri: args.uri, user: process.env.NEO4J_USER, password: process.env.NEO4J_PASSWORD });
 const totals = timeWrites(graph);
 try {
   const started = performance.now();

@@ -145,7 +145,8 @@ async function runImporter(ctx: BenchContext, files: string[], dir: string): Pro
   const args: ImportChildArgs = { uri: ctx.neo4j.uri, files, reportDir: path.join(dir, 'imports'), secret: SECRET, batchSize: BATCH_SIZE, out: path.join(dir, 'result.json') };
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(benchDir, 'importChild.ts'), JSON.stringify(args)], {
     cwd: repoRoot,
-    env: childEnv(),
+    // The password in the environment, not in the arguments any local user can list.
+    env: { ...childEnv(), NEO4J_USER: ctx.neo4j.auth.user, NEO4J_PASSWORD: ctx.neo4j.auth.password },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   ctx.track(child);

@@ -242,8 +242,8 @@ async function main(): Promise<void> {
     ensureLauncherBuilt((line) => process.stdout.write(`${line}\n`));
     const boltPort = await freePort();
     process.stdout.write(`starting Neo4j (heap ${options.heap}, page cache ${options.pageCache}) on port ${boltPort}, data in ${path.relative(repoRoot, home)}\n`);
-    neo4j = await startLocalNeo4j({ home: path.join(home, 'neo4j'), boltPort, heap: options.heap, pageCache: options.pageCache });
-    graph = connect({ uri: neo4j.uri });
+    neo4j = await startLocalNeo4j({ home: path.join(home, 'neo4j'), boltPort, heap: options.heap, pageCache: options.pageCache, passwordFile: path.join(home, 'neo4j-password') });
+    graph = connect({ uri: neo4j.uri, ...neo4j.auth });
     const version = (await graph.driver.executeQuery('CALL dbms.components() YIELD versions RETURN versions[0] AS v')).records[0]?.get('v') as string;
     const info = machine(options, version);
     const runningNeo4j = neo4j;
@@ -261,7 +261,7 @@ async function main(): Promise<void> {
         const ctx: BenchContext = {
           size,
           graph: g,
-          neo4j: { uri: neo4j.uri, heap: options.heap, pageCache: options.pageCache },
+          neo4j: { uri: neo4j.uri, auth: neo4j.auth, heap: options.heap, pageCache: options.pageCache },
           workDir,
           keptDir: options.keepProvince ? path.join(benchHome, 'provinces') : null,
           log: (line) => process.stdout.write(`[${bench.name} ${size.label}] ${line}\n`),

@@ -1,14 +1,19 @@
 import { connect, type Graph } from '../cypher/run.ts';
 import type { Config } from '../server/config.ts';
 import { requireCurrentModel } from '../migrations/modelVersion.ts';
+import { readLocalNeo4jPassword } from '../neo4j/localServer.ts';
 
 export class DatabaseUnavailableError extends Error {
   readonly code = 'DATABASE_UNAVAILABLE';
 }
 
-/** Connects to the configured Neo4j and checks that it answers, naming the server when it does not. */
+/**
+ * Connects to the configured Neo4j and checks that it answers, naming the server when it does not.
+ * The local server is signed in to with the password its first start wrote into the data directory.
+ */
 export async function openGraph(config: Config): Promise<Graph> {
-  const graph = connect(config.neo4j);
+  const password = config.neo4j.external ? config.neo4j.password : readLocalNeo4jPassword(config.local.neo4jPasswordFile);
+  const graph = connect({ ...config.neo4j, password });
   try {
     await graph.driver.verifyConnectivity({ database: config.neo4j.database });
   } catch (error) {

@@ -5,6 +5,9 @@ import { registerImportCommand } from './commands/import.ts';
 import { registerGenerateCommand } from './commands/generate.ts';
 import { registerBulkCommand } from './commands/bulk.ts';
 import { registerRunCommand } from './commands/run.ts';
+import { registerUserCommands } from './commands/user.ts';
+import { registerAuditCommands } from './commands/audit.ts';
+import { parseAudited } from './audited.ts';
 
 /** The single command-line entry point: `npx chuantou <command>`. */
 
@@ -19,9 +22,12 @@ registerImportCommand(program);
 registerGenerateCommand(program);
 registerBulkCommand(program);
 registerRunCommand(program);
+registerUserCommands(program);
+registerAuditCommands(program);
 
 try {
-  await program.parseAsync(process.argv);
+  // Commands that touch the data are recorded in the audit trail as the OS user (cli/audited.ts).
+  await parseAudited(program, process.argv);
 } catch (error) {
   const e = error as Error & { code?: string };
   console.error(`错误 / error${e.code ? ` [${e.code}]` : ''}: ${e.message}`);

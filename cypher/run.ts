@@ -24,7 +24,7 @@ export interface CypherQuery {
 
 export class CypherError extends Error {
   constructor(
-    readonly code: 'CYPHER_FILE_MISSING' | 'CYPHER_PARAMETER_MISSING',
+    readonly code: 'CYPHER_FILE_MISSING' | 'CYPHER_PARAMETER_MISSING' | 'QUERY_TIMEOUT',
     message: string,
   ) {
     super(message);
@@ -77,12 +77,67 @@ export interface GraphReader {
 export const queryTimings = new Map<string, { calls: number; ms: number }>();
 const timing = Boolean(process.env.CHUANTOU_QUERY_TIMINGS);
 
+/**
+ * Neo4j's codes for a transaction it ended because its time ran out (the client's timeout, or the
+ * server's db.transaction.timeout).
+ */
+const timedOutCodes = new Set(['Neo.ClientError.Transaction.TransactionTimedOut', 'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration']);
+
+/**
+ * Neo4j checks transaction timeouts every couple of seconds (db.transaction.monitor.check.interval),
+ * so the wall-clock cap waits that long beyond the timeout before it gives up on the transaction.
+ */
+const TIMEOUT_GRACE_MS = 2500;
+
+function queryTimeout(ms: number | undefined): CypherError {
+  return ms === undefined
+    ? new CypherError('QUERY_TIMEOUT', '查询超过数据库的时限 / the query ran longer than the database allows')
+    : new CypherError('QUERY_TIMEOUT', `查询超过时限 ${ms} 毫秒 / the query ran longer than ${ms} ms`);
+}
+
 /** A connection to the graph: every read in a read transaction, every write in a write transaction. */
 export class Graph implements GraphReader {
   constructor(
     readonly driver: Driver,
     readonly database?: string,
+    /** Time limit of every read transaction (ms): what a server answering anyone sets; none when undefined. */
+    readonly readTimeoutMs?: number,
   ) {}
+
+  /** The same connection, its reads limited to `ms` each: Neo4j ends the transaction, and the caller stops waiting soon after. */
+  withTimeout(ms: number): Graph {
+    return new Graph(this.driver, this.database, ms);
+  }
+
+  private readConfig() {
+    return this.readTimeoutMs === undefined ? undefined : { timeout: this.readTimeoutMs };
+  }
+
+  /**
+   * Runs a read transaction under the timeout: Neo4j's timeout surfaces as QUERY_TIMEOUT, and so
+   * does work that holds the transaction past timeout plus grace without querying (TypeScript
+   * between two queries), which Neo4j cannot end by itself.
+   */
+  private async underTimeout<T>(run: Promise<T>): Promise<T> {
+    const ms = this.readTimeoutMs;
+    const mapped = run.catch((error: unknown) => {
+      throw timedOutCodes.has((error as { code?: string }).code ?? '') ? queryTimeout(ms) : error;
+    });
+    if (ms === undefined) return mapped;
+    let timer: NodeJS.Timeout | undefined;
+    const cap = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(queryTimeout(ms)), ms + TIMEOUT_GRACE_MS);
+    });
+    try {
+      return await Promise.race([mapped, cap]);
+    } catch (error) {
+      // The abandoned transaction still settles later (Neo4j ends it); its outcome is of no interest.
+      mapped.catch(() => undefined);
+      throw error;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
 
   private session(mode: 'READ' | 'WRITE') {
     return this.driver.session({ database: this.database, defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE });
@@ -105,7 +160,7 @@ export class Graph implements GraphReader {
     checkParameters(query, params);
     const session = this.session('READ');
     try {
-      return (await session.executeRead((tx) => Graph.runIn(tx, query, params))) as T[];
+      return (await this.underTimeout(session.executeRead((tx) => Graph.runIn(tx, query, params), this.readConfig()))) as T[];
     } finally {
       await session.close();
     }
@@ -119,14 +174,18 @@ export class Graph implements GraphReader {
   async reading<T>(work: (reader: GraphReader) => Promise<T>): Promise<T> {
     const session = this.session('READ');
     try {
-      return await session.executeRead((tx) =>
-        work({
-          read: async <R = Row>(name: string, params: Record<string, unknown> = {}) => {
-            const query = loadQuery(name);
-            checkParameters(query, params);
-            return (await Graph.runIn(tx, query, params)) as R[];
-          },
-        }),
+      return await this.underTimeout(
+        session.executeRead(
+          (tx) =>
+            work({
+              read: async <R = Row>(name: string, params: Record<string, unknown> = {}) => {
+                const query = loadQuery(name);
+                checkParameters(query, params);
+                return (await Graph.runIn(tx, query, params)) as R[];
+              },
+            }),
+          this.readConfig(),
+        ),
       );
     } finally {
       await session.close();

@@ -1,4 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
@@ -8,6 +9,8 @@ import { fileURLToPath } from 'node:url';
  * Runs the project's own Neo4j: the Maven project beside this file resolves Neo4j 5.26 Community
  * from Maven Central and a small launcher starts it with Bolt on loopback. One data directory
  * (its "home") holds one instance; the pid file there is how `db stop`/`db status` find it.
+ * Authentication is on: the user `neo4j` has the password kept in a file only its owner may read,
+ * generated on the first start and given to the server again on every start.
  */
 
 const launcherDir = path.dirname(fileURLToPath(import.meta.url));
@@ -19,7 +22,15 @@ const launcherSources = [path.join(launcherDir, 'pom.xml'), ...fs.readdirSync(ja
 
 export class LocalNeo4jError extends Error {
   constructor(
-    readonly code: 'NEO4J_BUILD_FAILED' | 'NEO4J_PORT_IN_USE' | 'NEO4J_START_FAILED' | 'NEO4J_ALREADY_RUNNING' | 'NEO4J_NOT_RUNNING' | 'NEO4J_STOP_FAILED',
+    readonly code:
+      | 'NEO4J_BUILD_FAILED'
+      | 'NEO4J_PORT_IN_USE'
+      | 'NEO4J_START_FAILED'
+      | 'NEO4J_ALREADY_RUNNING'
+      | 'NEO4J_NOT_RUNNING'
+      | 'NEO4J_STOP_FAILED'
+      | 'NEO4J_PASSWORD_FILE_INSECURE'
+      | 'NEO4J_PASSWORD_FILE_MISSING',
     message: string,
   ) {
     super(message);
@@ -31,6 +42,8 @@ export interface LocalNeo4jOptions {
   boltPort: number;
   heap: string;
   pageCache: string;
+  /** The password of the user `neo4j`: created (mode 0600) when missing, refused when others may read it. */
+  passwordFile: string;
   /** Detached servers outlive the command that started them (`db start`); attached ones die with it. */
   detached?: boolean;
   startTimeoutMs?: number;
@@ -41,6 +54,8 @@ export interface RunningNeo4j {
   pid: number;
   boltPort: number;
   uri: string;
+  /** How to sign in: the user `neo4j` and the password file's password. */
+  auth: { user: string; password: string };
   /** Resolves with the exit code once the server has stopped. */
   exited: Promise<number | null>;
   stop(): Promise<void>;
@@ -133,6 +148,46 @@ function tail(file: string, lines: number): string {
   }
 }
 
+/** The only user of the local server; its password is the password file's. */
+export const LOCAL_NEO4J_USER = 'neo4j';
+
+/**
+ * The local server's password, from the file `startLocalNeo4j` keeps. A file that group or others
+ * may read (or write) is refused rather than used: the password guards every record in the store.
+ */
+export function readLocalNeo4jPassword(passwordFile: string): string {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(passwordFile);
+  } catch {
+    throw new LocalNeo4jError(
+      'NEO4J_PASSWORD_FILE_MISSING',
+      `找不到本地 Neo4j 的密码文件 ${passwordFile}；它在 Neo4j 首次由本程序启动时生成，请用 npx chuantou db start 或 npm start 启动 / ` +
+        `no password file for the local Neo4j at ${passwordFile}: it is made when this tool first starts Neo4j — start it with npx chuantou db start or npm start`,
+    );
+  }
+  if ((stat.mode & 0o077) !== 0) {
+    throw new LocalNeo4jError(
+      'NEO4J_PASSWORD_FILE_INSECURE',
+      `本地 Neo4j 的密码文件 ${passwordFile} 的权限为 ${(stat.mode & 0o777).toString(8)}，其他用户可读；请运行 chmod 600 ${passwordFile} / ` +
+        `the password file ${passwordFile} has mode ${(stat.mode & 0o777).toString(8)}, so other users may read it: run chmod 600 ${passwordFile}`,
+    );
+  }
+  return fs.readFileSync(passwordFile, 'utf8').trim();
+}
+
+/** The password file, created with a new random password unless it exists (then it is checked, not replaced). */
+function ensurePasswordFile(passwordFile: string): string {
+  fs.mkdirSync(path.dirname(passwordFile), { recursive: true });
+  try {
+    // 'wx': never overwrite a password a running server or a concurrent start may already hold.
+    fs.writeFileSync(passwordFile, `${crypto.randomBytes(32).toString('base64url')}\n`, { mode: 0o600, flag: 'wx' });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
+  return readLocalNeo4jPassword(passwordFile);
+}
+
 export function localNeo4jStatus(home: string): { running: boolean; pid?: number; boltPort?: number } {
   const pid = readPidFile(home);
   return pid ? { running: true, pid: pid.pid, boltPort: pid.boltPort } : { running: false };
@@ -154,6 +209,7 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Runni
       `端口 ${boltPort} 已被占用，请设置 CHUANTOU_NEO4J_BOLT_PORT 为其他端口 / port ${boltPort} is already in use: set CHUANTOU_NEO4J_BOLT_PORT to another port`,
     );
   }
+  const password = ensurePasswordFile(options.passwordFile);
   ensureLauncherBuilt(log);
 
   const logFile = launcherLogPath(home);
@@ -177,6 +233,8 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Runni
       home,
       '--bolt',
       `127.0.0.1:${boltPort}`,
+      '--password-file',
+      path.resolve(options.passwordFile),
       '--pagecache',
       options.pageCache,
     ],
@@ -209,6 +267,7 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Runni
     pid,
     boltPort,
     uri: `bolt://127.0.0.1:${boltPort}`,
+    auth: { user: LOCAL_NEO4J_USER, password },
     exited,
     stop: async () => {
       if (exitCode === undefined) child.kill('SIGTERM');

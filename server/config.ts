@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import path from 'node:path';
 import type { AnalysisSettings } from '../analyses/index.ts';
+import { defaultAccountPolicy, type AccountPolicy } from '../accounts/types.ts';
+import { LOCAL_NEO4J_USER } from '../neo4j/localServer.ts';
 
 /**
  * Everything the tool reads from the environment, parsed once. A bad value stops start-up with a
@@ -9,6 +11,30 @@ import type { AnalysisSettings } from '../analyses/index.ts';
  */
 const memorySize = z.string().regex(/^\d+(\.\d+)?[kmgKMG]?$/, '应为内存大小，如 512m、2g / a memory size such as 512m or 2g');
 const port = z.coerce.number().int().min(1).max(65535);
+const whole = (min: number, max: number) =>
+  z.coerce.number().int(`应为整数 / must be a whole number`).min(min, `不小于 ${min} / at least ${min}`).max(max, `不大于 ${max} / at most ${max}`);
+/** An environment flag: only the words a person would write, so a typo stops start-up instead of meaning false. */
+const flag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: '应为 true 或 false / must be true or false' })
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+/**
+ * Origins another site's pages may call the API from, comma-separated, each exactly as a browser
+ * sends it (scheme, host, port; no path, no `*`): anything looser would let any page act as a
+ * signed-in user.
+ */
+function isExactOrigin(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return /^https?:$/.test(url.protocol) && url.origin === text;
+  } catch {
+    return false;
+  }
+}
+const corsOrigins = z
+  .string()
+  .transform((v) => v.split(',').map((o) => o.trim()).filter(Boolean))
+  .refine((list) => list.every(isExactOrigin), '每项应为完整来源，如 https://example.gov.cn / each must be an exact origin such as https://example.gov.cn');
 
 const envSchema = z
   .object({
@@ -27,6 +53,23 @@ const envSchema = z
     HOST: z.string().min(1).default('127.0.0.1'),
     CHUANTOU_JURISDICTION: z.string().regex(/^\d{6}$/, '应为 6 位行政区划代码 / a 6-digit division code').default('320000'),
     CHUANTOU_KEY_SECRET: z.string().min(16, '至少 16 个字符 / at least 16 characters').optional(),
+    // Audit trail (audit/): the HMAC key when not the data directory's own file, and where the daily checkpoints go.
+    CHUANTOU_AUDIT_KEY: z.string().min(32, '至少 32 个字符 / at least 32 characters').optional(),
+    CHUANTOU_AUDIT_DIR: z.string().min(1).optional(),
+    // Accounts (accounts/): OWASP and 等保 practice as defaults; an office may be stricter.
+    CHUANTOU_PASSWORD_MIN_LENGTH: whole(8, 128).default(defaultAccountPolicy.passwordMinLength),
+    CHUANTOU_LOCKOUT_ATTEMPTS: whole(1, 100).default(defaultAccountPolicy.lockoutAttempts),
+    CHUANTOU_LOCKOUT_MINUTES: whole(1, 24 * 60).default(defaultAccountPolicy.lockoutMinutes),
+    CHUANTOU_SESSION_IDLE_MINUTES: whole(1, 24 * 60).default(defaultAccountPolicy.sessionIdleMinutes),
+    CHUANTOU_SESSION_MAX_HOURS: whole(1, 24 * 30).default(defaultAccountPolicy.sessionMaxHours),
+    CHUANTOU_ADMIN_PASSWORD: z.string().min(1).optional(),
+    CHUANTOU_JURISDICTION_ENFORCED: flag.default(false),
+    // The server's own protection (server/http.ts, server/hardening.ts).
+    CHUANTOU_MAX_BODY_BYTES: whole(1024, 64 * 1024 * 1024).default(1024 * 1024),
+    CHUANTOU_QUERY_TIMEOUT_MS: whole(100, 600_000).default(30_000),
+    CHUANTOU_CORS_ORIGINS: corsOrigins.default([]),
+    // Behind a reverse proxy with TLS the session cookie must carry Secure; on plain HTTP it would never be sent.
+    CHUANTOU_SECURE_COOKIES: flag.default(false),
   })
   .refine((env) => !env.NEO4J_USER || env.NEO4J_PASSWORD !== undefined, {
     message: '设置了 NEO4J_USER 时必须同时设置 NEO4J_PASSWORD / NEO4J_PASSWORD is required with NEO4J_USER',
@@ -34,7 +77,11 @@ const envSchema = z
   });
 
 export interface Config {
-  /** Where Neo4j is: the local server this project runs, or an existing one named by NEO4J_URI. */
+  /**
+   * Where Neo4j is: the local server this project runs, or an existing one named by NEO4J_URI.
+   * The local server's password is not here: it is read from `local.neo4jPasswordFile` when
+   * connecting (cli/database.ts), since the first start of the server is what creates it.
+   */
   neo4j: {
     uri: string;
     user?: string;
@@ -46,6 +93,8 @@ export interface Config {
   local: {
     dataDir: string;
     neo4jHome: string;
+    /** The password of the local server's user `neo4j` (mode 0600, made on its first start). */
+    neo4jPasswordFile: string;
     boltPort: number;
     heap: string;
     pageCache: string;
@@ -55,6 +104,21 @@ export interface Config {
   analysis: AnalysisSettings;
   /** Secret for person keys; undefined means: the data directory's own (see keySecret.ts). */
   keySecret?: string;
+  audit: {
+    /** The chain's HMAC key (CHUANTOU_AUDIT_KEY); undefined: the data directory's `audit-key` (audit/key.ts). */
+    key?: string;
+    /** Where the chain head is checkpointed daily (CHUANTOU_AUDIT_DIR, default `<data dir>/audit/checkpoints`). */
+    checkpointDir: string;
+  };
+  /** How the server guards itself: request body limit, time cap of each query, cross-site callers (none by default). */
+  server: { maxBodyBytes: number; queryTimeoutMs: number; corsOrigins: string[]; secureCookies: boolean };
+  accounts: {
+    policy: AccountPolicy;
+    /** The first sysadmin's password (CHUANTOU_ADMIN_PASSWORD); undefined: generated and printed once. */
+    adminPassword?: string;
+    /** When true, a user may only query inside their own jurisdiction (CHUANTOU_JURISDICTION_ENFORCED). */
+    jurisdictionEnforced: boolean;
+  };
 }
 
 export class ConfigError extends Error {
@@ -75,14 +139,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   return {
     neo4j: {
       uri: e.NEO4J_URI ?? `bolt://127.0.0.1:${e.CHUANTOU_NEO4J_BOLT_PORT}`,
-      user: e.NEO4J_USER,
-      password: e.NEO4J_PASSWORD,
+      user: e.NEO4J_URI !== undefined ? e.NEO4J_USER : LOCAL_NEO4J_USER,
+      password: e.NEO4J_URI !== undefined ? e.NEO4J_PASSWORD : undefined,
       database: e.NEO4J_DATABASE,
       external: e.NEO4J_URI !== undefined,
     },
     local: {
       dataDir,
       neo4jHome: path.join(dataDir, 'neo4j'),
+      neo4jPasswordFile: path.join(dataDir, 'neo4j-password'),
       boltPort: e.CHUANTOU_NEO4J_BOLT_PORT,
       heap: e.CHUANTOU_NEO4J_HEAP,
       pageCache: e.CHUANTOU_NEO4J_PAGECACHE,
@@ -90,5 +155,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     http: { host: e.HOST, port: e.PORT },
     analysis: { jurisdiction: e.CHUANTOU_JURISDICTION },
     keySecret: e.CHUANTOU_KEY_SECRET,
+    audit: {
+      key: e.CHUANTOU_AUDIT_KEY,
+      checkpointDir: e.CHUANTOU_AUDIT_DIR ? path.resolve(cwd, e.CHUANTOU_AUDIT_DIR) : path.join(dataDir, 'audit', 'checkpoints'),
+    },
+    server: { maxBodyBytes: e.CHUANTOU_MAX_BODY_BYTES, queryTimeoutMs: e.CHUANTOU_QUERY_TIMEOUT_MS, corsOrigins: e.CHUANTOU_CORS_ORIGINS, secureCookies: e.CHUANTOU_SECURE_COOKIES },
+    accounts: {
+      policy: {
+        ...defaultAccountPolicy,
+        passwordMinLength: e.CHUANTOU_PASSWORD_MIN_LENGTH,
+        lockoutAttempts: e.CHUANTOU_LOCKOUT_ATTEMPTS,
+        lockoutMinutes: e.CHUANTOU_LOCKOUT_MINUTES,
+        sessionIdleMinutes: e.CHUANTOU_SESSION_IDLE_MINUTES,
+        sessionMaxHours: e.CHUANTOU_SESSION_MAX_HOURS,
+      },
+      adminPassword: e.CHUANTOU_ADMIN_PASSWORD,
+      jurisdictionEnforced: e.CHUANTOU_JURISDICTION_ENFORCED,
+    },
   };
 }

@@ -9,10 +9,20 @@ export const apiErrors = {
   NOT_FOUND: '未找到该实体，请检查代码或重新搜索 / no entity with that key; check the code or search again',
   BAD_INPUT: '参数有误 / invalid input',
   DATABASE_UNAVAILABLE: '数据库暂时无法连接，请稍后重试 / the database cannot be reached; try again shortly',
+  UNAUTHENTICATED: '请先登录 / sign in first',
+  FORBIDDEN: '您的角色无权执行此操作 / your role may not do this',
+  OUTSIDE_JURISDICTION: '超出您的管辖范围 / outside your jurisdiction',
+  ACCOUNT_ERROR: '账户操作未完成 / the account change was not made',
+  PASSWORD_CHANGE_REQUIRED: '请先修改初始密码 / change the password you were given first',
+  QUERY_TIMEOUT: '查询超过服务器时限，请缩小范围（层数、实体数、日期）后重试 / the query ran past the server’s time limit; narrow it (depth, entities, dates) and try again',
 } as const;
 
 export type ApiErrorCode = keyof typeof apiErrors;
 
-export function apiError(code: ApiErrorCode, detail?: string): GraphQLError {
-  return new GraphQLError(detail ? `${apiErrors[code]}: ${detail}` : apiErrors[code], { extensions: { code } });
+const statusOf: Partial<Record<ApiErrorCode, number>> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, OUTSIDE_JURISDICTION: 403, BAD_INPUT: 400, ACCOUNT_ERROR: 400 };
+
+export function apiError(code: ApiErrorCode, detail?: string, extensions: Record<string, unknown> = {}): GraphQLError {
+  return new GraphQLError(detail ? `${apiErrors[code]}: ${detail}` : apiErrors[code], {
+    extensions: { code, ...extensions, ...(statusOf[code] ? { http: { status: statusOf[code] } } : {}) },
+  });
 }

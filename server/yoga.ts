@@ -1,18 +1,26 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { GraphQLError } from 'graphql';
 import { createYoga, maskError } from 'graphql-yoga';
 import { makeExecutableSchema } from '@graphql-tools/schema';
-import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
-import type { Graph } from '../cypher/run.ts';
-import type { ApiContext } from './context.ts';
-import type { AnalysisSettings } from '../analyses/index.ts';
+import { useCookies } from '@whatwg-node/server-plugin-cookies';
+import type { ApiContext, ServerParts } from './context.ts';
 import { entitiesResolvers } from './modules/entities/entities.resolvers.ts';
 import { analysesResolvers } from './modules/analyses/analyses.resolvers.ts';
+import { accountsResolvers } from './modules/accounts/accounts.resolvers.ts';
+import { auditResolvers } from './modules/audit/audit.resolvers.ts';
+import { authorizationPlugins } from './authorization.ts';
+import { corsOption, hardeningPlugins } from './hardening.ts';
+import { outputMaskingPlugin } from './outputMasking.ts';
+import { auditPlugin } from './auditPlugin.ts';
+import { identityOf, requestIdentityPlugin } from './requestIdentity.ts';
 
 /**
  * Builds the GraphQL API: schema-first modules (modules/<domain>/<domain>.graphql plus its
- * resolvers) merged into one schema. Tests call `yoga.fetch()` without opening a port.
+ * resolvers) merged into one schema. Every request is tied to its session (cookie), authorized
+ * by the schema's directives, masked on the way out and recorded in the audit trail. Tests call
+ * `yoga.fetch()` without opening a port.
  */
 
 const modulesDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'modules');
@@ -21,23 +29,38 @@ const typeDefs = fs
   .sort()
   .map((m) => fs.readFileSync(path.join(modulesDir, m, `${m}.graphql`), 'utf8'));
 
-export const schema = makeExecutableSchema<ApiContext>({ typeDefs, resolvers: [entitiesResolvers, analysesResolvers] });
+export const schema = makeExecutableSchema<ApiContext>({ typeDefs, resolvers: [entitiesResolvers, analysesResolvers, accountsResolvers, auditResolvers] });
 
-export function createApi(graph: Graph, settings: AnalysisSettings) {
+export function createApi(parts: ServerParts) {
   return createYoga<Record<string, unknown>, ApiContext>({
     schema,
-    context: () => ({ graph, settings }),
+    context: ({ request }): ApiContext => ({ ...parts, ...identityOf(request), request, auditNote: {} }),
     graphqlEndpoint: '/graphql',
     landingPage: false,
     logging: false,
-    // Depth, cost and alias limits stop a single query from walking the whole graph.
-    plugins: [EnvelopArmorPlugin({ maxDepth: { n: 8 }, costLimit: { maxCost: 5000 }, maxAliases: { n: 15 }, maxTokens: { n: 2000 } })],
+    graphiql: false,
+    cors: corsOption(parts.corsOrigins),
+    plugins: [
+      // The request's shape first: CSRF header, variables, depth, cost and alias limits (hardening.ts).
+      ...hardeningPlugins(),
+      useCookies(),
+      requestIdentityPlugin(parts.accounts),
+      // Before authorization: a plugin that stops an operation skips the hooks of those after it,
+      // and a refused operation must still be masked and recorded.
+      outputMaskingPlugin(),
+      auditPlugin(parts),
+      ...authorizationPlugins(),
+    ],
     maskedErrors: {
       maskError: (error, message, isDev) => {
         const original = (error as { originalError?: { code?: string } }).originalError;
         if (original?.code === 'ServiceUnavailable' || original?.code === 'SessionExpired') {
           return maskError(new Error('数据库暂时无法连接，请稍后重试 / the database cannot be reached; try again shortly'), message, isDev);
         }
+        // The client gets "Unexpected error"; the operator's log gets what happened. GraphQL errors
+        // (a bad request, a refusal, a code of ours) are answers, not incidents.
+        const cause = (error as { originalError?: unknown }).originalError ?? error;
+        if (!(cause instanceof GraphQLError)) console.error('API 内部错误 / internal error:', cause);
         return maskError(error, message, isDev);
       },
     },

@@ -97,7 +97,7 @@ the graph is held in memory while it is converted (see docs/bulk-import.md).`,
             importHeap: opts.heap,
             importOffHeap: opts.offHeap,
             keepCsv: opts.keepCsv,
-            server: { boltPort: config.local.boltPort, heap: config.local.heap, pageCache: config.local.pageCache },
+            server: { boltPort: config.local.boltPort, heap: config.local.heap, pageCache: config.local.pageCache, passwordFile: config.local.neo4jPasswordFile },
             onProgress: ({ file, rows }) => {
               const speed = Math.round(rows / Math.max(0.001, (Date.now() - started) / 1000));
               if (bar) {

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import * as tar from 'tar';
 import type { Command } from 'commander';
@@ -8,6 +9,8 @@ import { MODEL_VERSION } from '../../model/graph.ts';
 import { migrateStore, pendingMigrations, readStoreVersion } from '../../migrations/modelVersion.ts';
 import { localNeo4jStatus, startLocalNeo4j, stopLocalNeo4j, type RunningNeo4j } from '../../neo4j/localServer.ts';
 import { openGraph } from '../database.ts';
+import { osUser } from '../audited.ts';
+import { recordPending } from '../../audit/pending.ts';
 
 /** `chuantou db …`: the local Neo4j server's life cycle, its offline backups and its data-model version. */
 
@@ -35,6 +38,7 @@ async function withDatabase<T>(config: Config, work: (graph: Graph) => Promise<T
       boltPort: config.local.boltPort,
       heap: config.local.heap,
       pageCache: config.local.pageCache,
+      passwordFile: config.local.neo4jPasswordFile,
       log: (line) => console.log(line),
     });
   }
@@ -50,6 +54,11 @@ async function withDatabase<T>(config: Config, work: (graph: Graph) => Promise<T
   }
 }
 
+/** Backup and restore run on a stopped store: their entries wait for the next start (audit/pending.ts). */
+function recordOffline(config: Config, action: 'backup' | 'restore', operation: string, params: Record<string, unknown>, detail?: string): void {
+  recordPending(config.audit.checkpointDir, { actor: { name: `cli:${osUser()}`, via: 'cli', role: null }, action, operation, outcome: 'ok', address: os.hostname(), params, detail: detail ?? null });
+}
+
 export function registerDbCommands(program: Command): void {
   const db = program.command('db').description('本地 Neo4j 数据库 / the local Neo4j database');
 
@@ -63,6 +72,7 @@ export function registerDbCommands(program: Command): void {
         boltPort: config.local.boltPort,
         heap: config.local.heap,
         pageCache: config.local.pageCache,
+        passwordFile: config.local.neo4jPasswordFile,
         detached: true,
         log: (line) => console.log(line),
       });
@@ -136,8 +146,12 @@ export function registerDbCommands(program: Command): void {
       if (!fs.existsSync(dataDir)) throw new Error(`没有可备份的数据 / nothing to back up: ${dataDir}`);
       const entries = ['neo4j/data'];
       // Person keys are HMACs under this secret: a store restored without it could not match new imports.
-      if (fs.existsSync(path.join(config.local.dataDir, 'key-secret'))) entries.push('key-secret');
+      // The audit chain's key and its checkpoints go too: without them the restored trail could not be verified.
+      for (const extra of ['key-secret', 'audit-key', path.relative(config.local.dataDir, config.audit.checkpointDir)]) {
+        if (!extra.startsWith('..') && fs.existsSync(path.join(config.local.dataDir, extra))) entries.push(extra);
+      }
       await tar.create({ gzip: true, file, cwd: config.local.dataDir, portable: true }, entries);
+      recordOffline(config, 'backup', 'db backup', { file: path.resolve(file) });
       console.log(`已备份到 / backed up to ${path.resolve(file)}`);
     });
 
@@ -155,7 +169,13 @@ export function registerDbCommands(program: Command): void {
         );
       }
       fs.mkdirSync(config.local.dataDir, { recursive: true });
-      await tar.extract({ file, cwd: config.local.dataDir, filter: (p) => p === 'key-secret' || p.startsWith('neo4j/data') });
+      const checkpoints = path.relative(config.local.dataDir, config.audit.checkpointDir);
+      await tar.extract({
+        file,
+        cwd: config.local.dataDir,
+        filter: (p) => p === 'key-secret' || p === 'audit-key' || p.startsWith('neo4j/data') || (!checkpoints.startsWith('..') && p.startsWith(checkpoints)),
+      });
+      recordOffline(config, 'restore', 'db restore', { file: path.resolve(file) }, '数据库已从备份恢复 / the database was restored from a backup');
       console.log(`已恢复到 / restored into ${config.local.dataDir}`);
     });
 }

@@ -5,7 +5,9 @@ import { analyses, analysisNames, getAnalysis, parseParams, runAnalysis } from '
 import type { Envelope } from '../../analyses/envelope.ts';
 import { chainText, findingRows, toCsv, type Cell } from '../../analyses/tabular.ts';
 import { percentText } from '../../model/values.ts';
+import { maskIdNumbersInText } from '../../model/idMasking.ts';
 import { openCurrentGraph } from '../database.ts';
+import { noteForAudit } from '../audited.ts';
 import { renderTable, terminalWidth, wrapIndented, wrapText, type TableCell, type TableColumn } from '../table.ts';
 
 /** `chuantou run <analysis> --param k=v … --format json|csv|table`: any analysis of the registry. */
@@ -121,8 +123,9 @@ export function registerRunCommand(program: Command): void {
     .option('--param <key=value>', '分析参数，可重复 / an analysis parameter, repeatable', collect, [])
     .option('--format <format>', `输出格式 / output format: ${formats.join(' | ')}`, 'table')
     .option('--output <file>', '写入文件而非标准输出 / write to a file instead of standard output')
+    .option('--reason <text>', '查询事由（案件编号或说明）：给出后显示完整证件号码，并记入审计日志 / the reason for the query (case number or a sentence): with it, full ID numbers are shown, and it is recorded in the audit trail')
     .addHelpText('after', `\n分析与参数 / analyses and their parameters:\n${help}\n\n例 / example:\n  npx chuantou run beneficial-owners --param firm=91320106MA1X000202 --format csv --output owners.csv`)
-    .action(async (name: string, opts: { param: string[]; format: string; output?: string }) => {
+    .action(async (name: string, opts: { param: string[]; format: string; output?: string; reason?: string }) => {
       if (!formats.includes(opts.format as Format)) throw new Error(`未知格式 / unknown format "${opts.format}": ${formats.join(' | ')}`);
       if (opts.format === 'table' && opts.output) throw new Error('table 格式只用于终端，写文件请用 csv 或 json / table is for the terminal; use csv or json with --output');
       const analysis = getAnalysis(name);
@@ -137,12 +140,16 @@ export function registerRunCommand(program: Command): void {
       } finally {
         await graph.close();
       }
+      // The same rule as the API's: ID numbers masked unless a reason is given (model/idMasking.ts).
+      const reveal = typeof opts.reason === 'string' && opts.reason.trim().length > 0;
+      const shown = reveal ? (text: string) => text : maskIdNumbersInText;
+      noteForAudit({ resultCount: envelope.findings.length, ...(reveal ? { reason: opts.reason, detail: '显示完整证件号码 / full ID numbers shown' } : {}) });
       const format = opts.format as Format;
       if (format === 'table') {
-        console.log(tableText(envelope, analysis.scoreIsRatio === true, terminalWidth()).join('\n'));
+        console.log(shown(tableText(envelope, analysis.scoreIsRatio === true, terminalWidth()).join('\n')));
         return;
       }
-      const text = format === 'csv' ? toCsv(envelope) : `${JSON.stringify(envelope, null, 2)}\n`;
+      const text = shown(format === 'csv' ? toCsv(envelope) : `${JSON.stringify(envelope, null, 2)}\n`);
       if (opts.output) {
         fs.writeFileSync(opts.output, text);
         console.error(`已写入 / written: ${opts.output}`);

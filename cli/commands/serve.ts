@@ -9,6 +9,9 @@ import { migrateStore, requireCurrentModel } from '../../migrations/modelVersion
 import { openGraph } from '../database.ts';
 import { ensureWebBuilt } from '../webBuild.ts';
 import { demoFiles } from '../../demo/files.ts';
+import { Accounts, ensureFirstSysadmin, generatePassword } from '../../accounts/accounts.ts';
+import type { AuditTrail } from '../../audit/trail.ts';
+import { openAuditTrail } from '../../server/auditTrail.ts';
 
 /**
  * `chuantou serve` runs the API and web app against a running database; `chuantou start` is what
@@ -34,6 +37,7 @@ async function serveUntilStopped(config: Config, options: { startNeo4j: boolean;
         boltPort: config.local.boltPort,
         heap: config.local.heap,
         pageCache: config.local.pageCache,
+        passwordFile: config.local.neo4jPasswordFile,
         log,
       });
     }
@@ -44,7 +48,17 @@ async function serveUntilStopped(config: Config, options: { startNeo4j: boolean;
     await neo4j?.stop();
     throw error;
   });
-  const server = createHttpServer(graph, config.analysis);
+  const accounts = new Accounts(graph, config.accounts.policy);
+  const audit = await openAuditTrail(graph, config);
+  const server = createHttpServer({
+    graph,
+    settings: config.analysis,
+    accounts,
+    audit,
+    corsOrigins: config.server.corsOrigins,
+    jurisdictionEnforced: config.accounts.jurisdictionEnforced,
+    secureCookies: config.server.secureCookies,
+  }, { maxBodyBytes: config.server.maxBodyBytes, queryTimeoutMs: config.server.queryTimeoutMs });
 
   const stop = async (code: number) => {
     if (stopping) return;
@@ -74,6 +88,7 @@ async function serveUntilStopped(config: Config, options: { startNeo4j: boolean;
     } else {
       await requireCurrentModel(graph);
     }
+    const signIn = await firstAccounts(accounts, audit, config);
     if (options.loadDemo) {
       const [counts] = await graph.read<{ firms: number }>('admin/countEntities');
       if (counts?.firms === 0) {
@@ -87,16 +102,58 @@ async function serveUntilStopped(config: Config, options: { startNeo4j: boolean;
           source: 'demo',
         });
         log(`演示数据已导入 / demo loaded: ${summary.files.map((f) => `${f.kind} ${f.written}`).join(', ')}`);
+        await audit.append({ actor: systemActor, action: 'import', operation: 'demo', outcome: 'ok', params: { files: summary.files.map((f) => f.kind) }, resultCount: summary.files.reduce((n, f) => n + f.written, 0) });
+        signIn.push(...(await demoInvestigator(accounts, audit)));
       }
     }
     const url = await listen(server, config.http.port, config.http.host);
-    log(`\n穿透 Chuantou 已就绪 / ready: ${url}\n按 Ctrl-C 停止 / press Ctrl-C to stop`);
+    log(`\n穿透 Chuantou 已就绪 / ready: ${url}\n${signIn.join('\n')}\n按 Ctrl-C 停止 / press Ctrl-C to stop`);
   } catch (error) {
     const e = error as Error & { code?: string };
     console.error(`错误 / error${e.code ? ` [${e.code}]` : ''}: ${e.message}`);
     await stop(1);
   }
 }
+
+const systemActor = { name: 'system', via: 'system', role: null } as const;
+
+/**
+ * The first start creates the system administrator — with CHUANTOU_ADMIN_PASSWORD, or a password
+ * generated and printed this once, to be changed at the first sign-in: no install shares a
+ * password that works everywhere. Returns the lines that tell the user how to sign in.
+ */
+async function firstAccounts(accounts: Accounts, audit: AuditTrail, config: Config): Promise<string[]> {
+  const admin = await ensureFirstSysadmin(accounts, { password: config.accounts.adminPassword });
+  if (!admin.created) return ['请用您的账户登录；忘记密码可由系统管理员重置（npx chuantou user reset-password 用户名）/ sign in with your account; a system administrator resets forgotten passwords'];
+  await audit.append({ actor: systemActor, action: 'account', operation: 'ensureFirstSysadmin', outcome: 'ok', params: { name: admin.name } });
+  return admin.generatedPassword
+    ? [
+        `首次启动，已创建系统管理员 / first start: system administrator created`,
+        `  用户名 / user: ${admin.name}`,
+        `  初始密码 / password: ${admin.generatedPassword}`,
+        '  （只显示这一次，首次登录须修改；系统管理员管理账户，不查看案件数据）/ (shown this once; change it at first sign-in; the administrator manages accounts and sees no case data)',
+      ]
+    : [`首次启动，已创建系统管理员 ${admin.name}，密码为 CHUANTOU_ADMIN_PASSWORD / first start: administrator ${admin.name} created with CHUANTOU_ADMIN_PASSWORD`];
+}
+
+/**
+ * With the demo, an investigator to look at it with (the administrator may not: 三员分立) — its
+ * password from CHUANTOU_DEMO_PASSWORD, or generated and printed this once.
+ */
+async function demoInvestigator(accounts: Accounts, audit: AuditTrail): Promise<string[]> {
+  if (await accounts.getUser(DEMO_USER)) return [];
+  const given = process.env.CHUANTOU_DEMO_PASSWORD;
+  const password = given ?? generatePassword(DEMO_USER, accounts.policy);
+  await accounts.createUser({ name: DEMO_USER, displayName: '演示侦查员', role: 'investigator', jurisdiction: '320000', password, mustChangePassword: given === undefined });
+  await audit.append({ actor: systemActor, action: 'account', operation: 'createUser', outcome: 'ok', params: { name: DEMO_USER, role: 'investigator' } });
+  return [
+    '演示数据的查看账户（侦查员）/ an investigator account to explore the demo:',
+    `  用户名 / user: ${DEMO_USER}`,
+    given ? '  密码 / password: CHUANTOU_DEMO_PASSWORD' : `  初始密码 / password: ${password}  （只显示这一次，首次登录须修改 / shown this once; change it at first sign-in）`,
+  ];
+}
+
+const DEMO_USER = 'demo';
 
 export function registerServeCommands(program: Command): void {
   program

@@ -3,12 +3,14 @@
 // Parameters:
 //   $key string — the firm's domain key (USCC, registration number or unverified key)
 // Grounds: DOMAIN.md §3. Relationships whose validTo is set have ended and are not current.
+// Persons' full ID numbers are returned; the server masks them on the way out unless the reader
+// may see them (model/idMasking.ts).
 MATCH (c:Company {key: $key})
 CALL (c) {
   OPTIONAL MATCH (lr:Person)-[r:LEGAL_REPRESENTATIVE_OF]->(c)
   WHERE r.validTo IS NULL
   RETURN CASE WHEN lr IS NULL THEN null
-              ELSE {kind: 'PERSON', key: lr.key, name: lr.name, identifier: lr.idMasked} END AS legalRepresentative
+              ELSE {kind: 'PERSON', key: lr.key, name: lr.name, identifier: lr.idMasked, idNumber: lr.idNumber} END AS legalRepresentative
   LIMIT 1
 }
 CALL (c) {
@@ -17,7 +19,7 @@ CALL (c) {
   WITH h, s ORDER BY s.ratio DESC, h.name
   RETURN collect(CASE WHEN h IS NULL THEN null ELSE {
     holder: {kind: CASE WHEN h:Company THEN 'COMPANY' ELSE 'PERSON' END, key: h.key, name: h.name,
-             identifier: coalesce(h.uscc, h.registrationNumber, h.idMasked), status: h.status},
+             identifier: coalesce(h.uscc, h.registrationNumber, h.idMasked), idNumber: h.idNumber, status: h.status},
     ratio: s.ratio, subscribedAmountWan: s.subscribedAmountWan, subscribedCurrency: s.subscribedCurrency,
     subscribedText: s.subscribedText } END) AS shareholders
 }

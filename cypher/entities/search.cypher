@@ -27,5 +27,7 @@ RETURN CASE WHEN node:Company THEN 'COMPANY' ELSE 'PERSON' END AS kind,
        node.key AS key,
        node.name AS name,
        coalesce(node.uscc, node.registrationNumber, node.idMasked) AS identifier,
+       // The full number goes out masked unless the reader may see it (server: model/idMasking.ts).
+       node.idNumber AS idNumber,
        node.status AS status,
        node.registeredAddress AS address

@@ -38,7 +38,7 @@ export interface BulkLoadOptions extends ImportSettings {
   importHeap?: string;
   importOffHeap?: string;
   /** The instance as it is started after the import, for the schema and the run record. */
-  server: { boltPort: number; heap: string; pageCache: string };
+  server: { boltPort: number; heap: string; pageCache: string; passwordFile: string };
   /** Keep the admin CSV files (they are removed after a successful load). */
   keepCsv?: boolean;
   onProgress?: (progress: { file: string; rows: number }) => void;
@@ -58,8 +58,8 @@ export interface BulkLoadSummary extends ImportSummary {
  * Writes the run's record with the real queries, as the online run would have (start, last
  * checkpoints, the passes after the writes, finish); the passes' findings join the run's rejects file.
  */
-async function recordRun(uri: string, run: RunCalls, summary: ImportSummary): Promise<Pick<ImportSummary, 'proposedSamePersons' | 'inferredByCode' | 'rejectsByCode' | 'rejectsFile'>> {
-  const graph = connect({ uri });
+async function recordRun(server: RunningNeo4j, run: RunCalls, summary: ImportSummary): Promise<Pick<ImportSummary, 'proposedSamePersons' | 'inferredByCode' | 'rejectsByCode' | 'rejectsFile'>> {
+  const graph = connect({ uri: server.uri, ...server.auth });
   try {
     await graph.applySchema();
     // What neo4j-admin wrote was converted by this code: the store holds the current model.
@@ -164,8 +164,8 @@ export async function bulkLoad(options: BulkLoadOptions): Promise<BulkLoadSummar
   let server: RunningNeo4j | null = null;
   let recorded: Awaited<ReturnType<typeof recordRun>>;
   try {
-    server = await startLocalNeo4j({ home: options.home, boltPort: options.server.boltPort, heap: options.server.heap, pageCache: options.server.pageCache, log });
-    recorded = await recordRun(server.uri, run, summary);
+    server = await startLocalNeo4j({ home: options.home, ...options.server, log });
+    recorded = await recordRun(server, run, summary);
   } catch (error) {
     const e = error as Error;
     e.message =

@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Graph } from '../../cypher/run.ts';
 import { importFiles } from '../../importers/importFiles.ts';
 import { createApi } from '../../server/yoga.ts';
-import { freshGraph, TEST_KEY_SECRET, TEST_SETTINGS } from '../support/graph.ts';
+import { freshGraph, TEST_KEY_SECRET } from '../support/graph.ts';
+import { signedInClient, testServerParts, type ApiClient } from '../support/server.ts';
 
 /** The analyses through the GraphQL API: typed queries, the generic runAnalysis, and the errors a client can act on. */
 
@@ -14,13 +15,11 @@ let graph: Graph;
 let api: ReturnType<typeof createApi>;
 let reportDir: string;
 
-async function gql(query: string, variables: Record<string, unknown> = {}) {
-  const response = await api.fetch('http://test/graphql', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query, variables }),
-  });
-  return (await response.json()) as { data?: Record<string, any>; errors?: { message: string; extensions?: Record<string, any> }[] };
+let client: ApiClient;
+
+/** As a signed-in investigator: what the API answers depends on who asks. */
+function gql(query: string, variables: Record<string, unknown> = {}) {
+  return client.gql(query, variables);
 }
 
 const ENVELOPE = `analysis params ranAt about { kind key name } exhaustive limitsHit
@@ -32,7 +31,9 @@ beforeAll(async () => {
   const files = ['registrations', 'shareholders', 'officers'].map((f) => path.join(fixtures, `${f}.csv`));
   await importFiles({ graph, files, reportDir, secret: TEST_KEY_SECRET });
   await graph.driver.executeQuery(fs.readFileSync(path.join(fixtures, 'history.cypher'), 'utf8'));
-  api = createApi(graph, TEST_SETTINGS);
+  const parts = testServerParts(graph);
+  api = createApi(parts);
+  client = await signedInClient((url, init) => api.fetch(url, init), parts.accounts, 'investigator');
 });
 afterAll(async () => {
   await graph.close();

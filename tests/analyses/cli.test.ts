@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Graph } from '../../cypher/run.ts';
 import { importFiles } from '../../importers/importFiles.ts';
 import { envelope as envelopeSchema } from '../../analyses/envelope.ts';
-import { freshGraph, TEST_KEY_SECRET } from '../support/graph.ts';
+import { freshGraph, TEST_KEY_SECRET, testNeo4jEnv } from '../support/graph.ts';
 import { runCli } from '../support/cli.ts';
 import stringWidth from 'string-width';
 
@@ -16,7 +16,7 @@ let graph: Graph;
 let workDir: string;
 
 function chuantou(args: string[]) {
-  return runCli(args, { NEO4J_URI: inject('neo4jUri'), CHUANTOU_DATA_DIR: workDir });
+  return runCli(args, { ...testNeo4jEnv(), CHUANTOU_DATA_DIR: workDir });
 }
 
 beforeAll(async () => {
@@ -77,7 +77,7 @@ describe('chuantou run', () => {
 
   it('--format table prints the findings, in plain words what was searched and what was not, and the evidence', async () => {
     const { code, stdout } = await runCli(['run', 'controlled-firms', '--param', 'person=水深', '--param', 'maxDepth=2', '--format', 'table'], {
-      NEO4J_URI: inject('neo4jUri'),
+      ...testNeo4jEnv(),
       CHUANTOU_DATA_DIR: workDir,
       COLUMNS: '100',
     });
@@ -91,7 +91,7 @@ describe('chuantou run', () => {
   it('--format table is a table a person reads in a terminal: no quotes, no escape codes, no line wider than the terminal', async () => {
     for (const columns of ['60', '100']) {
       const { code, stdout } = await runCli(['run', 'beneficial-owners', '--param', 'firm=91320100MA1TA0005E', '--format', 'table'], {
-        NEO4J_URI: inject('neo4jUri'),
+        ...testNeo4jEnv(),
         CHUANTOU_DATA_DIR: workDir,
         COLUMNS: columns,
       });

@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Graph } from '../../cypher/run.ts';
 import { importFiles } from '../../importers/importFiles.ts';
 import { neighborhood } from '../../analyses/neighborhood.ts';
 import { runCli } from '../support/cli.ts';
-import { freshGraph, TEST_KEY_SECRET } from '../support/graph.ts';
+import { freshGraph, TEST_KEY_SECRET, testNeo4jEnv } from '../support/graph.ts';
 
 /**
  * A compound title (执行董事兼总经理) is two roles, and every view shows both: the network the web
@@ -39,7 +39,7 @@ describe('a person with two roles in one firm', () => {
 
   it('shows both roles in the neighbourhood analysis exported as CSV', async () => {
     const { code, stdout } = await runCli(['run', 'neighborhood', '--param', `key=${YI}`, '--param', 'depth=1', '--format', 'csv'], {
-      NEO4J_URI: inject('neo4jUri'),
+      ...testNeo4jEnv(),
       CHUANTOU_DATA_DIR: dataDir,
     });
     expect(code).toBe(0);
@@ -49,7 +49,7 @@ describe('a person with two roles in one firm', () => {
     const li = rows.find((r) => r.includes(',李四,'))!;
     expect(li.split(',')[roles]).toBe('法定代表人; 执行董事; 总经理');
     // Both relationships are in the network the JSON export carries.
-    const json = await runCli(['run', 'neighborhood', '--param', `key=${YI}`, '--param', 'depth=1', '--format', 'json'], { NEO4J_URI: inject('neo4jUri'), CHUANTOU_DATA_DIR: dataDir });
+    const json = await runCli(['run', 'neighborhood', '--param', `key=${YI}`, '--param', 'depth=1', '--format', 'json'], { ...testNeo4jEnv(), CHUANTOU_DATA_DIR: dataDir });
     const centre = JSON.parse(json.stdout).findings[0];
     expect(centre.evidence.subgraph.edges.filter((e: { type: string }) => e.type === 'OFFICER_OF').map((e: { role: string }) => e.role).sort()).toEqual(['总经理', '执行董事', '监事'].sort());
   }, 120_000);

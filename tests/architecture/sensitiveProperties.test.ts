@@ -5,10 +5,18 @@ import { nodeTypes, relationshipTypes, type PropertySpec } from '../../model/gra
 
 /**
  * A property the model marks sensitive (a full ID number, a birth date, a household division)
- * never leaves the database through the API or an analysis: no GraphQL schema declares it and no
- * query the server or the analyses run reads it — they read the masked number (idMasked). Import
- * passes may read it (cypher/passes, cypher/importRun: matching persons needs the full number).
+ * leaves the database through the API or an analysis only where this test names it: the full ID
+ * number of the persons a search or a firm's profile shows, as `EntitySummary.idNumber`, which
+ * every response masks on its way out unless the reader is an investigator who gave a reason
+ * (server/outputMasking.ts; tests/server/idNumberScan.test.ts scans what regulators and viewers
+ * receive). Everything else reads the masked number (idMasked). Import passes may read it
+ * (cypher/passes, cypher/importRun: matching persons needs the full number).
  */
+
+/** The readers allowed, as file:line-free "file name" pairs, each for the masked-on-output idNumber field. */
+const allowedQueryReaders = ['cypher/entities/company.cypher idNumber', 'cypher/entities/search.cypher idNumber'];
+const allowedSchemaReaders = ['server/modules/entities/entities.graphql idNumber'];
+const withoutLine = (reader: string) => reader.replace(/:\d+ /, ' ');
 
 const sensitive = [...Object.values(nodeTypes), ...Object.values(relationshipTypes)].flatMap((t) =>
   Object.entries(t.properties as Record<string, PropertySpec>).flatMap(([name, spec]) => (spec.sensitive ? [name] : [])),
@@ -37,12 +45,13 @@ describe('sensitive properties', () => {
     expect(sensitive).toEqual(expect.arrayContaining(['idNumber', 'birthDate', 'householdDivision']));
   });
 
-  it('no query the API or the analyses run reads one, and no GraphQL type declares one', () => {
+  it('only the full ID number of a search hit or a profile\'s persons leaves, through the one field the output masking covers', () => {
     const queries = [...files('cypher/entities', '.cypher'), ...files('cypher/analyses', '.cypher')];
     expect(queries.length).toBeGreaterThan(20);
-    expect(readers(queries, (name) => new RegExp(`\\.${name}\\b`))).toEqual([]);
+    const queryReaders = readers(queries, (name) => new RegExp(`\\.${name}\\b`)).map(withoutLine);
+    expect([...new Set(queryReaders)].sort()).toEqual(allowedQueryReaders);
     const schemas = files('server', '.graphql');
     expect(schemas.length).toBeGreaterThan(0);
-    expect(readers(schemas, (name) => new RegExp(`\\b${name}\\s*[:(]`))).toEqual([]);
+    expect(readers(schemas, (name) => new RegExp(`\\b${name}\\s*[:(]`)).map(withoutLine)).toEqual(allowedSchemaReaders);
   });
 });

@@ -3,10 +3,10 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import stringWidth from 'string-width';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Graph } from '../../cypher/run.ts';
 import { runCli } from '../support/cli.ts';
-import { freshGraph, TEST_KEY_SECRET } from '../support/graph.ts';
+import { freshGraph, TEST_KEY_SECRET, testNeo4jEnv, testNeo4j } from '../support/graph.ts';
 
 /** `chuantou import` as a user runs it: what it counts, what it prints, what it says when the database goes away. */
 
@@ -14,7 +14,7 @@ let graph: Graph;
 let dataDir: string;
 
 function chuantou(args: string[], env: NodeJS.ProcessEnv = {}) {
-  return runCli(args, { NEO4J_URI: inject('neo4jUri'), CHUANTOU_DATA_DIR: dataDir, CHUANTOU_KEY_SECRET: TEST_KEY_SECRET, ...env });
+  return runCli(args, { ...testNeo4jEnv(), CHUANTOU_DATA_DIR: dataDir, CHUANTOU_KEY_SECRET: TEST_KEY_SECRET, ...env });
 }
 
 beforeAll(async () => {
@@ -82,7 +82,7 @@ describe('chuantou import', () => {
     const file = path.join(dataDir, 'many.csv');
     const rows = Array.from({ length: 4000 }, (_, i) => `测试中断${i}号有限公司,股东${i},100%`);
     fs.writeFileSync(file, ['企业名称,股东名称,持股比例', ...rows].join('\n') + '\n');
-    const link = await relay(inject('neo4jUri'));
+    const link = await relay(testNeo4j().uri);
     const running = chuantou(['import', '--batch-size', '50', file], { NEO4J_URI: link.uri });
     // Cut the connection once a few batches are in.
     for (let i = 0; i < 600; i++) {

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freePort, portInUse } from '../../neo4j/localServer.ts';
+import { ApiClient } from '../support/server.ts';
 
 /**
  * `npm start` as a user runs it, in its own process group like a terminal's foreground job:
@@ -66,6 +67,12 @@ describe('npm start', () => {
 
     const first = await startUntilReady(env);
     expect(first.output()).toContain('演示数据已导入 / demo loaded');
+    // How to sign in is printed: the administrator's and the demo investigator's first passwords.
+    const admin = /用户名 \/ user: admin\n\s+初始密码 \/ password: (\S+)/.exec(first.output());
+    const demo = /用户名 \/ user: demo\n\s+初始密码 \/ password: (\S+)/.exec(first.output());
+    expect(admin, first.output()).not.toBeNull();
+    expect(demo, first.output()).not.toBeNull();
+    expect(admin![1]).not.toBe(demo![1]);
     expect(first.output()).toContain(`http://127.0.0.1:${httpPort}/`);
     const page = await fetch(`http://127.0.0.1:${httpPort}/`);
     expect(page.status).toBe(200);
@@ -81,12 +88,17 @@ describe('npm start', () => {
     // A second start finds the data of the first: no demo import, the same firms searchable.
     const second = await startUntilReady(env);
     expect(second.output()).not.toContain('演示数据已导入');
-    const response = await fetch(`http://127.0.0.1:${httpPort}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: '{ search(text: "鑫融财富") { name } }' }),
-    });
-    expect(((await response.json()) as { data: { search: { name: string }[] } }).data.search[0]!.name).toBe('南京鑫融财富管理有限公司');
+    expect(second.output()).not.toContain('初始密码');
+    // The README's walkthrough: sign in as demo with the printed password, change it, search.
+    const client = new ApiClient(fetch, `http://127.0.0.1:${httpPort}`);
+    const anonymous = await client.gql('{ search(text: "鑫融财富") { name } }');
+    expect(anonymous.status).toBe(401);
+    const signedIn = await client.gql('mutation($p: String!) { signIn(name: "demo", password: $p) { ok me { user { mustChangePassword } } } }', { p: demo![1] });
+    expect(signedIn.data!.signIn).toEqual({ ok: true, me: { user: { mustChangePassword: true } } });
+    const changed = await client.gql('mutation($o: String!) { changePassword(oldPassword: $o, newPassword: "Walkthrough-2026-jiangsu!") }', { o: demo![1] });
+    expect(changed.data, JSON.stringify(changed.errors)).toEqual({ changePassword: true });
+    const found = await client.gql('{ search(text: "鑫融财富") { name } }');
+    expect(found.data!.search[0]!.name).toBe('南京鑫融财富管理有限公司');
     expect(['0', 'SIGINT']).toContain(await interruptAndWait());
     expect(await portInUse(boltPort)).toBe(false);
   }, 600_000);

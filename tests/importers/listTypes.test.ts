@@ -1,13 +1,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Graph } from '../../cypher/run.ts';
 import { envelope as envelopeSchema, type Envelope } from '../../analyses/envelope.ts';
 import { runAnalysis } from '../../analyses/index.ts';
 import { shippedListTypes } from '../../model/listTypes.ts';
 import { runCli } from '../support/cli.ts';
-import { freshGraph, TEST_SETTINGS } from '../support/graph.ts';
+import { freshGraph, TEST_SETTINGS, testNeo4jEnv } from '../support/graph.ts';
 
 /**
  * A case list typed by hand (tests/fixtures/importers/listTypes/README.md) imports through the CLI
@@ -23,7 +23,7 @@ let graph: Graph;
 let workDir: string;
 
 function chuantou(args: string[]) {
-  return runCli(args, { NEO4J_URI: inject('neo4jUri'), CHUANTOU_DATA_DIR: workDir });
+  return runCli(args, { ...testNeo4jEnv(), CHUANTOU_DATA_DIR: workDir });
 }
 
 async function flaggedControllers(...params: string[]): Promise<Envelope> {

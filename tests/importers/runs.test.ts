@@ -2,11 +2,11 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Graph } from '../../cypher/run.ts';
 import { importFiles, resumeImport, retractImport } from '../../importers/importFiles.ts';
 import { usccCheckChar } from '../../model/identifiers/uscc.ts';
-import { freshGraph, TEST_KEY_SECRET } from '../support/graph.ts';
+import { freshGraph, TEST_KEY_SECRET, testNeo4jEnv } from '../support/graph.ts';
 
 /** Import runs: value history, dry runs, interrupted runs resumed, runs retracted. */
 
@@ -128,7 +128,7 @@ describe('import runs', () => {
     // Given before the registrations, imported after them: the run's parts are not in the order of its files.
     const officers = path.join(fixtures, 'officers.csv');
     const child = spawn(process.execPath, ['bin/chuantou.mjs', 'import', '--batch-size', '100', '--report', 'json', officers, file], {
-      env: { ...process.env, NEO4J_URI: inject('neo4jUri'), CHUANTOU_DATA_DIR: tmp, CHUANTOU_KEY_SECRET: TEST_KEY_SECRET },
+      env: { ...process.env, ...testNeo4jEnv(), CHUANTOU_DATA_DIR: tmp, CHUANTOU_KEY_SECRET: TEST_KEY_SECRET },
       stdio: 'ignore',
     });
     const exited = new Promise((resolve) => child.once('exit', resolve));

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Graph } from '../../cypher/run.ts';
 import { int } from '../../cypher/values.ts';
 import { importFiles } from '../../importers/importFiles.ts';
@@ -13,7 +13,7 @@ import { readStoreVersion } from '../../migrations/modelVersion.ts';
 import { MODEL_VERSION } from '../../model/graph.ts';
 import { freePort } from '../../neo4j/localServer.ts';
 import { runCli } from '../support/cli.ts';
-import { freshGraph, TEST_KEY_SECRET } from '../support/graph.ts';
+import { freshGraph, TEST_KEY_SECRET, testNeo4jEnv } from '../support/graph.ts';
 import { exportStore, loadStore, readDump } from '../support/storeDump.ts';
 
 /**
@@ -56,7 +56,7 @@ async function personOf(firm: string, name: string, type: string): Promise<strin
 
 beforeAll(async () => {
   graph = await freshGraph();
-  env = { NEO4J_URI: inject('neo4jUri'), CHUANTOU_DATA_DIR: tmp, CHUANTOU_KEY_SECRET: TEST_KEY_SECRET, PORT: String(await freePort()) };
+  env = { ...testNeo4jEnv(), CHUANTOU_DATA_DIR: tmp, CHUANTOU_KEY_SECRET: TEST_KEY_SECRET, PORT: String(await freePort()) };
 });
 
 afterAll(async () => {

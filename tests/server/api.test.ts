@@ -5,26 +5,27 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Graph } from '../../cypher/run.ts';
 import { importFiles } from '../../importers/importFiles.ts';
 import { createApi } from '../../server/yoga.ts';
-import { freshGraph, TEST_KEY_SECRET, TEST_SETTINGS } from '../support/graph.ts';
+import { freshGraph, TEST_KEY_SECRET } from '../support/graph.ts';
+import { signedInClient, testServerParts, type ApiClient } from '../support/server.ts';
 
 const fixtures = path.resolve('tests/fixtures/importers');
 let graph: Graph;
 let api: ReturnType<typeof createApi>;
 
-async function gql(query: string, variables: Record<string, unknown> = {}) {
-  const response = await api.fetch('http://test/graphql', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query, variables }),
-  });
-  return (await response.json()) as { data?: Record<string, any>; errors?: { message: string; extensions?: { code?: string } }[] };
+let client: ApiClient;
+
+/** As a signed-in investigator: what the API answers depends on who asks. */
+function gql(query: string, variables: Record<string, unknown> = {}) {
+  return client.gql(query, variables);
 }
 
 beforeAll(async () => {
   graph = await freshGraph();
   const reportDir = fs.mkdtempSync(path.join(os.tmpdir(), 'chuantou-api-'));
   await importFiles({ graph, files: [path.join(fixtures, 'registrations.csv'), path.join(fixtures, 'shareholders.csv')], reportDir, secret: TEST_KEY_SECRET });
-  api = createApi(graph, TEST_SETTINGS);
+  const parts = testServerParts(graph);
+  api = createApi(parts);
+  client = await signedInClient((url, init) => api.fetch(url, init), parts.accounts, 'investigator');
 });
 afterAll(() => graph.close());
 

@@ -3,11 +3,16 @@ import { spawn } from 'node:child_process';
 /**
  * `chuantou …` as a user runs it: its own process, the environment given on top of this one's.
  * With `timeoutMs`, a command still running then (a server that should have refused to start) is
- * stopped, and its code is null.
+ * stopped, and its code is null. With `input`, that text is the command's standard input (a
+ * password given with --password-stdin); otherwise it is empty.
  */
-export function runCli(args: string[], env: NodeJS.ProcessEnv, options: { timeoutMs?: number } = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+export function runCli(args: string[], env: NodeJS.ProcessEnv, options: { timeoutMs?: number; input?: string } = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['bin/chuantou.mjs', ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['bin/chuantou.mjs', ...args], { env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
+    // Without input the command meets the end of its input at once, as with </dev/null.
+    // A command that exits before reading it must not fail the test with EPIPE.
+    child.stdin.on('error', () => undefined);
+    child.stdin.end(options.input ?? '');
     const timer = options.timeoutMs ? setTimeout(() => child.kill('SIGKILL'), options.timeoutMs) : null;
     child.on('exit', () => timer && clearTimeout(timer));
     let stdout = '';

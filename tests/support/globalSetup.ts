@@ -7,12 +7,12 @@ import { ensureWebBuilt } from '../../cli/webBuild.ts';
 /**
  * Starts the test suite's own Neo4j (its own port and data folder under .test-data, never the
  * user's .data) and builds the web app once for the browser test. Every test file reaches the
- * database through `inject('neo4jUri')`.
+ * database, which requires signing in as the product's own does, through `testNeo4j()` of graph.ts.
  */
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    neo4jUri: string;
+    neo4j: { uri: string; user: string; password: string };
   }
 }
 
@@ -47,8 +47,9 @@ export async function setup(project: TestProject): Promise<void> {
     boltPort: Number(process.env.CHUANTOU_TEST_BOLT_PORT ?? (await freePort())),
     heap: process.env.CHUANTOU_TEST_NEO4J_HEAP ?? '1g',
     pageCache: process.env.CHUANTOU_TEST_NEO4J_PAGECACHE ?? '1g',
+    passwordFile: path.join(home, 'neo4j-password'),
   });
-  project.provide('neo4jUri', neo4j.uri);
+  project.provide('neo4j', { uri: neo4j.uri, ...neo4j.auth });
 }
 
 export async function teardown(): Promise<void> {

@@ -14,7 +14,8 @@ import { dateParam, dateTimeParam } from '../../cypher/values.ts';
  * strings, so those are written typed — {"$int": 3}, {"$date": "2024-01-02"},
  * {"$datetime": "2024-06-30T08:00:00.123Z"} — and every other number is a float, as stored.
  *
- * Run as a script to write a dump of a running store:
+ * Run as a script to write a dump of a running store (signing in with NEO4J_USER and
+ * NEO4J_PASSWORD when the server requires it, as a local one started by this tool does):
  *   npx tsx tests/support/storeDump.ts bolt://127.0.0.1:7687 OUT.json.gz
  */
 
@@ -119,7 +120,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.ar
     console.error('usage: npx tsx tests/support/storeDump.ts BOLT_URI OUT.json[.gz]');
     process.exit(2);
   }
-  const graph = connect({ uri });
+  const graph = connect({ uri, user: process.env.NEO4J_USER, password: process.env.NEO4J_PASSWORD });
   try {
     const dump = { $comment: `A whole store dumped from ${uri} by tests/support/storeDump.ts; see the README beside this file for how it was made.`, ...(await exportStore(graph)) };
     writeDump(out, dump);

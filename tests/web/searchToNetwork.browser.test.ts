@@ -1,24 +1,14 @@
 // End to end in a real browser (Debian's Chromium) against the real app: the server with the
-// built UI, over the test Neo4j with the demo data loaded.
+// built UI, over the test Neo4j with the demo data loaded. The investigator signs in through the form.
 
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoApp } from '../support/app.ts';
+import { launchBrowser, signInToSearch } from '../support/browser.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const SCREENSHOTS = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '.test-data', 'screenshots');
 
 const WEALTH = '南京鑫融财富管理有限公司';
@@ -55,12 +45,18 @@ describe('search to network (browser)', () => {
   });
 
   it('finds 南京鑫融财富管理有限公司 and draws its holders with percentages', async () => {
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    browser = await launchBrowser();
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
     const pageErrors: string[] = [];
     page.on('pageerror', (error) => pageErrors.push(String(error)));
+    // The server's Content-Security-Policy must not block anything the app itself does.
+    const cspViolations: string[] = [];
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
+    });
 
     await page.goto(app.url, { waitUntil: 'domcontentloaded' });
+    await signInToSearch(page, await app.user('investigator'));
 
     const search = page.getByPlaceholder('输入企业名称、统一社会信用代码或人名');
     await search.fill('鑫融');
@@ -95,5 +91,6 @@ describe('search to network (browser)', () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
     await page.screenshot({ path: join(SCREENSHOTS, 'search-to-network.png') });
     expect(pageErrors).toEqual([]);
+    expect(cspViolations).toEqual([]);
   }, 90_000);
 });

@@ -1,23 +1,19 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { fetchCompany, fetchNeighborhood, isAbort, type Company, type EntitySummary } from './api.ts';
-import { EntityDetail, type EntityRef } from './components/EntityDetail.tsx';
-import { ErrorNotice, type LoadState } from './components/common.tsx';
-import { SearchPanel } from './components/SearchPanel.tsx';
-import { emptyGraph, isExpanded, loadNetwork, mergeNetwork, select, type GraphState } from './graph/graphState.ts';
-import { Legend } from './graph/Legend.tsx';
-import { NetworkCanvas } from './graph/NetworkCanvas.tsx';
-import { toCanvasData, type LayoutName } from './graph/style.ts';
+import { useCallback, useEffect, useMemo, useReducer, useState } from 'react';
+import { fetchMe, sessionGate, signOut, type Me } from './api.ts';
+import { AccountBar } from './components/AccountBar.tsx';
+import { ErrorNotice } from './components/common.tsx';
 import { htmlLang, I18nContext, loadLang, saveLang, translator, type I18n, type Lang } from './i18n.ts';
+import { RolePage } from './screens/rolePage/RolePage.tsx';
+import { SessionOverlay } from './screens/signIn/SessionOverlay.tsx';
+import { ChangePasswordScreen, SignInScreen } from './screens/signIn/SignInScreen.tsx';
+import { Workbench } from './screens/workbench/Workbench.tsx';
+import { initialSession, sessionReducer, viewOf } from './session/sessionState.ts';
 
-type Depth = 1 | 2 | 3;
-const DEPTHS: readonly Depth[] = [1, 2, 3];
-// Two hops shows the holders' holders and the sister firms: the first picture an investigator wants.
-const DEFAULT_DEPTH: Depth = 2;
-// Expanding adds one hop around one node; more would swamp what is already drawn.
-const EXPAND_DEPTH = 1;
-
-type NetworkLoad = { status: 'idle' | 'loading' | 'done' } | { status: 'error'; error: unknown };
-
+/**
+ * The shell: language, the session, and which screen shows. Asks the server who is signed in on
+ * load; a session that ends mid-work brings the sign-in form over the work (SessionOverlay)
+ * instead of replacing it, so nothing the user was doing is lost.
+ */
 export function App() {
   const [lang, setLangState] = useState<Lang>(loadLang);
   const i18n = useMemo<I18n>(
@@ -38,156 +34,59 @@ export function App() {
     document.title = lang === 'zh' ? '穿透 · 企业关系穿透分析' : 'Chuantou 穿透 · look-through analysis';
   }, [lang]);
 
-  const [center, setCenter] = useState<EntityRef | null>(null);
-  const [depth, setDepth] = useState<Depth>(DEFAULT_DEPTH);
-  const [layout, setLayout] = useState<LayoutName>('hierarchy');
-  const [graph, setGraph] = useState<GraphState>(emptyGraph);
-  const [networkLoad, setNetworkLoad] = useState<NetworkLoad>({ status: 'idle' });
-  const [expanding, setExpanding] = useState<string | null>(null);
-  const [expandError, setExpandError] = useState<unknown>(null);
-  const [companies, setCompanies] = useState<ReadonlyMap<string, LoadState<Company | null>>>(new Map());
-
-  // Identifiers and addresses learnt from search rows and company records: network nodes carry
-  // only a label, and a person's masked ID number is shown only if a summary supplied it.
-  const known = useRef(new Map<string, EntityRef>());
-  const remember = (summary: EntitySummary) => {
-    const previous = known.current.get(summary.key);
-    known.current.set(summary.key, {
-      key: summary.key,
-      kind: summary.kind,
-      name: summary.name,
-      status: summary.status ?? previous?.status ?? null,
-      inactive: summary.status != null ? summary.inactive : (previous?.inactive ?? false),
-      identifier: summary.identifier ?? previous?.identifier ?? null,
-      address: summary.address ?? previous?.address ?? null,
-    });
-  };
-
-  // Bumped on every new centre so answers to superseded requests are dropped.
-  const generation = useRef(0);
-  const networkAbort = useRef<AbortController | null>(null);
-
-  const loadCenter = useCallback((entity: EntityRef, d: Depth, sameCenter: boolean) => {
-    const gen = ++generation.current;
-    networkAbort.current?.abort();
-    const controller = new AbortController();
-    networkAbort.current = controller;
-    setCenter(entity);
-    setExpanding(null);
-    setExpandError(null);
-    setNetworkLoad({ status: 'loading' });
-    // A new centre must not show the previous network while it loads; a new depth may.
-    if (!sameCenter) setGraph(emptyGraph());
-    fetchNeighborhood(entity.key, d, undefined, controller.signal).then(
-      (network) => {
-        if (gen !== generation.current) return;
-        setGraph(loadNetwork(network, entity.key));
-        setNetworkLoad({ status: 'done' });
-      },
-      (error: unknown) => {
-        if (isAbort(error) || gen !== generation.current) return;
-        setNetworkLoad({ status: 'error', error });
-      },
-    );
-  }, []);
-
-  useEffect(() => () => networkAbort.current?.abort(), []);
-
-  const choose = (summary: EntitySummary) => {
-    remember(summary);
-    const entity = known.current.get(summary.key)!;
-    loadCenter(entity, depth, entity.key === center?.key);
-  };
-
-  const changeDepth = (d: Depth) => {
-    setDepth(d);
-    if (center) loadCenter(center, d, true);
-  };
-
-  const expand = (id: string) => {
-    if (expanding || isExpanded(graph, id) || !graph.nodes.has(id)) return;
-    const gen = generation.current;
-    setExpanding(id);
-    setExpandError(null);
-    fetchNeighborhood(id, EXPAND_DEPTH).then(
-      (network) => {
-        if (gen !== generation.current) return;
-        setGraph((g) => select(mergeNetwork(g, network, { id, depth: EXPAND_DEPTH }), id));
-        setExpanding(null);
-      },
-      (error: unknown) => {
-        if (gen !== generation.current) return;
-        setExpanding(null);
-        setExpandError(error);
-      },
-    );
-  };
-
-  const refFor = (id: string): EntityRef | null => {
-    const node = graph.nodes.get(id);
-    const summary = known.current.get(id);
-    if (node) {
-      return {
-        key: id,
-        kind: node.kind,
-        name: node.label,
-        status: node.status ?? summary?.status ?? null,
-        inactive: node.status != null ? node.inactive : (summary?.inactive ?? false),
-        identifier: summary?.identifier ?? null,
-        address: summary?.address ?? null,
-      };
-    }
-    return summary ?? null;
-  };
-
-  // With nothing selected the panel shows the centre: that is the entity under investigation.
-  const detailId = graph.selectedId ?? center?.key ?? null;
-  const detailEntity = detailId ? refFor(detailId) : null;
-  const detailKind = detailEntity?.kind;
-
-  const loadCompany = useCallback((key: string) => {
-    setCompanies((m) => new Map(m).set(key, { status: 'loading' }));
-    fetchCompany(key).then(
-      (company) => {
-        if (company) {
-          for (const row of [...company.shareholders, ...company.holdings]) remember(row.holder);
-          if (company.legalRepresentative) remember(company.legalRepresentative);
-        }
-        setCompanies((m) => new Map(m).set(key, { status: 'done', value: company }));
-      },
-      (error: unknown) => setCompanies((m) => new Map(m).set(key, { status: 'error', error })),
-    );
-  }, []);
+  const [session, dispatch] = useReducer(sessionReducer, initialSession);
 
   useEffect(() => {
-    if (detailId && detailKind === 'COMPANY' && !companies.has(detailId)) loadCompany(detailId);
-  }, [detailId, detailKind, companies, loadCompany]);
+    if (session.status !== 'checking') return;
+    let current = true;
+    fetchMe().then(
+      (me) => current && dispatch({ type: 'checked', me }),
+      (error: unknown) => current && dispatch({ type: 'checkFailed', error }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [session.status]);
 
-  const openEntity = (entity: Pick<EntitySummary, 'key' | 'kind' | 'name'>) => {
-    if (graph.nodes.has(entity.key)) {
-      setGraph((g) => select(g, entity.key));
-      return;
-    }
-    const summary = known.current.get(entity.key);
-    choose({
-      key: entity.key,
-      kind: entity.kind,
-      name: entity.name,
-      identifier: summary?.identifier ?? null,
-      status: summary?.status ?? null,
-      inactive: summary?.inactive ?? false,
-      address: summary?.address ?? null,
-    });
-  };
+  // A request answered UNAUTHENTICATED parks in the gate; the overlay asks for the sign-in it waits for.
+  useEffect(
+    () =>
+      sessionGate.subscribe(() => {
+        if (sessionGate.expired) dispatch({ type: 'expired' });
+      }),
+    [],
+  );
 
-  const canvasData = useMemo(() => toCanvasData(graph, lang), [graph, lang]);
-  const selected = graph.selectedId ? graph.nodes.get(graph.selectedId) : undefined;
-  const selectedExpanded = selected ? isExpanded(graph, selected.id) : false;
-  const listSeparator = lang === 'zh' ? '、' : ', ';
+  const signedIn = useCallback((me: Me) => {
+    dispatch({ type: 'signedIn', me });
+    sessionGate.signedIn();
+  }, []);
+
+  const endHere = useCallback(() => {
+    // Work waiting for a sign-in belonged to this user: it is dropped, never replayed for the next.
+    sessionGate.abandon();
+    dispatch({ type: 'signedOut' });
+  }, []);
+
+  // From the header: if the server did not end the session, say so and stay (the cookie still works).
+  const signOutFromHeader = useCallback(async () => {
+    await signOut();
+    endHere();
+  }, [endHere]);
+
+  // From a sign-in or password form: the user is leaving either way.
+  const leave = useCallback(() => {
+    signOut()
+      .catch(() => undefined)
+      .finally(endHere);
+  }, [endHere]);
+
+  const view = viewOf(session);
+  const me = session.status === 'signedIn' ? session.me : null;
 
   return (
     <I18nContext.Provider value={i18n}>
-      <div className="app">
+      <div className="app" inert={view.overlay != null}>
         <header className="app-header">
           <div className="brand">
             <span className="brand-mark" aria-hidden="true">
@@ -196,126 +95,61 @@ export function App() {
             <span className="brand-name">{lang === 'zh' ? '穿透' : 'Chuantou 穿透'}</span>
             <span className="brand-tagline">{t('app.tagline')}</span>
           </div>
-          <button
-            type="button"
-            className="lang-toggle"
-            data-testid="lang-toggle"
-            title={t('lang.switchTitle')}
-            onClick={() => i18n.setLang(lang === 'zh' ? 'en' : 'zh')}
-          >
-            {t('lang.switch')}
-          </button>
+          <div className="header-right">
+            {me && (view.screen === 'workbench' || view.screen === 'rolePage') && (
+              <AccountBar me={me} onMeChanged={(next) => dispatch({ type: 'meUpdated', me: next })} onSignOut={signOutFromHeader} />
+            )}
+            <button
+              type="button"
+              className="lang-toggle"
+              data-testid="lang-toggle"
+              title={t('lang.switchTitle')}
+              onClick={() => i18n.setLang(lang === 'zh' ? 'en' : 'zh')}
+            >
+              {t('lang.switch')}
+            </button>
+          </div>
         </header>
 
-        <main className="workspace">
-          <aside className="pane search-pane">
-            <SearchPanel activeKey={center?.key ?? null} onChoose={choose} />
-          </aside>
-
-          <section className="pane graph-pane" aria-label={t('graph.title')}>
-            <div className="graph-toolbar">
-              <div className="graph-title">
-                <h2>{t('graph.title')}</h2>
-                {graph.nodes.size > 0 && (
-                  <span className="muted" data-testid="graph-stats">
-                    {t('graph.stats', { nodes: graph.nodes.size, edges: graph.edges.size })}
-                  </span>
-                )}
-              </div>
-              <div className="graph-controls">
-                <label>
-                  {t('graph.depth')}
-                  <select
-                    data-testid="depth"
-                    value={depth}
-                    onChange={(event) => changeDepth(Number(event.target.value) as Depth)}
-                  >
-                    {DEPTHS.map((d) => (
-                      <option key={d} value={d}>
-                        {t('graph.depthOption', { n: d })}
-                      </option>
-                    ))}
-                  </select>
-                </label>
-                <label>
-                  {t('graph.layout')}
-                  <select value={layout} onChange={(event) => setLayout(event.target.value as LayoutName)}>
-                    <option value="hierarchy">{t('graph.layout.hierarchy')}</option>
-                    <option value="force">{t('graph.layout.force')}</option>
-                  </select>
-                </label>
-                <button
-                  type="button"
-                  data-testid="expand"
-                  title={t('graph.expandTitle')}
-                  disabled={!selected || selectedExpanded || expanding != null}
-                  onClick={() => selected && expand(selected.id)}
-                >
-                  {expanding ? t('graph.expanding') : selectedExpanded ? t('graph.expanded') : t('graph.expand')}
-                </button>
-                <button
-                  type="button"
-                  title={t('graph.recenterTitle')}
-                  disabled={!selected || selected.id === graph.centerId}
-                  onClick={() => selected && openAsCenter(selected.id)}
-                >
-                  {t('graph.recenter')}
-                </button>
-              </div>
-            </div>
-
-            {!graph.exhaustive && graph.nodes.size > 0 && (
-              <div className="notice notice-warn" role="status" data-testid="truncated">
-                {t('graph.truncated', { limits: graph.limitsHit.join(listSeparator) })}
-              </div>
-            )}
-            {networkLoad.status === 'error' && (
-              <ErrorNotice error={networkLoad.error} onRetry={() => center && loadCenter(center, depth, true)} />
-            )}
-            {expandError != null && <ErrorNotice error={expandError} />}
-
-            <div className="graph-stage">
-              <div className="network-wrap">
-                <NetworkCanvas
-                  data={canvasData}
-                  selectedId={graph.selectedId}
-                  layout={layout}
-                  onSelect={(id) => setGraph((g) => select(g, id))}
-                  onExpand={expand}
-                />
-                {!center && <div className="stage-message">{t('graph.empty')}</div>}
-                {networkLoad.status === 'loading' && (
-                  <div className="stage-message stage-loading" role="status">
-                    {t('graph.loading')}
-                  </div>
-                )}
-                {networkLoad.status === 'done' && graph.nodes.size <= 1 && graph.edges.size === 0 && (
-                  <div className="stage-note">{t('graph.noNeighbours')}</div>
-                )}
-              </div>
-              <div className="stage-footer">
-                <Legend />
-                {graph.nodes.size > 0 && <span className="stage-hint muted">{t('graph.hint')}</span>}
-              </div>
-            </div>
-          </section>
-
-          <aside className="pane detail-pane" aria-label={t('detail.title')}>
-            <EntityDetail
-              entity={detailEntity}
-              company={detailId ? (companies.get(detailId) ?? { status: 'idle' }) : { status: 'idle' }}
-              graph={graph}
-              onOpen={openEntity}
-              onRetryCompany={() => detailId && loadCompany(detailId)}
-            />
-          </aside>
-        </main>
+        {view.screen === 'checking' && (
+          <main className="auth-page">
+            <p className="muted" role="status">
+              {t('session.checking')}
+            </p>
+          </main>
+        )}
+        {session.status === 'unreachable' && (
+          <main className="auth-page">
+            <section className="auth-card">
+              <h1>{t('session.unreachable')}</h1>
+              <ErrorNotice error={session.error} onRetry={() => dispatch({ type: 'recheck' })} />
+            </section>
+          </main>
+        )}
+        {session.status === 'signedOut' && <SignInScreen notice={session.notice} onSignedIn={signedIn} />}
+        {view.screen === 'changePassword' && (
+          <ChangePasswordScreen
+            onChanged={(next) => dispatch({ type: 'passwordChanged', me: next })}
+            onSessionEnded={() => dispatch({ type: 'expired' })}
+            onSignOut={leave}
+          />
+        )}
+        {session.status === 'signedIn' && view.screen === 'workbench' && (
+          <Workbench key={session.workspace} fullIdNumbers={session.me.fullIdNumbers} />
+        )}
+        {me && view.screen === 'rolePage' && <RolePage me={me} />}
       </div>
+
+      {me && view.overlay && (
+        <SessionOverlay
+          kind={view.overlay}
+          me={me}
+          onSignedIn={signedIn}
+          onPasswordChanged={(next) => dispatch({ type: 'passwordChanged', me: next })}
+          onSessionEnded={() => dispatch({ type: 'expired' })}
+          onLeave={leave}
+        />
+      )}
     </I18nContext.Provider>
   );
-
-  function openAsCenter(id: string) {
-    const entity = refFor(id);
-    if (entity) loadCenter(entity, depth, false);
-  }
 }

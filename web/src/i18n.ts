@@ -95,6 +95,66 @@ const zh = {
   'detail.notInGraph': '不在当前网络中',
   'detail.unknown': '—',
 
+  'detail.idNumber': '证件号码',
+
+  'session.checking': '正在确认登录状态…',
+  'session.unreachable': '无法确认登录状态。',
+
+  'signIn.title': '登录',
+  'signIn.subtitle': '请使用单位分配的账户登录。',
+  'signIn.name': '用户名',
+  'signIn.password': '密码',
+  'signIn.submit': '登录',
+  'signIn.submitting': '正在登录…',
+  'signIn.missing': '请输入用户名和密码。',
+  'signIn.lockedUntil': '锁定将于 {time} 解除。',
+  'signIn.notice.signedOut': '您已退出登录。',
+  'signIn.notice.expired': '会话已结束，请重新登录。',
+
+  'overlay.title': '会话已结束，请重新登录',
+  'overlay.text': '登录已超时，或已在别处退出。重新登录后从刚才的位置继续：当前的搜索和关系网络都会保留。',
+  'overlay.otherUser': '以其他用户登录（放弃当前工作）',
+
+  'password.title': '修改密码',
+  'password.required': '首次登录或密码被重置后，须先设置新密码才能继续。',
+  'password.old': '原密码',
+  'password.new': '新密码',
+  'password.repeat': '再次输入新密码',
+  'password.missing': '请填写原密码和新密码。',
+  'password.mismatch': '两次输入的新密码不一致。',
+  'password.submit': '修改密码',
+  'password.submitting': '正在保存…',
+
+  'account.signOut': '退出登录',
+  'account.signingOut': '正在退出…',
+  'account.signOutFailed': '退出登录未完成：{message}',
+  'account.menuLabel': '当前用户',
+
+  'role.sysadmin': '系统管理员',
+  'role.auditor': '安全审计员',
+  'role.investigator': '侦查员',
+  'role.regulator': '监管人员',
+  'role.viewer': '查阅人员',
+
+  'reason.label': '查询事由',
+  'reason.masked': '证件号已脱敏',
+  'reason.full': '显示完整证件号',
+  'reason.current': '事由：{reason}',
+  'reason.set': '填写事由',
+  'reason.change': '修改事由',
+  'reason.clear': '清除事由',
+  'reason.placeholder': '案件编号或一句说明',
+  'reason.hint': '填写后本次会话显示完整证件号码；事由随每次查询记入审计日志。',
+  'reason.save': '确定',
+  'reason.cancel': '取消',
+  'reason.empty': '请填写查询事由，或点“清除事由”。',
+
+  'rolePage.title': '您的角色：{role}',
+  'rolePage.sysadmin': '系统管理员负责账户与词表（如名单类型）。按三员分立的要求，系统管理员不查看案件数据，因此这里没有搜索和关系网络。账户管理界面将在后续版本提供。',
+  'rolePage.auditor': '安全审计员负责查阅、筛选和导出审计日志，不查看案件数据，因此这里没有搜索和关系网络。审计日志界面将在后续版本提供。',
+  'rolePage.viewer': '查阅人员只能查看他人共享给您的报告，不能自行搜索或分析。报告共享功能将在后续版本提供。',
+  'rolePage.jurisdiction': '辖区代码：{code}',
+
   'error.title': '出错了',
   'error.network': '无法连接服务器，请检查网络或稍后重试。',
   'error.http': '服务器返回 HTTP {status}。',
@@ -195,6 +255,66 @@ const en: Record<MessageKey, string> = {
   'detail.notInGraph': 'Not in the current network',
   'detail.unknown': '—',
 
+  'detail.idNumber': 'ID number',
+
+  'session.checking': 'Checking your sign-in…',
+  'session.unreachable': 'Could not check whether you are signed in.',
+
+  'signIn.title': 'Sign in',
+  'signIn.subtitle': 'Sign in with the account your office gave you.',
+  'signIn.name': 'User name',
+  'signIn.password': 'Password',
+  'signIn.submit': 'Sign in',
+  'signIn.submitting': 'Signing in…',
+  'signIn.missing': 'Enter your user name and password.',
+  'signIn.lockedUntil': 'Locked until {time}.',
+  'signIn.notice.signedOut': 'You have signed out.',
+  'signIn.notice.expired': 'Your session has ended. Sign in again.',
+
+  'overlay.title': 'Your session has ended: sign in again',
+  'overlay.text': 'The session timed out or was ended elsewhere. Sign in to carry on where you were: your search and network are kept.',
+  'overlay.otherUser': 'Sign in as another user (drops the current work)',
+
+  'password.title': 'Change password',
+  'password.required': 'After the first sign-in or a password reset, set a new password to continue.',
+  'password.old': 'Current password',
+  'password.new': 'New password',
+  'password.repeat': 'New password again',
+  'password.missing': 'Enter the current and the new password.',
+  'password.mismatch': 'The two new passwords differ.',
+  'password.submit': 'Change password',
+  'password.submitting': 'Saving…',
+
+  'account.signOut': 'Sign out',
+  'account.signingOut': 'Signing out…',
+  'account.signOutFailed': 'Sign-out did not finish: {message}',
+  'account.menuLabel': 'Signed in as',
+
+  'role.sysadmin': 'System administrator',
+  'role.auditor': 'Auditor',
+  'role.investigator': 'Investigator',
+  'role.regulator': 'Regulator',
+  'role.viewer': 'Viewer',
+
+  'reason.label': 'Reason for query',
+  'reason.masked': 'ID numbers masked',
+  'reason.full': 'Full ID numbers shown',
+  'reason.current': 'Reason: {reason}',
+  'reason.set': 'Give reason',
+  'reason.change': 'Change reason',
+  'reason.clear': 'Clear reason',
+  'reason.placeholder': 'Case number or a sentence',
+  'reason.hint': 'With a reason, this session shows full ID numbers; the reason is recorded with every query in the audit trail.',
+  'reason.save': 'OK',
+  'reason.cancel': 'Cancel',
+  'reason.empty': 'Enter a reason, or choose "Clear reason".',
+
+  'rolePage.title': 'Your role: {role}',
+  'rolePage.sysadmin': 'System administrators manage accounts and vocabularies (such as list types). Separation of duties keeps them from case data, so there is no search or network here. The account screens come in a later version.',
+  'rolePage.auditor': 'Auditors read, filter and export the audit trail and see no case data, so there is no search or network here. The audit screens come in a later version.',
+  'rolePage.viewer': 'Viewers read the reports others share with them; they do not search or analyse. Shared reports come in a later version.',
+  'rolePage.jurisdiction': 'Jurisdiction code: {code}',
+
   'error.title': 'Something went wrong',
   'error.network': 'Cannot reach the server. Check the connection and try again.',
   'error.http': 'The server answered HTTP {status}.',
@@ -254,4 +374,12 @@ export const I18nContext = createContext<I18n>({
 
 export function useI18n(): I18n {
   return useContext(I18nContext);
+}
+
+/** A moment as a clerk reads it, in the browser's time zone: YYYY-MM-DD HH:mm (the same in both languages). */
+export function formatDateTime(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
 }

@@ -1,5 +1,6 @@
 import { GraphQLError, GraphQLScalarType, Kind, valueFromASTUntyped } from 'graphql';
-import { analyses, analysisNames, runAnalysis } from '../../../analyses/index.ts';
+import { analyses, analysisNames, getAnalysis, runAnalysis } from '../../../analyses/index.ts';
+import { isWithin } from '../../../model/divisions.ts';
 import { AnalysisError } from '../../../analyses/envelope.ts';
 import type { ApiContext } from '../../context.ts';
 import { apiError } from '../../errors.ts';
@@ -27,9 +28,30 @@ function toApiError(error: unknown): unknown {
   return new GraphQLError(base.message, { extensions: { ...base.extensions, reason: error.code, ...(error.candidates.length > 0 ? { candidates: error.candidates } : {}) } });
 }
 
-async function run(name: string, params: unknown, { graph, settings }: ApiContext) {
+/**
+ * The signed-in user's jurisdiction is the default of every analysis that takes one; where the
+ * office enforces it (CHUANTOU_JURISDICTION_ENFORCED), a jurisdiction outside it is refused.
+ */
+function withJurisdiction(name: string, params: Record<string, unknown>, context: ApiContext): Record<string, unknown> {
+  const user = context.session?.user;
+  if (!user) return params;
+  let takesJurisdiction = false;
   try {
-    return await runAnalysis(graph, name, params, settings);
+    takesJurisdiction = 'jurisdiction' in getAnalysis(name).parameters;
+  } catch {
+    return params; // an unknown analysis is named as such by runAnalysis
+  }
+  if (!takesJurisdiction) return params;
+  const asked = typeof params.jurisdiction === 'string' ? params.jurisdiction : user.jurisdiction;
+  if (context.jurisdictionEnforced && !isWithin(asked, user.jurisdiction)) {
+    throw apiError('OUTSIDE_JURISDICTION', `${asked} ∉ ${user.jurisdiction}`);
+  }
+  return { ...params, jurisdiction: asked };
+}
+
+async function run(name: string, params: Record<string, unknown>, context: ApiContext) {
+  try {
+    return await runAnalysis(context.graph, name, withJurisdiction(name, params, context), context.settings);
   } catch (error) {
     throw toApiError(error);
   }

@@ -1,9 +1,15 @@
-import { expect, inject, it } from 'vitest';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { expect, it } from 'vitest';
 import { analysisNames } from '../../../analyses/index.ts';
 import { envelope as envelopeSchema, type Finding } from '../../../analyses/envelope.ts';
 import type { Truth } from '../../../generator/index.ts';
 import { createApi } from '../../../server/yoga.ts';
+import { maskIdNumbersInText } from '../../../model/idMasking.ts';
 import { runCli } from '../../support/cli.ts';
+import { testNeo4jEnv } from '../../support/graph.ts';
+import { signedInClient, testServerParts } from '../../support/server.ts';
 import type { Province } from './province.ts';
 
 /**
@@ -15,7 +21,7 @@ import type { Province } from './province.ts';
  */
 
 /** Parameters that make each analysis find something in the province; an analysis missing here fails the test. */
-function paramsFor(truth: Truth): Record<string, Record<string, string>> {
+export function paramsFor(truth: Truth): Record<string, Record<string, string>> {
   const owners = truth.planted.beneficialOwners[0]!;
   const chain = truth.planted.flaggedControllers.find((c) => c.via === 'chain')!;
   const cluster = truth.planted.shellClusters[0]!;
@@ -43,27 +49,28 @@ function hasEvidence(finding: Finding): boolean {
   return chains.length > 0 || subgraph !== undefined || Array.isArray(finding.facts.highlights) || (!chainsComplete && finding.limitsHit.length > 0);
 }
 
+/** The CLI's data directory (it records itself in the audit trail: key, checkpoints): a temporary one, never the user's .data. */
+let cliDataDir: string | null = null;
+
 function cli(args: string[], province: Province) {
-  return runCli(args, { NEO4J_URI: inject('neo4jUri'), CHUANTOU_JURISDICTION: province.settings.jurisdiction });
+  cliDataDir ??= fs.mkdtempSync(path.join(os.tmpdir(), 'chuantou-every-analysis-'));
+  return runCli(args, { ...testNeo4jEnv(), CHUANTOU_DATA_DIR: cliDataDir, CHUANTOU_JURISDICTION: province.settings.jurisdiction });
 }
 
 export default function everyAnalysis(province: Province): void {
   it('every analysis answers GraphQL runAnalysis with findings, each with its evidence', async () => {
-    const api = createApi(province.graph, province.settings);
+    const parts = testServerParts(province.graph, { settings: province.settings });
+    const api = createApi(parts);
+    const client = await signedInClient((url, init) => api.fetch(url, init), parts.accounts, 'investigator', { jurisdiction: province.settings.jurisdiction });
     const params = paramsFor(province.truth);
     expect(Object.keys(params).sort()).toEqual([...analysisNames].sort());
     for (const name of analysisNames) {
-      const response = await api.fetch('http://test/graphql', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          query: `query($name: String!, $params: JSON) { runAnalysis(name: $name, params: $params) {
+      const { data, errors } = await client.gql(
+        `query($name: String!, $params: JSON) { runAnalysis(name: $name, params: $params) {
             analysis params ranAt about { kind key name } exhaustive limitsHit
             findings { subject { kind key name } score facts evidence exhaustive limitsHit } } }`,
-          variables: { name, params: params[name] },
-        }),
-      });
-      const { data, errors } = (await response.json()) as { data?: { runAnalysis: unknown }; errors?: unknown[] };
+        { name, params: params[name] },
+      );
       expect(errors, name).toBeUndefined();
       const env = envelopeSchema.parse(data!.runAnalysis);
       expect(env.analysis).toBe(name);
@@ -72,7 +79,7 @@ export default function everyAnalysis(province: Province): void {
     }
   }, 600_000);
 
-  it('every analysis runs from the command line and writes its findings as CSV', async () => {
+  it('every analysis runs from the command line and writes its findings as CSV, no full ID number in it without a reason', async () => {
     const params = paramsFor(province.truth);
     for (const name of analysisNames) {
       const pairs = Object.entries(params[name]!).flatMap(([k, v]) => ['--param', `${k}=${v}`]);
@@ -82,6 +89,7 @@ export default function everyAnalysis(province: Province): void {
       // A byte-order mark, a header and at least one finding.
       expect(stdout.startsWith('\ufeff'), name).toBe(true);
       expect(stdout.trim().split('\n').length, name).toBeGreaterThan(1);
+      expect(maskIdNumbersInText(stdout), name).toBe(stdout);
     }
   }, 600_000);
 }

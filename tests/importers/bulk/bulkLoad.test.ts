@@ -26,6 +26,8 @@ const allKinds = ['registrations', 'shareholders', 'officers', 'members', 'branc
 const small = { heap: '512m', pageCache: '64m' };
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'chuantou-bulk-test-'));
 const running: RunningNeo4j[] = [];
+/** Each instance's password, beside its home, as the data directory keeps it beside neo4j/. */
+const passwordFileOf = (home: string) => `${home}-neo4j-password`;
 
 
 const rejectsOf = (summary: ImportSummary) => (summary.rejectsFile ? fs.readFileSync(summary.rejectsFile, 'utf8') : '');
@@ -51,15 +53,15 @@ async function bulkOptions(files: string[], home: string, extra: Partial<BulkLoa
     user: 'test',
     importHeap: '512m',
     importOffHeap: '256m',
-    server: { boltPort: await freePort(), ...small },
+    server: { boltPort: await freePort(), ...small, passwordFile: passwordFileOf(home) },
     ...extra,
   };
 }
 
 async function start(home: string): Promise<{ server: RunningNeo4j; driver: Driver }> {
-  const server = await startLocalNeo4j({ home, boltPort: await freePort(), ...small });
+  const server = await startLocalNeo4j({ home, boltPort: await freePort(), ...small, passwordFile: passwordFileOf(home) });
   running.push(server);
-  return { server, driver: neo4j.driver(server.uri) };
+  return { server, driver: neo4j.driver(server.uri, neo4j.auth.basic(server.auth.user, server.auth.password)) };
 }
 
 async function loadBulk(files: string[], home: string, extra: Partial<BulkLoadOptions> = {}): Promise<{ summary: BulkLoadSummary; dump: GraphDump; server: RunningNeo4j; driver: Driver }> {
@@ -111,7 +113,7 @@ describe('bulk load of every record kind', () => {
   });
 
   it('creates the schema after the import', async () => {
-    const graph = connect({ uri: bulk.server.uri });
+    const graph = connect({ uri: bulk.server.uri, ...bulk.server.auth });
     try {
       const names = (await graph.read<{ name: string }>('admin/listSchema')).map((r) => r.name);
       expect(names).toEqual(expect.arrayContaining(['company_key', 'person_key', 'import_run_id', 'entity_names']));
@@ -189,7 +191,7 @@ describe('bulk load of rows that meet again', () => {
     files.push(path.join(fixtures, 'registrations-update.csv'));
     // An instance that was started once and holds only the schema is empty: it may be bulk-loaded.
     const { server, driver } = await start(home);
-    const graph = connect({ uri: server.uri });
+    const graph = connect({ uri: server.uri, ...server.auth });
     await graph.applySchema();
     await graph.close();
     await driver.close();

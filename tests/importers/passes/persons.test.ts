@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Graph } from '../../../cypher/run.ts';
 import { int } from '../../../cypher/values.ts';
 import { importFiles, retractImport, type ImportSummary } from '../../../importers/importFiles.ts';
@@ -10,7 +10,7 @@ import { currentKeys } from '../../../analyses/resolve.ts';
 import { neighborhood } from '../../../analyses/neighborhood.ts';
 import { envelope as envelopeSchema } from '../../../analyses/envelope.ts';
 import { personKey } from '../../../model/keys.ts';
-import { freshGraph, TEST_KEY_SECRET } from '../../support/graph.ts';
+import { freshGraph, TEST_KEY_SECRET, testNeo4jEnv } from '../../support/graph.ts';
 import { runCli } from '../../support/cli.ts';
 
 /**
@@ -52,7 +52,7 @@ function load(files: string[]): Promise<ImportSummary> {
 }
 
 function chuantou(args: string[]) {
-  return runCli(args, { NEO4J_URI: inject('neo4jUri'), CHUANTOU_DATA_DIR: workDir, CHUANTOU_KEY_SECRET: TEST_KEY_SECRET });
+  return runCli(args, { ...testNeo4jEnv(), CHUANTOU_DATA_DIR: workDir, CHUANTOU_KEY_SECRET: TEST_KEY_SECRET });
 }
 
 async function query<T = Record<string, unknown>>(cypher: string, params: Record<string, unknown> = {}): Promise<T[]> {

@@ -2,12 +2,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Graph } from '../../../cypher/run.ts';
 import type { ImportSummary } from '../../../importers/importFiles.ts';
 import { decideFirm, type FirmState, type HoldingState } from '../../../importers/passes/ratios.ts';
 import { decideRatioConvention } from '../../../importers/kinds/shareholders.ts';
-import { freshGraph } from '../../support/graph.ts';
+import { freshGraph, testNeo4jEnv } from '../../support/graph.ts';
 import { runCli } from '../../support/cli.ts';
 
 /**
@@ -21,7 +21,7 @@ let graph: Graph;
 let workDir: string;
 
 function chuantou(args: string[]) {
-  return runCli(args, { NEO4J_URI: inject('neo4jUri'), CHUANTOU_DATA_DIR: workDir });
+  return runCli(args, { ...testNeo4jEnv(), CHUANTOU_DATA_DIR: workDir });
 }
 
 async function importCli(...files: string[]): Promise<ImportSummary> {

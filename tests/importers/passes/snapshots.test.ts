@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Graph } from '../../../cypher/run.ts';
 import { importFiles } from '../../../importers/importFiles.ts';
 import { runCli } from '../../support/cli.ts';
-import { freshGraph, TEST_KEY_SECRET } from '../../support/graph.ts';
+import { freshGraph, TEST_KEY_SECRET, testNeo4jEnv } from '../../support/graph.ts';
 
 /**
  * A shareholder or officer file declared a snapshot as of a day ends, for each firm it lists, the
@@ -20,7 +20,7 @@ let graph: Graph;
 let dataDir: string;
 
 function chuantou(args: string[]) {
-  return runCli(args, { NEO4J_URI: inject('neo4jUri'), CHUANTOU_DATA_DIR: dataDir, CHUANTOU_KEY_SECRET: TEST_KEY_SECRET });
+  return runCli(args, { ...testNeo4jEnv(), CHUANTOU_DATA_DIR: dataDir, CHUANTOU_KEY_SECRET: TEST_KEY_SECRET });
 }
 
 async function importJson(args: string[]) {

@@ -13,6 +13,8 @@ export interface EntityRef {
   status: string | null;
   inactive: boolean;
   identifier: string | null;
+  /** A person's ID number as the server sent it: full only to an investigator who gave a 查询事由. */
+  idNumber: string | null;
   address: string | null;
 }
 
@@ -58,14 +60,28 @@ export function EntityDetail({ entity, company, graph, onOpen, onRetryCompany }:
       {entity.kind === 'PERSON' && (
         <>
           <dl className="facts">
-            <Fact label={t('detail.identifier')}>
-              {entity.identifier ? <span className="mono">{entity.identifier}</span> : null}
-            </Fact>
+            <PersonIdNumber entity={entity} />
           </dl>
           <Relations graph={graph} id={entity.key} onOpen={onOpen} />
         </>
       )}
     </article>
+  );
+}
+
+/** The label says what the reader sees: the full number, or the masked one. */
+function PersonIdNumber({ entity }: { entity: EntityRef }) {
+  const { t } = useI18n();
+  const shown = entity.idNumber ?? entity.identifier;
+  const full = shown != null && !shown.includes('*');
+  return (
+    <Fact label={full ? t('detail.idNumber') : t('detail.identifier')}>
+      {shown ? (
+        <span className="mono" data-testid="person-id">
+          {shown}
+        </span>
+      ) : null}
+    </Fact>
   );
 }
 

@@ -11,17 +11,21 @@ const MIN_AUTO_CHARS = 2;
 export interface SearchPanelProps {
   activeKey: string | null;
   onChoose: (entity: EntitySummary) => void;
+  /** When this changes the shown results are asked for again: what they may show (full ID numbers) changed. */
+  refreshKey?: string | number | boolean;
 }
 
-export function SearchPanel({ activeKey, onChoose }: SearchPanelProps) {
+export function SearchPanel({ activeKey, onChoose, refreshKey }: SearchPanelProps) {
   const { t } = useI18n();
   const [text, setText] = useState('');
   const [results, setResults] = useState<LoadState<EntitySummary[]>>({ status: 'idle' });
   const inFlight = useRef<AbortController | null>(null);
+  const lastQuery = useRef('');
 
   const run = (query: string) => {
     inFlight.current?.abort();
     const q = query.trim();
+    lastQuery.current = q;
     if (!q) {
       setResults({ status: 'idle' });
       return;
@@ -46,6 +50,10 @@ export function SearchPanel({ activeKey, onChoose }: SearchPanelProps) {
   }, [text]);
 
   useEffect(() => () => inFlight.current?.abort(), []);
+
+  useEffect(() => {
+    if (lastQuery.current) run(lastQuery.current);
+  }, [refreshKey]);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -98,7 +106,9 @@ export function SearchPanel({ activeKey, onChoose }: SearchPanelProps) {
                     </span>
                     <StatusBadge status={entity.status} inactive={entity.inactive} />
                   </span>
-                  {entity.identifier && <span className="result-id mono">{entity.identifier}</span>}
+                  {(entity.idNumber ?? entity.identifier) && (
+                    <span className="result-id mono">{entity.idNumber ?? entity.identifier}</span>
+                  )}
                   {entity.address && <span className="result-address">{entity.address}</span>}
                 </span>
               </button>

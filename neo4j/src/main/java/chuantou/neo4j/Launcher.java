@@ -11,11 +11,17 @@ import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 import org.neo4j.graphdb.GraphDatabaseService;
+import org.neo4j.graphdb.QueryExecutionException;
 
 /**
  * Runs Neo4j Community with only the Bolt connector, as the project's own database server.
  *
- * Usage: Launcher --home DIR --bolt HOST:PORT [--pagecache SIZE] [--setting key=value ...]
+ * Usage: Launcher --home DIR --bolt HOST:PORT [--password-file PATH] [--pagecache SIZE] [--setting key=value ...]
+ *
+ * Authentication is on. With --password-file, the native user `neo4j` gets the file's password on
+ * every start, so the file alone decides it: a fresh store (whose `neo4j` user would otherwise have
+ * the well-known password `neo4j`) and a store created while authentication was off alike. The
+ * password travels in a file, never on the command line, where any local user could read it.
  *
  * The heap is sized by the JVM's -Xmx, chosen by the caller. On start-up the launcher prints one
  * line "CHUANTOU_NEO4J_READY <port>" once the default database answers, so the caller does not
@@ -24,12 +30,13 @@ import org.neo4j.graphdb.GraphDatabaseService;
 public final class Launcher {
     public static void main(String[] args) throws Exception {
         Path home = null;
+        Path passwordFile = null;
         String host = "127.0.0.1";
         int port = 7687;
         Map<String, String> raw = new LinkedHashMap<>();
-        // Auth stays off because the server listens on loopback only; a shared server is an
-        // existing Neo4j reached through NEO4J_URI, with its own users.
-        raw.put("dbms.security.auth_enabled", "false");
+        // Loopback is no boundary on a shared workstation: any local account could otherwise read
+        // and change the case data.
+        raw.put("dbms.security.auth_enabled", "true");
         raw.put("server.memory.pagecache.size", "512m");
         raw.put("db.tx_log.rotation.retention_policy", "2 files");
         for (int i = 0; i < args.length; i++) {
@@ -40,6 +47,7 @@ public final class Launcher {
                     host = hp[0];
                     port = Integer.parseInt(hp[1]);
                 }
+                case "--password-file" -> passwordFile = Path.of(args[++i]);
                 case "--pagecache" -> raw.put("server.memory.pagecache.size", args[++i]);
                 case "--setting" -> {
                     String kv = args[++i];
@@ -79,10 +87,33 @@ public final class Launcher {
             }
         }, "chuantou-neo4j-shutdown"));
 
-        GraphDatabaseService db = service.database("neo4j");
-        db.executeTransactionally("RETURN 1");
+        try {
+            if (passwordFile != null) setPassword(service.database("system"), Files.readString(passwordFile).strip());
+            GraphDatabaseService db = service.database("neo4j");
+            db.executeTransactionally("RETURN 1");
+        } catch (Exception e) {
+            // The store is open and its threads keep the JVM alive: exit, which runs the shutdown hook.
+            e.printStackTrace();
+            System.exit(1);
+        }
         System.out.println("CHUANTOU_NEO4J_READY " + port);
         System.out.flush();
         stopped.await();
+    }
+
+    /**
+     * Gives `neo4j` the password, no change required. The embedded API runs with full rights, so
+     * this works whatever the store's current password is, also on the first start.
+     */
+    private static void setPassword(GraphDatabaseService system, String password) {
+        if (password.isEmpty()) throw new IllegalArgumentException("the password file is empty");
+        try {
+            system.executeTransactionally(
+                    "ALTER USER neo4j SET PLAINTEXT PASSWORD $password CHANGE NOT REQUIRED", Map.of("password", password));
+        } catch (QueryExecutionException e) {
+            // Neo4j refuses a new password equal to the old one; on every start but the first, it is.
+            if (!String.valueOf(e.getMessage()).contains("Old password and new password cannot be the same")) throw e;
+            system.executeTransactionally("ALTER USER neo4j SET PASSWORD CHANGE NOT REQUIRED");
+        }
     }
 }

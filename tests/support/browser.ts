@@ -1,0 +1,32 @@
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { TEST_PASSWORD } from './server.ts';
+
+/** Headless Chromium from Debian's package, as the browser tests drive it. */
+const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+}
+
+/** Fills the sign-in form (the page or the overlay) as a user would and submits it. */
+export async function submitSignIn(page: Page, name: string | null, password = TEST_PASSWORD): Promise<void> {
+  if (name !== null) await page.getByTestId('sign-in-name').fill(name);
+  await page.getByTestId('sign-in-password').fill(password);
+  await page.getByTestId('sign-in-submit').click();
+}
+
+/** Signs in through the form and waits for the search box: the investigators' and regulators' screen. */
+export async function signInToSearch(page: Page, name: string, password = TEST_PASSWORD): Promise<void> {
+  await submitSignIn(page, name, password);
+  await page.getByTestId('search-input').waitFor();
+}
