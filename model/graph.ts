@@ -726,6 +726,7 @@ export const relationshipTypes = {
       proposedAt: prop('datetime', '提出时间', 'Proposed at'),
       decidedBy: prop('string', '确认人', 'Decided by'),
       decidedOn: prop('date', '确认日期', 'Decided on'),
+      decisionReason: prop('string', '核实依据', 'Reason given for the decision'),
       provenance: prop('string[]', '来源', 'Provenance'),
     },
   },

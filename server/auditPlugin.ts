@@ -25,6 +25,7 @@ const actionOf: Record<string, AuditAction> = {
   unlockUser: 'account',
   resetPassword: 'account',
   signOutUser: 'account',
+  decideSamePerson: 'personLink',
   runAnalysis: 'analysis',
   beneficialOwners: 'analysis',
   controlledFirms: 'analysis',

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { auditHeadText, EXPORT_FORMATS, type ExportFormat } from '../../audit/trail.ts';
 import { auditActions, type AuditAction, type AuditBreak, type AuditFilter, type AuditRecord } from '../../audit/types.ts';
+import { maskIdNumbersInText } from '../../model/idMasking.ts';
 import { openAuditTrail } from '../../server/auditTrail.ts';
 import { loadConfig } from '../../server/config.ts';
 import { noteForAudit } from '../audited.ts';
@@ -134,7 +135,8 @@ export function registerAuditCommands(program: Command): void {
         ];
         const rows = entries.map((e) => ({ seq: e.seq, at: e.at, actor: e.actor.name, action: e.action, operation: e.operation, outcome: e.outcome, detail: e.detail ?? '', address: e.address ?? '' }));
         console.log(`共 ${total} 条，显示 ${entries.length} 条 / ${total} entries match, ${entries.length} shown`);
-        if (entries.length > 0) console.log(renderTable(columns, rows, terminalWidth()).join('\n'));
+        // What the screen shows follows the masking rule (a reason may quote an ID number); the export is the archive, whole.
+        if (entries.length > 0) console.log(maskIdNumbersInText(renderTable(columns, rows, terminalWidth()).join('\n')));
       } finally {
         await graph.close();
       }

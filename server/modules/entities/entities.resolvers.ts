@@ -8,6 +8,12 @@ import { apiError } from '../../errors.ts';
 
 const searchArgs = z.object({ text: z.string().trim().min(1).max(200), limit: z.number().int().min(1).max(100) });
 const keyArg = z.string().trim().min(1).max(100);
+const samePersonDecisionArgs = z.object({
+  person: keyArg,
+  other: keyArg,
+  decision: z.enum(['confirmed', 'rejected']),
+  reason: z.string().trim().min(2, '请写明核实依据 / give the reason for the decision').max(500),
+});
 const neighborhoodArgs = z.object({ key: keyArg, depth: z.number().int().min(1).max(3), limit: z.number().int().min(1).max(1000) });
 
 function parse<T>(schema: z.ZodType<T>, value: unknown): T {
@@ -39,7 +45,21 @@ const shareholding = (s: ShareRow) => ({
 /** Whether a firm has ended is decided in one place (model/firmStatus.ts), not by each client. */
 const inactive = (entity: { status?: string | null }) => hasEnded(entity.status);
 
+interface SamePersonRow {
+  person: string;
+  other: Record<string, unknown>;
+  firms: { key: string | null; name: string | null }[];
+  status: string;
+  reasons: string[] | null;
+  decidedBy: string | null;
+  decidedOn: string | null;
+  decisionReason: string | null;
+}
+const samePersonLink = (r: SamePersonRow) => ({ ...r, otherFirms: r.firms.filter((f) => f.key !== null), reasons: r.reasons ?? [] });
+
 export const entitiesResolvers = {
+  SamePersonStatus: { PROPOSED: 'proposed', CONFIRMED: 'confirmed', REJECTED: 'rejected' },
+  SamePersonDecision: { CONFIRMED: 'confirmed', REJECTED: 'rejected' },
   EntitySummary: { inactive },
   Company: { inactive },
   NetworkNode: { inactive },
@@ -66,11 +86,22 @@ export const entitiesResolvers = {
         holdings: row.holdings.map(shareholding),
       };
     },
+    samePersonLinks: async (_: unknown, args: { person: unknown }, { graph }: ApiContext) =>
+      (await graph.read<SamePersonRow>('persons/samePersonLinks', { key: parse(keyArg, args.person) })).map(samePersonLink),
     neighborhood: async (_: unknown, args: unknown, { graph }: ApiContext) => {
       const params = parse(neighborhoodArgs, args);
       const network = await neighborhood(graph, params);
       if (!network) throw apiError('NOT_FOUND', params.key);
       return network;
+    },
+  },
+  Mutation: {
+    decideSamePerson: async (_: unknown, args: unknown, context: ApiContext) => {
+      const { person, other, decision, reason } = parse(samePersonDecisionArgs, args);
+      const [decided] = await context.graph.write('persons/decideSamePerson', { key: person, other, status: decision, user: context.session!.user.name, reason });
+      if (!decided) throw apiError('NOT_FOUND', `${person} ↔ ${other}`);
+      context.auditNote.detail = `${decision === 'confirmed' ? '确认为同一人 / confirmed' : '否定为同一人 / rejected'}: ${reason}`;
+      return (await context.graph.read<SamePersonRow>('persons/samePersonLinks', { key: person })).map(samePersonLink);
     },
   },
 };
