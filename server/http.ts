@@ -7,6 +7,8 @@ import { fileURLToPath } from 'node:url';
 import type { ServerParts } from './context.ts';
 import { apiContentSecurityPolicy, appContentSecurityPolicy, securityHeaders } from './hardening.ts';
 import { createApi } from './yoga.ts';
+import { serveGraphiQL } from './graphiql.ts';
+import type { Accounts } from '../accounts/accounts.ts';
 
 /**
  * One HTTP server: the API at /graphql, the built web app (web/dist) everywhere else. Whatever
@@ -265,12 +267,13 @@ async function send(response: Response, res: http.ServerResponse): Promise<void>
 }
 
 /** The request listener: it never throws and never leaves a promise rejected. */
-export function requestHandler(api: Api, options: HttpOptions): http.RequestListener {
+export function requestHandler(api: Api, accounts: Accounts, options: HttpOptions): http.RequestListener {
   return (req, res) => {
     const handle = async () => {
       for (const [name, value] of Object.entries(securityHeaders)) res.setHeader(name, value);
       const { raw, decoded } = requestPath(req.url ?? '/');
       if (raw === '/graphql') await serveApi(api, req, res, options);
+      else if (raw === '/graphiql' && (req.method === 'GET' || req.method === 'HEAD')) await serveGraphiQL(accounts, req, res);
       else serveStatic(req, res, decoded, options.log);
     };
     handle().catch((error: unknown) => {
@@ -319,7 +322,7 @@ export function createHttpServer(parts: ServerParts, given: Partial<HttpOptions>
       // How often Node looks for requests past those limits (its default, 30 s, would let one linger that long).
       connectionsCheckingInterval: Math.min(1000, options.headersTimeoutMs),
     },
-    requestHandler(api, options),
+    requestHandler(api, parts.accounts, options),
   );
   server.on('clientError', onClientError);
   return server;

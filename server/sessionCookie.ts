@@ -1,3 +1,5 @@
+import { CookieStore } from '@whatwg-node/cookie-store';
+
 /**
  * The session cookie: HttpOnly (no script reads it, so a script injected through an imported
  * name cannot steal a session), SameSite=Strict (no other site's page sends it), Path=/, and no
@@ -6,10 +8,15 @@
  */
 export const sessionCookieName = 'chuantou_session';
 
-export async function sessionToken(request: Request): Promise<string | null> {
-  const cookie = await request.cookieStore?.get(sessionCookieName);
-  const value = cookie?.value;
+/** The session token a Cookie header carries, if it has the shape of one. */
+export async function sessionTokenFromCookies(cookieHeader: string | null | undefined): Promise<string | null> {
+  if (!cookieHeader) return null;
+  const value = (await new CookieStore(cookieHeader).get(sessionCookieName))?.value;
   return typeof value === 'string' && /^[A-Za-z0-9_-]{20,100}$/.test(value) ? value : null;
+}
+
+export function sessionToken(request: Request): Promise<string | null> {
+  return sessionTokenFromCookies(request.headers.get('cookie'));
 }
 
 export async function setSessionCookie(request: Request, token: string, secure: boolean): Promise<void> {

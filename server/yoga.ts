@@ -10,6 +10,7 @@ import { entitiesResolvers } from './modules/entities/entities.resolvers.ts';
 import { analysesResolvers } from './modules/analyses/analyses.resolvers.ts';
 import { accountsResolvers } from './modules/accounts/accounts.resolvers.ts';
 import { auditResolvers } from './modules/audit/audit.resolvers.ts';
+import { pathsResolvers } from './modules/paths/paths.resolvers.ts';
 import { authorizationPlugins } from './authorization.ts';
 import { corsOption, hardeningPlugins } from './hardening.ts';
 import { outputMaskingPlugin } from './outputMasking.ts';
@@ -29,7 +30,7 @@ const typeDefs = fs
   .sort()
   .map((m) => fs.readFileSync(path.join(modulesDir, m, `${m}.graphql`), 'utf8'));
 
-export const schema = makeExecutableSchema<ApiContext>({ typeDefs, resolvers: [entitiesResolvers, analysesResolvers, accountsResolvers, auditResolvers] });
+export const schema = makeExecutableSchema<ApiContext>({ typeDefs, resolvers: [entitiesResolvers, analysesResolvers, accountsResolvers, auditResolvers, pathsResolvers] });
 
 export function createApi(parts: ServerParts) {
   return createYoga<Record<string, unknown>, ApiContext>({

@@ -349,7 +349,8 @@ describe('an unexpected error', () => {
   it('is a logged 500 with a code, and the server goes on answering', async () => {
     const logged: string[] = [];
     const failing = { handleNodeRequestAndResponse: () => Promise.reject(new Error('boom')) } as unknown as Parameters<typeof requestHandler>[0];
-    const server = http.createServer(requestHandler(failing, { ...defaultHttpOptions, log: (line) => logged.push(line) }));
+    const noAccounts = {} as Parameters<typeof requestHandler>[1];
+    const server = http.createServer(requestHandler(failing, noAccounts, { ...defaultHttpOptions, log: (line: string) => logged.push(line) }));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const port = (server.address() as { port: number }).port;
     try {

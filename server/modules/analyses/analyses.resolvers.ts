@@ -20,7 +20,7 @@ function given(args: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(args).filter(([, v]) => v !== null && v !== undefined));
 }
 
-function toApiError(error: unknown): unknown {
+export function toApiError(error: unknown): unknown {
   if (!(error instanceof AnalysisError)) return error;
   if (error.code === 'NOT_FOUND') return apiError('NOT_FOUND', error.message);
   const base = apiError('BAD_INPUT', error.message);
