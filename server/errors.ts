@@ -1,4 +1,5 @@
 import { GraphQLError } from 'graphql';
+import { AnalysisError } from '../analyses/envelope.ts';
 
 /**
  * Errors the API means to show: each has a stable code for clients and a message (Chinese first,
@@ -25,4 +26,11 @@ export function apiError(code: ApiErrorCode, detail?: string, extensions: Record
   return new GraphQLError(detail ? `${apiErrors[code]}: ${detail}` : apiErrors[code], {
     extensions: { code, ...extensions, ...(statusOf[code] ? { http: { status: statusOf[code] } } : {}) },
   });
+}
+
+/** An analysis's refusal as the API's: NOT_FOUND, or BAD_INPUT with its reason and, for a name several entities bear, the candidates. */
+export function analysisApiError(error: unknown): unknown {
+  if (!(error instanceof AnalysisError)) return error;
+  if (error.code === 'NOT_FOUND') return apiError('NOT_FOUND', error.message);
+  return apiError('BAD_INPUT', error.message, { reason: error.code, ...(error.candidates.length > 0 ? { candidates: error.candidates } : {}) });
 }

@@ -15,7 +15,7 @@ export function fullIdNumbersAllowed(context: Pick<ApiContext, 'session' | 'reas
   return mayReadFullIdNumbers(context.session?.user.role, context.reason);
 }
 
-export function maskedResult(result: ExecutionResult): ExecutionResult {
+function maskedResult(result: ExecutionResult): ExecutionResult {
   return {
     ...result,
     data: maskIdNumbersIn(result.data),
@@ -27,7 +27,7 @@ export function maskedResult(result: ExecutionResult): ExecutionResult {
 }
 
 /** Whether a response carried full ID numbers (recorded in the audit entry). */
-export function showsFullIdNumbers(result: ExecutionResult): boolean {
+function showsFullIdNumbers(result: ExecutionResult): boolean {
   return JSON.stringify(maskIdNumbersIn(result.data)) !== JSON.stringify(result.data);
 }
 

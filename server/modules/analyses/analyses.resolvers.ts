@@ -1,9 +1,8 @@
-import { GraphQLError, GraphQLScalarType, Kind, valueFromASTUntyped } from 'graphql';
+import { GraphQLScalarType, Kind, valueFromASTUntyped } from 'graphql';
 import { analyses, analysisNames, getAnalysis, runAnalysis } from '../../../analyses/index.ts';
 import { isWithin } from '../../../model/divisions.ts';
-import { AnalysisError } from '../../../analyses/envelope.ts';
 import type { ApiContext } from '../../context.ts';
-import { apiError } from '../../errors.ts';
+import { analysisApiError, apiError } from '../../errors.ts';
 
 /** Resolvers of analyses.graphql: the typed queries and runAnalysis all go through the registry. */
 
@@ -18,14 +17,6 @@ export const JSONScalar = new GraphQLScalarType({
 /** Arguments left out and arguments sent as null both mean: use the default. */
 function given(args: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(args).filter(([, v]) => v !== null && v !== undefined));
-}
-
-export function toApiError(error: unknown): unknown {
-  if (!(error instanceof AnalysisError)) return error;
-  if (error.code === 'NOT_FOUND') return apiError('NOT_FOUND', error.message);
-  const base = apiError('BAD_INPUT', error.message);
-  // A name several entities bear comes back with the candidates, so a client can offer a choice.
-  return new GraphQLError(base.message, { extensions: { ...base.extensions, reason: error.code, ...(error.candidates.length > 0 ? { candidates: error.candidates } : {}) } });
 }
 
 /**
@@ -53,7 +44,7 @@ async function run(name: string, params: Record<string, unknown>, context: ApiCo
   try {
     return await runAnalysis(context.graph, name, withJurisdiction(name, params, context), context.settings);
   } catch (error) {
-    throw toApiError(error);
+    throw analysisApiError(error);
   }
 }
 

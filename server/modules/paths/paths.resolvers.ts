@@ -1,6 +1,6 @@
 import { parseRelationsParams, relations, type Hop } from '../../../analyses/relations.ts';
 import type { ApiContext } from '../../context.ts';
-import { toApiError } from '../analyses/analyses.resolvers.ts';
+import { analysisApiError } from '../../errors.ts';
 
 /** Resolvers of paths.graphql: 查关系 between parties (analyses/relations.ts does the work). */
 
@@ -37,7 +37,7 @@ export const pathsResolvers = {
       try {
         return await relations(context.graph, parseRelationsParams(given));
       } catch (error) {
-        throw toApiError(error);
+        throw analysisApiError(error);
       }
     },
   },
