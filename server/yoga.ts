@@ -11,6 +11,7 @@ import { analysesResolvers } from './modules/analyses/analyses.resolvers.ts';
 import { accountsResolvers } from './modules/accounts/accounts.resolvers.ts';
 import { auditResolvers } from './modules/audit/audit.resolvers.ts';
 import { pathsResolvers } from './modules/paths/paths.resolvers.ts';
+import { penetrationResolvers } from './modules/penetration/penetration.resolvers.ts';
 import { authorizationPlugins } from './authorization.ts';
 import { corsOption, hardeningPlugins } from './hardening.ts';
 import { outputMaskingPlugin } from './outputMasking.ts';
@@ -30,7 +31,7 @@ const typeDefs = fs
   .sort()
   .map((m) => fs.readFileSync(path.join(modulesDir, m, `${m}.graphql`), 'utf8'));
 
-export const schema = makeExecutableSchema<ApiContext>({ typeDefs, resolvers: [entitiesResolvers, analysesResolvers, accountsResolvers, auditResolvers, pathsResolvers] });
+export const schema = makeExecutableSchema<ApiContext>({ typeDefs, resolvers: [entitiesResolvers, analysesResolvers, accountsResolvers, auditResolvers, pathsResolvers, penetrationResolvers] });
 
 export function createApi(parts: ServerParts) {
   return createYoga<Record<string, unknown>, ApiContext>({
