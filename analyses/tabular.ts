@@ -1,5 +1,6 @@
 import { percentText } from '../model/values.ts';
 import { unmatchedEntries, type Chain, type Envelope, type FactValue } from './envelope.ts';
+import { csvCell } from '../model/csv.ts';
 
 /**
  * An envelope as table rows — one per finding, facts flattened into columns, the evidence as
@@ -62,17 +63,6 @@ function matchedRows(envelope: Envelope, factKeys: string[]): Record<string, Cel
     row.evidence = f.evidence.chains.map(chainText).join(' | ');
     return row;
   });
-}
-
-/**
- * RFC 4180 quoting; a text cell that a spreadsheet would run as a formula (=, +, -, @) is
- * prefixed with an apostrophe, since names and bases come from imported data.
- */
-function csvCell(v: Cell): string {
-  if (v === null) return '';
-  let s = String(v);
-  if (typeof v === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 /** UTF-8 with a byte-order mark, so spreadsheet programs on Chinese Windows read it as UTF-8. */

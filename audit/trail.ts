@@ -6,6 +6,7 @@ import { entryHmac, storedContent, toAuditEntry, type StoredEntry } from './chai
 import { writeCheckpoint } from './checkpoints.ts';
 import { auditActions, type AuditEntry, type AuditFilter, type AuditHead, type AuditPage, type AuditRecord, type AuditSink, type AuditVerification } from './types.ts';
 import { verifyChain } from './verify.ts';
+import { csvCell } from '../model/csv.ts';
 
 /**
  * The audit trail: entries chained by HMAC in Neo4j, the chain head checkpointed in daily files
@@ -102,18 +103,6 @@ const csvColumns: { title: string; value: (e: AuditEntry) => string | number | n
   { title: '参数 params', value: (e) => (e.params === null || e.params === undefined ? null : JSON.stringify(e.params)) },
   { title: 'HMAC', value: (e) => e.hmac },
 ];
-
-/**
- * One CSV cell. Text that Excel would take for a formula (starting with = + - @, or a tab or
- * carriage return before one) is prefixed with an apostrophe, so opening an export runs nothing
- * a user typed into a name or a parameter (OWASP, CSV injection).
- */
-export function csvCell(value: string | number | null): string {
-  if (value === null) return '';
-  if (typeof value === 'number') return String(value);
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
 
 const csvLine = (cells: (string | number | null)[]) => `${cells.map(csvCell).join(',')}\r\n`;
 
