@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { changePassword, fetchMe, isUnauthenticated, type Me } from '../../api.ts';
 import { describeError } from '../../components/common.tsx';
 import { useI18n } from '../../i18n.ts';
+import { PasswordField } from './PasswordField.tsx';
 
 export interface ChangePasswordFormProps {
   /** The password was changed; `me` is the session as it now is. */
@@ -56,37 +57,9 @@ export function ChangePasswordForm({ onChanged, onSessionEnded }: ChangePassword
 
   return (
     <form className="auth-form" onSubmit={submit} data-testid="change-password-form" noValidate>
-      <label>
-        <span>{t('password.old')}</span>
-        <input
-          data-testid="password-old"
-          type="password"
-          autoComplete="current-password"
-          autoFocus
-          value={oldPassword}
-          onChange={(event) => setOldPassword(event.target.value)}
-        />
-      </label>
-      <label>
-        <span>{t('password.new')}</span>
-        <input
-          data-testid="password-new"
-          type="password"
-          autoComplete="new-password"
-          value={newPassword}
-          onChange={(event) => setNewPassword(event.target.value)}
-        />
-      </label>
-      <label>
-        <span>{t('password.repeat')}</span>
-        <input
-          data-testid="password-repeat"
-          type="password"
-          autoComplete="new-password"
-          value={repeated}
-          onChange={(event) => setRepeated(event.target.value)}
-        />
-      </label>
+      <PasswordField label={t('password.old')} testId="password-old" autoComplete="current-password" autoFocus value={oldPassword} onChange={setOldPassword} />
+      <PasswordField label={t('password.new')} testId="password-new" autoComplete="new-password" value={newPassword} onChange={setNewPassword} />
+      <PasswordField label={t('password.repeat')} testId="password-repeat" autoComplete="new-password" value={repeated} onChange={setRepeated} />
       {problem && (
         <div className="notice notice-error" role="alert" data-testid="change-password-error" data-code={problem.code ?? undefined}>
           <span className="notice-text">{problem.message}</span>

@@ -2,6 +2,7 @@ import { useRef, useState, type FormEvent } from 'react';
 import { signIn, type Me } from '../../api.ts';
 import { describeError } from '../../components/common.tsx';
 import { formatDateTime, useI18n } from '../../i18n.ts';
+import { PasswordField } from './PasswordField.tsx';
 
 export interface SignInFormProps {
   /** Signing in again after the session ended: the same user, or the kept work would change hands. */
@@ -62,19 +63,16 @@ export function SignInForm({ fixedName, onSignedIn }: SignInFormProps) {
           onChange={(event) => setName(event.target.value)}
         />
       </label>
-      <label>
-        <span>{t('signIn.password')}</span>
-        <input
-          ref={passwordInput}
-          data-testid="sign-in-password"
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          autoFocus={fixedName != null}
-          value={password}
-          onChange={(event) => setPassword(event.target.value)}
-        />
-      </label>
+      <PasswordField
+        ref={passwordInput}
+        label={t('signIn.password')}
+        testId="sign-in-password"
+        name="password"
+        autoComplete="current-password"
+        autoFocus={fixedName != null}
+        value={password}
+        onChange={setPassword}
+      />
       {failure && (
         <div className="notice notice-error" role="alert" data-testid="sign-in-error" data-code={failure.code ?? undefined}>
           <span className="notice-text">{failure.message}</span>
