@@ -84,13 +84,13 @@ function record(context: ApiContext, fields: RootField[], started: number, error
   const user = context.session?.user;
   return {
     actor: user ? { name: user.name, via: 'web', role: user.role } : { name: note.actorName ?? '(未登录 / anonymous)', via: 'web', role: null },
-    action: note.action ?? (first ? (actionOf[first.name] ?? 'query') : 'query'),
-    operation: note.operation ?? (fields.map((f) => (f.name === 'runAnalysis' && analysis ? `runAnalysis:${analysis}` : f.name)).join(',') || '(无 / none)'),
+    action: first ? (actionOf[first.name] ?? 'query') : 'query',
+    operation: fields.map((f) => (f.name === 'runAnalysis' && analysis ? `runAnalysis:${analysis}` : f.name)).join(',') || '(无 / none)',
     outcome: note.outcome ?? outcome,
     address: context.address,
     params: redactedForAudit(Object.fromEntries(fields.map((f) => [f.responseKey || f.name, f.args]))),
     reason: context.reason,
-    resultCount: note.resultCount ?? (first && data && typeof data === 'object' ? resultCount((data as Record<string, unknown>)[first.responseKey]) : null),
+    resultCount: first && data && typeof data === 'object' ? resultCount((data as Record<string, unknown>)[first.responseKey]) : null,
     durationMs: Math.round(performance.now() - started),
     detail: [note.detail ?? detail, note.fullIdNumbersShown ? '显示了完整证件号码 / full ID numbers shown' : null].filter(Boolean).join('; ') || null,
   };

@@ -2,7 +2,6 @@ import type { AnalysisSettings } from '../analyses/index.ts';
 import type { Graph } from '../cypher/run.ts';
 import type { Accounts } from '../accounts/accounts.ts';
 import type { RequestIdentity } from './requestIdentity.ts';
-import type { AuditAction } from '../audit/types.ts';
 import type { AuditTrail } from '../audit/trail.ts';
 
 /** What the server is built from, once: the graph and the modules every request goes through. */
@@ -24,13 +23,10 @@ export interface ServerParts {
  * itself: who tried to sign in, which analysis ran, what it found.
  */
 export interface AuditNote {
-  action?: AuditAction;
-  operation?: string;
   /** For operations without a session (signing in): the name that was tried. */
   actorName?: string;
   outcome?: 'ok' | 'denied' | 'failed';
   detail?: string;
-  resultCount?: number;
   fullIdNumbersShown?: boolean;
 }
 
