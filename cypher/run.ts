@@ -84,8 +84,9 @@ const timing = Boolean(process.env.CHUANTOU_QUERY_TIMINGS);
 const timedOutCodes = new Set(['Neo.ClientError.Transaction.TransactionTimedOut', 'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration']);
 
 /**
- * Neo4j checks transaction timeouts every couple of seconds (db.transaction.monitor.check.interval),
- * so the wall-clock cap waits that long beyond the timeout before it gives up on the transaction.
+ * Neo4j checks transaction timeouts periodically (db.transaction.monitor.check.interval: 2 s by
+ * default, 200 ms under the project's launcher), so the wall-clock cap waits beyond the timeout
+ * before it gives up on a transaction (an existing Neo4j may keep the default).
  */
 const TIMEOUT_GRACE_MS = 2500;
 

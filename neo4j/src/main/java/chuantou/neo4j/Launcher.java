@@ -39,6 +39,9 @@ public final class Launcher {
         raw.put("dbms.security.auth_enabled", "true");
         raw.put("server.memory.pagecache.size", "512m");
         raw.put("db.tx_log.rotation.retention_policy", "2 files");
+        // The server gives every read a timeout; Neo4j's default 2 s check would let a timed-out
+        // transaction live up to 2 s longer, holding its locks and page cache.
+        raw.put("db.transaction.monitor.check.interval", "200ms");
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--home" -> home = Path.of(args[++i]).toAbsolutePath();
