@@ -4,6 +4,7 @@ import { isRole, type Role } from '../../../accounts/roles.ts';
 import type { SessionView } from '../../../accounts/types.ts';
 import type { ApiContext } from '../../context.ts';
 import { apiError } from '../../errors.ts';
+import { parseInput } from '../../input.ts';
 import { fullIdNumbersAllowed } from '../../outputMasking.ts';
 import { clearSessionCookie, setSessionCookie } from '../../sessionCookie.ts';
 
@@ -15,11 +16,6 @@ const name = z.string().trim().min(1).max(64);
 const password = z.string().min(1).max(256);
 const reason = z.string().trim().max(500).nullable();
 
-function parse<T>(schema: z.ZodType<T>, value: unknown): T {
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) throw apiError('BAD_INPUT', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
-  return parsed.data;
-}
 
 /** Account errors carry their own zh/en sentence and code; the client shows the sentence. */
 async function accountCall<T>(work: () => Promise<T>): Promise<T> {
@@ -60,9 +56,9 @@ export const accountsResolvers = {
   },
   Mutation: {
     signIn: async (_: unknown, args: { name: unknown; password: unknown }, context: ApiContext) => {
-      const userName = parse(name, args.name);
+      const userName = parseInput(name, args.name);
       context.auditNote.actorName = userName;
-      const outcome = await context.accounts.signIn(userName, parse(password, args.password));
+      const outcome = await context.accounts.signIn(userName, parseInput(password, args.password));
       if (!outcome.ok) {
         context.auditNote.outcome = 'denied';
         context.auditNote.detail = outcome.code;
@@ -84,12 +80,12 @@ export const accountsResolvers = {
     changePassword: (_: unknown, args: { oldPassword: unknown; newPassword: unknown }, context: ApiContext) => {
       const { session, token } = signedIn(context);
       return accountCall(async () => {
-        await context.accounts.changePassword(session.user.name, parse(password, args.oldPassword), parse(password, args.newPassword), token);
+        await context.accounts.changePassword(session.user.name, parseInput(password, args.oldPassword), parseInput(password, args.newPassword), token);
         return true;
       });
     },
     setQueryReason: async (_: unknown, args: { reason: unknown }, context: ApiContext) => {
-      const given = parse(reason, args.reason ?? null);
+      const given = parseInput(reason, args.reason ?? null);
       const session = await context.accounts.setSessionReason(signedIn(context).token, given || null);
       context.auditNote.detail = given ? `查询事由 / reason: ${given}` : '清除查询事由 / reason cleared';
       return me(session, { ...context, reason: session.reason });
@@ -97,11 +93,11 @@ export const accountsResolvers = {
     createUser: (_: unknown, args: { user: { name: unknown; displayName?: unknown; role: string; jurisdiction: unknown; password: unknown } }, { accounts }: ApiContext) =>
       accountCall(() =>
         accounts.createUser({
-          name: parse(name, args.user.name),
-          displayName: args.user.displayName === undefined || args.user.displayName === null ? undefined : parse(name, args.user.displayName),
+          name: parseInput(name, args.user.name),
+          displayName: args.user.displayName === undefined || args.user.displayName === null ? undefined : parseInput(name, args.user.displayName),
           role: args.user.role as Role,
-          jurisdiction: parse(z.string().trim(), args.user.jurisdiction),
-          password: parse(password, args.user.password),
+          jurisdiction: parseInput(z.string().trim(), args.user.jurisdiction),
+          password: parseInput(password, args.user.password),
           mustChangePassword: true,
         }),
       ),
@@ -109,18 +105,18 @@ export const accountsResolvers = {
       accountCall(() => {
         const c = args.changes;
         const changes: Parameters<typeof accounts.updateUser>[1] = {};
-        if (c.displayName !== undefined && c.displayName !== null) changes.displayName = parse(name, c.displayName);
+        if (c.displayName !== undefined && c.displayName !== null) changes.displayName = parseInput(name, c.displayName);
         if (c.role && isRole(c.role)) changes.role = c.role;
-        if (c.jurisdiction !== undefined && c.jurisdiction !== null) changes.jurisdiction = parse(z.string().trim(), c.jurisdiction);
+        if (c.jurisdiction !== undefined && c.jurisdiction !== null) changes.jurisdiction = parseInput(z.string().trim(), c.jurisdiction);
         if (c.disabled !== undefined && c.disabled !== null) changes.disabled = c.disabled;
-        return accounts.updateUser(parse(name, args.name), changes);
+        return accounts.updateUser(parseInput(name, args.name), changes);
       }),
-    unlockUser: (_: unknown, args: { name: unknown }, { accounts }: ApiContext) => accountCall(() => accounts.unlock(parse(name, args.name))),
+    unlockUser: (_: unknown, args: { name: unknown }, { accounts }: ApiContext) => accountCall(() => accounts.unlock(parseInput(name, args.name))),
     resetPassword: (_: unknown, args: { name: unknown; newPassword: unknown }, { accounts }: ApiContext) =>
       accountCall(async () => {
-        await accounts.resetPassword(parse(name, args.name), parse(password, args.newPassword));
+        await accounts.resetPassword(parseInput(name, args.name), parseInput(password, args.newPassword));
         return true;
       }),
-    signOutUser: (_: unknown, args: { name: unknown }, { accounts }: ApiContext) => accountCall(() => accounts.signOutEverywhere(parse(name, args.name))),
+    signOutUser: (_: unknown, args: { name: unknown }, { accounts }: ApiContext) => accountCall(() => accounts.signOutEverywhere(parseInput(name, args.name))),
   },
 };

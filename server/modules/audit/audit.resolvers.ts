@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { auditActions, type AuditFilter } from '../../../audit/types.ts';
 import type { ApiContext } from '../../context.ts';
 import { apiError } from '../../errors.ts';
+import { parseInput } from '../../input.ts';
 
 /** Resolvers of audit.graphql: reading the trail; writing it is the audit plugin's alone. */
 
@@ -22,9 +23,7 @@ const filterSchema = z
 const pageSchema = z.object({ limit: z.number().int().min(1).max(1000), offset: z.number().int().min(0).max(10_000_000) });
 
 function filterOf(raw: unknown): AuditFilter {
-  const parsed = filterSchema.safeParse(raw);
-  if (!parsed.success) throw apiError('BAD_INPUT', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
-  return parsed.data ?? {};
+  return parseInput(filterSchema, raw) ?? {};
 }
 
 export const auditResolvers = {
@@ -32,9 +31,8 @@ export const auditResolvers = {
   Query: {
     auditLog: async (_: unknown, args: { filter?: unknown; limit: number; offset: number }, { audit }: ApiContext) => {
       const filter = filterOf(args.filter);
-      const page = pageSchema.safeParse({ limit: args.limit, offset: args.offset });
-      if (!page.success) throw apiError('BAD_INPUT', page.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
-      const [entries, total] = await Promise.all([audit.list(filter, page.data), audit.count(filter)]);
+      const page = parseInput(pageSchema, { limit: args.limit, offset: args.offset });
+      const [entries, total] = await Promise.all([audit.list(filter, page), audit.count(filter)]);
       return { entries, total };
     },
     auditVerify: async (_: unknown, __: unknown, { audit }: ApiContext) => {

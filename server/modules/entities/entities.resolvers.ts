@@ -5,6 +5,7 @@ import { phrase } from '../../../analyses/fulltextQuery.ts';
 import { neighborhood } from '../../../analyses/neighborhood.ts';
 import type { ApiContext } from '../../context.ts';
 import { apiError } from '../../errors.ts';
+import { parseInput } from '../../input.ts';
 
 const searchArgs = z.object({ text: z.string().trim().min(1).max(200), limit: z.number().int().min(1).max(100) });
 const keyArg = z.string().trim().min(1).max(100);
@@ -16,11 +17,6 @@ const samePersonDecisionArgs = z.object({
 });
 const neighborhoodArgs = z.object({ key: keyArg, depth: z.number().int().min(1).max(3), limit: z.number().int().min(1).max(1000) });
 
-function parse<T>(schema: z.ZodType<T>, value: unknown): T {
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) throw apiError('BAD_INPUT', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
-  return parsed.data;
-}
 
 interface MoneyRow {
   amountWan: number | null;
@@ -65,11 +61,11 @@ export const entitiesResolvers = {
   NetworkNode: { inactive },
   Query: {
     search: async (_: unknown, args: unknown, { graph }: ApiContext) => {
-      const { text, limit } = parse(searchArgs, args);
+      const { text, limit } = parseInput(searchArgs, args);
       return graph.read('entities/search', { text, phrase: phrase(text), limit: int(limit) });
     },
     company: async (_: unknown, args: { key: unknown }, { graph }: ApiContext) => {
-      const key = parse(keyArg, args.key);
+      const key = parseInput(keyArg, args.key);
       const [row] = await graph.read<{ company: Record<string, unknown>; legalRepresentative: unknown; shareholders: ShareRow[]; holdings: ShareRow[] }>(
         'entities/company',
         { key },
@@ -87,9 +83,9 @@ export const entitiesResolvers = {
       };
     },
     samePersonLinks: async (_: unknown, args: { person: unknown }, { graph }: ApiContext) =>
-      (await graph.read<SamePersonRow>('persons/samePersonLinks', { key: parse(keyArg, args.person) })).map(samePersonLink),
+      (await graph.read<SamePersonRow>('persons/samePersonLinks', { key: parseInput(keyArg, args.person) })).map(samePersonLink),
     neighborhood: async (_: unknown, args: unknown, { graph }: ApiContext) => {
-      const params = parse(neighborhoodArgs, args);
+      const params = parseInput(neighborhoodArgs, args);
       const network = await neighborhood(graph, params);
       if (!network) throw apiError('NOT_FOUND', params.key);
       return network;
@@ -97,7 +93,7 @@ export const entitiesResolvers = {
   },
   Mutation: {
     decideSamePerson: async (_: unknown, args: unknown, context: ApiContext) => {
-      const { person, other, decision, reason } = parse(samePersonDecisionArgs, args);
+      const { person, other, decision, reason } = parseInput(samePersonDecisionArgs, args);
       const [decided] = await context.graph.write('persons/decideSamePerson', { key: person, other, status: decision, user: context.session!.user.name, reason });
       if (!decided) throw apiError('NOT_FOUND', `${person} ↔ ${other}`);
       context.auditNote.detail = `${decision === 'confirmed' ? '确认为同一人 / confirmed' : '否定为同一人 / rejected'}: ${reason}`;
