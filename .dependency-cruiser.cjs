@@ -1,7 +1,7 @@
 // The architecture as rules (../shared/STYLE.md): every import points down.
 //   model ← cypher ← importers, analyses (side by side) ← migrations ← server ← cli;  web talks HTTP only.
-//   accounts and audit stand on cypher beside importers and analyses: the server and the CLI record
-//   through them; audit may name the roles of accounts, nothing else.
+//   accounts, audit and cases stand on cypher beside importers and analyses: the server and the CLI
+//   record through them; audit and cases may name the roles of accounts, nothing else.
 const layer = (name, mayNotImport, comment) => ({
   name,
   comment,
@@ -12,27 +12,28 @@ const layer = (name, mayNotImport, comment) => ({
 
 module.exports = {
   forbidden: [
-    layer('model', ['cypher', 'importers', 'analyses', 'accounts', 'audit', 'migrations', 'server', 'cli', 'web', 'neo4j', 'demo'], 'model/ is the pure domain at the bottom'),
-    layer('cypher', ['importers', 'analyses', 'accounts', 'audit', 'migrations', 'server', 'cli', 'web', 'neo4j'], 'cypher/ sits on model/ only'),
-    layer('importers', ['analyses', 'accounts', 'audit', 'migrations', 'server', 'cli', 'web'], 'importers and analyses stand side by side'),
-    layer('analyses', ['importers', 'accounts', 'audit', 'migrations', 'server', 'cli', 'web'], 'importers and analyses stand side by side'),
-    layer('accounts', ['importers', 'analyses', 'audit', 'migrations', 'server', 'cli', 'web'], 'accounts know users, roles and sessions; the doors (server, CLI) use them'),
-    layer('audit', ['importers', 'analyses', 'migrations', 'server', 'cli', 'web'], 'the audit trail records what the doors report; it names roles, nothing more of accounts'),
+    layer('model', ['cypher', 'importers', 'analyses', 'accounts', 'audit', 'cases', 'migrations', 'server', 'cli', 'web', 'neo4j', 'demo'], 'model/ is the pure domain at the bottom'),
+    layer('cypher', ['importers', 'analyses', 'accounts', 'audit', 'cases', 'migrations', 'server', 'cli', 'web', 'neo4j'], 'cypher/ sits on model/ only'),
+    layer('importers', ['analyses', 'accounts', 'audit', 'cases', 'migrations', 'server', 'cli', 'web'], 'importers and analyses stand side by side'),
+    layer('analyses', ['importers', 'accounts', 'audit', 'cases', 'migrations', 'server', 'cli', 'web'], 'importers and analyses stand side by side'),
+    layer('accounts', ['importers', 'analyses', 'audit', 'cases', 'migrations', 'server', 'cli', 'web'], 'accounts know users, roles and sessions; the doors (server, CLI) use them'),
+    layer('audit', ['importers', 'analyses', 'cases', 'migrations', 'server', 'cli', 'web'], 'the audit trail records what the doors report; it names roles, nothing more of accounts'),
+    layer('cases', ['importers', 'analyses', 'audit', 'migrations', 'server', 'cli', 'web'], 'cases are user data beside accounts: they name the roles that may hold a case, and join the graph by keys only'),
     layer('migrations', ['server', 'cli', 'web'], 'migrations change stores with the importers\' and analyses\' code; the server and the CLI run them'),
     layer('server', ['cli', 'web'], 'the server is below the CLI; the web app is apart'),
-    layer('generator', ['cypher', 'importers', 'analyses', 'accounts', 'audit', 'migrations', 'server', 'cli', 'web', 'neo4j'], 'the generator writes facts from model/ alone; it never computes answers with the analyses'),
-    layer('neo4j', ['model', 'cypher', 'importers', 'analyses', 'accounts', 'audit', 'migrations', 'server', 'cli', 'web'], 'the database launcher knows nothing of the product'),
+    layer('generator', ['cypher', 'importers', 'analyses', 'accounts', 'audit', 'cases', 'migrations', 'server', 'cli', 'web', 'neo4j'], 'the generator writes facts from model/ alone; it never computes answers with the analyses'),
+    layer('neo4j', ['model', 'cypher', 'importers', 'analyses', 'accounts', 'audit', 'cases', 'migrations', 'server', 'cli', 'web'], 'the database launcher knows nothing of the product'),
     {
       name: 'web-talks-http-only',
       comment: 'the web app imports nothing from the server side',
       severity: 'error',
       from: { path: '^web/' },
-      to: { path: '^(model|cypher|importers|analyses|accounts|audit|migrations|server|cli|neo4j|demo)/' },
+      to: { path: '^(model|cypher|importers|analyses|accounts|audit|cases|migrations|server|cli|neo4j|demo)/' },
     },
     {
       name: 'only-the-canvas-imports-cytoscape',
       severity: 'error',
-      from: { path: '^(web|model|cypher|importers|analyses|accounts|audit|migrations|server|cli)/', pathNot: '^web/src/graph/NetworkCanvas\\.tsx$' },
+      from: { path: '^(web|model|cypher|importers|analyses|accounts|audit|cases|migrations|server|cli)/', pathNot: '^web/src/graph/NetworkCanvas\\.tsx$' },
       // Types may be shared (the stylesheet is typed); running cytoscape is the canvas's job alone.
       to: { path: 'node_modules/cytoscape/', dependencyTypesNot: ['type-only'] },
     },

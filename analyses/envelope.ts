@@ -128,6 +128,13 @@ export const listTypeUse = z.object({
 });
 export type ListTypeUse = z.infer<typeof listTypeUse>;
 
+/** The version of the keyword lists a screen that uses them ran with (keyword-screen, unapproved-changes). */
+export const keywordListUse = z.object({
+  vocabularyVersion: z.number(),
+  vocabularySource: z.enum(['database', 'shipped']),
+});
+export type KeywordListUse = z.infer<typeof keywordListUse>;
+
 export const envelope = z.object({
   analysis: z.string(),
   params: z.record(z.string(), z.unknown()),
@@ -139,6 +146,8 @@ export const envelope = z.object({
   findings: z.array(finding),
   /** Screens that select by list type: which types counted, which present did not, and the vocabulary version. */
   listTypes: listTypeUse.optional(),
+  /** Screens that use the keyword lists: the version of the lists they ran with. */
+  keywordLists: keywordListUse.optional(),
 });
 export type Envelope = z.infer<typeof envelope>;
 

@@ -108,7 +108,7 @@ export const analyses: Record<string, AnalysisDefinition> = {
     title: { zh: '名称与经营范围关键词筛查', en: 'Keyword screen of names and business scopes' },
     params: keywordScreenParams,
     parameters: {
-      lists: '关键词清单，逗号分隔，默认全部（venues, finance, investment-names, investment-scopes, licensed-names, micro-trading）/ keyword lists, default all',
+      lists: '关键词清单，逗号分隔，默认当前版本的全部清单（随程序提供：venues, finance, investment-names, investment-scopes, licensed-names, micro-trading）/ keyword lists of the version in use, default all',
       keywords: '另加的关键词，逗号分隔 / extra keywords, comma-separated',
       fields: '另加关键词的筛查字段：name, formerNames, businessScope，默认全部 / fields for the extra keywords, default all',
       inJurisdiction: '仅辖区内登记的企业（true/false），默认 false / only firms registered in the jurisdiction',

@@ -5,7 +5,9 @@ import { isWithin } from '../model/divisions.ts';
 import { booleanParam } from './booleanParam.ts';
 import { AnalysisError, envelopeOf, sortedLimits, type Chain, type EntityRef, type Envelope, type Finding } from './envelope.ts';
 import { anyOf, clauseTerms, keywordClause, MAX_QUERY_TERMS } from './fulltextQuery.ts';
-import { defaultKeywordLists, keyword, keywordListNames, screenFields, type KeywordList, type ScreenField } from './keywords/lists.ts';
+import { readKeywordLists } from '../cypher/vocabularies.ts';
+import { keyword, screenFields, type KeywordList, type ScreenField } from '../model/keywordLists.ts';
+import { keywordListUse } from './keywords/lists.ts';
 import { jurisdiction, stringList } from './params.ts';
 import { selectListTypes } from './listTypes.ts';
 import { approvalChain, listingChain, type ApprovalRow, type FlagRow } from './recordChains.ts';
@@ -14,7 +16,7 @@ import { fold, foldKeyword, highlight, occurrencesIn, type Folded, type Span } f
 
 /**
  * 关键词筛查 / keyword screen: firms whose name, former names or business scope contain keywords
- * of the configured lists (DOMAIN.md §5.4, analyses/keywords/default.json) or the user's own, found
+ * of the keyword lists in use (DOMAIN.md §5.4; the version the database holds, model/keywordLists.ts) or the user's own, found
  * through the full-text index and checked against the text, with the hits marked.
  * docs/analyses/keyword-screen.md.
  */
@@ -24,12 +26,8 @@ export const USER_LIST = 'user';
 
 export const keywordScreenParams = z
   .object({
-    /** Which shipped lists to screen with; absent: all of them; empty: only `keywords`. */
-    lists: stringList
-      .refine((names) => names.every((n) => keywordListNames.includes(n)), {
-        message: `未知的关键词清单；可用 / unknown keyword list; available: ${keywordListNames.join(', ')}`,
-      })
-      .optional(),
+    /** Which of the keyword lists in use to screen with (checked against them when the screen runs); absent: all of them; empty: only `keywords`. */
+    lists: stringList.optional(),
     /** The user's own keywords, screened in `fields`. */
     keywords: stringList.pipe(z.array(keyword).max(50)).default([]),
     fields: stringList.pipe(z.array(z.enum(screenFields)).min(1)).default([...screenFields]),
@@ -124,7 +122,15 @@ function matchRow(row: Row, terms: Term[]): Matched {
 
 export async function keywordScreen(graph: GraphReader, params: KeywordScreenParams): Promise<Envelope> {
   const ranAt = new Date().toISOString();
-  const chosen = params.lists === undefined ? defaultKeywordLists : defaultKeywordLists.filter((l) => params.lists!.includes(l.name));
+  const vocabulary = await readKeywordLists(graph);
+  const unknownLists = (params.lists ?? []).filter((n) => !vocabulary.names.includes(n));
+  if (unknownLists.length > 0) {
+    throw new AnalysisError(
+      'BAD_PARAMS',
+      `lists: 未知的关键词清单 ${unknownLists.join(', ')}（清单第 ${vocabulary.version} 版）；可用 / unknown keyword lists ${unknownLists.join(', ')} (lists version ${vocabulary.version}); available: ${vocabulary.names.join(', ')}`,
+    );
+  }
+  const chosen = params.lists === undefined ? vocabulary.lists : vocabulary.lists.filter((l) => params.lists!.includes(l.name));
   const own: KeywordList[] =
     params.keywords.length > 0 ? [{ name: USER_LIST, title: { zh: '用户关键词', en: 'User keywords' }, fields: params.fields, keywords: params.keywords }] : [];
   const terms = termsOf([...chosen, ...own]);
@@ -193,5 +199,9 @@ export async function keywordScreen(graph: GraphReader, params: KeywordScreenPar
   );
   if (findings.length > params.limit) limits.add('results');
   const limitsHit = sortedLimits(limits);
-  return { ...envelopeOf('keyword-screen', { ...params }, ranAt, null, limitsHit, findings.slice(0, params.limit)), listTypes: selection.use };
+  return {
+    ...envelopeOf('keyword-screen', { ...params }, ranAt, null, limitsHit, findings.slice(0, params.limit)),
+    listTypes: selection.use,
+    keywordLists: keywordListUse(vocabulary),
+  };
 }

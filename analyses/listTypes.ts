@@ -1,5 +1,6 @@
 import type { GraphReader } from '../cypher/run.ts';
-import { listTypeKey, vocabularyFromStored, type ListTypeDefinition, type ListTypeMeaning } from '../model/listTypes.ts';
+import { readListTypes } from '../cypher/vocabularies.ts';
+import { listTypeKey, type ListTypeDefinition, type ListTypeMeaning } from '../model/listTypes.ts';
 import { AnalysisError, type Envelope, type ListTypeUse } from './envelope.ts';
 
 /**
@@ -39,8 +40,7 @@ export interface ListTypeSelection {
  * of `meaning` when absent.
  */
 export async function selectListTypes(graph: GraphReader, requested: readonly string[] | undefined, meaning: Exclude<ListTypeMeaning, 'context'>): Promise<ListTypeSelection> {
-  const [stored, present] = await Promise.all([graph.read('vocabulary/listTypes'), graph.read<PresentRow>('analyses/listTypesPresent')]);
-  const vocabulary = vocabularyFromStored(stored);
+  const [vocabulary, present] = await Promise.all([readListTypes(graph), graph.read<PresentRow>('analyses/listTypesPresent')]);
   const typeOf = (row: PresentRow): ListTypeDefinition | null =>
     (row.code ? vocabulary.byCode.get(row.code) : undefined) ?? vocabulary.resolve(row.listType) ?? row.spellings.map((s) => vocabulary.resolve(s)).find((t) => t !== null) ?? null;
   const typed = present.map((row) => ({ row, type: typeOf(row) }));

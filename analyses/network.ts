@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { GraphReader } from '../cypher/run.ts';
 import { int } from '../cypher/values.ts';
+import { endedStatusMarkers } from '../model/firmStatus.ts';
 import { relationshipTypes, type RelationshipTypeSpec } from '../model/graph.ts';
 import { edgeDates, toEntityRef, type EntityKind, type EntityRef, type EvidenceEdge, type NodeRow } from './envelope.ts';
 import { LEGAL_REPRESENTATIVE } from './rules.ts';
@@ -138,6 +139,9 @@ export interface ExpandOptions {
   flaggedBy?: readonly string[];
   /** Each other end's number of relationships of these types, for walks that refuse to pass hubs; else null. */
   otherDegrees?: boolean;
+  /** Firms whose registration has ended are not followed, save those keyed in `keep` (the parties of a search). */
+  activeOnly?: boolean;
+  keep?: readonly string[];
 }
 
 /** One hop from every entity of the frontier; entities that do not exist are left out. */
@@ -151,6 +155,9 @@ export async function expand(graph: GraphReader, frontier: readonly EntityRef[],
     includeEnded: options.includeEnded ?? false,
     flaggedBy: [...(options.flaggedBy ?? [])],
     otherDegrees: options.otherDegrees ?? false,
+    activeOnly: options.activeOnly ?? false,
+    endedMarkers: [...endedStatusMarkers],
+    keep: [...(options.keep ?? [])],
   });
   return rows.map((row) => {
     const node = networkNode(row.self);

@@ -32,6 +32,8 @@ export interface PathSearchOptions {
   maxNodes: number;
   deadline: number;
   asOf: unknown;
+  /** Firms whose registration has ended are no intermediate hop (the two ends may be such firms). */
+  activeOnly?: boolean;
 }
 
 export interface Hub {
@@ -66,7 +68,7 @@ export async function searchPaths(graph: GraphReader, fromRef: EntityRef, toRef:
 
   const endSet = new Set(ends);
   const expandSide = async (s: 0 | 1) => {
-    await g.expand(graph, frontier[s]!, { types: o.types, fanOut: o.fanOut, asOf: o.asOf }, endSet);
+    await g.expand(graph, frontier[s]!, { types: o.types, fanOut: o.fanOut, asOf: o.asOf, activeOnly: o.activeOnly, keep: [fromRef.key, toRef.key] }, endSet);
     const next: string[] = [];
     for (const u of frontier[s]!) {
       for (const v of g.adjacency.get(u)?.keys() ?? []) {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { GraphReader } from '../cypher/run.ts';
 import { dateParam } from '../cypher/values.ts';
+import { hasEnded } from '../model/firmStatus.ts';
 import { beneficialOwners } from './beneficialOwners.ts';
 import { controlledFirms } from './controlledFirms.ts';
 import { AnalysisError, type EntityKind } from './envelope.ts';
@@ -30,6 +31,13 @@ export const penetrationParams = z.object({
   rules,
   threshold,
   asOf: isoDate.optional(),
+  /**
+   * Firms whose registration has ended (吊销, 注销) are neither drawn nor expanded; each is counted
+   * where it would have been drawn (cutHolders, cutByLevel, inactiveCut). The effective % stays the
+   * integrated ownership over the whole structure: an ended firm's shares still count in law, and
+   * the figures stay those of beneficial-owners.
+   */
+  activeOnly: z.boolean().default(false),
 });
 export type PenetrationParams = z.output<typeof penetrationParams>;
 
@@ -84,6 +92,8 @@ export interface PenetrationTree {
   edges: PenetrationEdge[];
   /** Holders left out, by the level they would have been drawn at. */
   cutByLevel: { level: number; holders: number }[];
+  /** With activeOnly: the firms whose registration has ended that were left out (each counted once). */
+  inactiveCut: number;
   /** Caps of the underlying walk that were reached (as in the analyses' limitsHit). */
   limitsHit: string[];
 }
@@ -122,6 +132,9 @@ export async function penetrationTree(graph: GraphReader, params: PenetrationPar
   const edges: PenetrationEdge[] = [];
   const cutByLevel = new Map<number, number>();
   const cut = (level: number, n: number) => n > 0 && cutByLevel.set(level, (cutByLevel.get(level) ?? 0) + n);
+  const inactiveLeftOut = new Set<string>();
+  // The charted firm is drawn whatever its status: it is what the reader asked about.
+  const leftOut = (e: GraphEdge) => params.activeOnly && far(e) !== root.key && g.nodes.get(far(e))!.kind === 'COMPANY' && hasEnded(g.nodes.get(far(e))!.status);
   const draw = (n: GraphNode, level: number): PenetrationNode => {
     const facts = marks.get(n.key);
     const rulesMet = (facts?.rulesMet as string[] | undefined) ?? [];
@@ -149,16 +162,19 @@ export async function penetrationTree(graph: GraphReader, params: PenetrationPar
   for (let level = 1; frontier.length > 0; level++) {
     const next: PenetrationNode[] = [];
     for (const child of frontier) {
-      const holders = [...(branchesOf.get(child.key) ?? [])].sort(
+      const all = branchesOf.get(child.key) ?? [];
+      const ended = all.filter(leftOut);
+      const holders = all.filter((e) => !leftOut(e)).sort(
         (a, b) => (b.ratio ?? -1) - (a.ratio ?? -1) || a.type.localeCompare(b.type) || far(a).localeCompare(far(b)),
       );
       if (level > params.levels) {
-        child.cutHolders = holders.length;
-        cut(level, holders.length);
+        child.cutHolders = all.length;
+        cut(level, all.length);
         continue;
       }
+      for (const e of ended) inactiveLeftOut.add(far(e));
       const shown = holders.slice(0, params.maxChildren);
-      child.cutHolders = holders.length - shown.length;
+      child.cutHolders = all.length - shown.length;
       cut(level, child.cutHolders);
       for (const e of shown) {
         const drawn = nodes.get(far(e));
@@ -182,6 +198,7 @@ export async function penetrationTree(graph: GraphReader, params: PenetrationPar
     nodes: [...nodes.values()],
     edges,
     cutByLevel: [...cutByLevel].sort(([a], [b]) => a - b).map(([level, holders]) => ({ level, holders })),
+    inactiveCut: inactiveLeftOut.size,
     limitsHit,
   };
 }

@@ -32,6 +32,8 @@ export const relationsParams = z.object({
   maxNodes: z.coerce.number().int().min(2).max(200_000).default(20_000),
   timeoutMs: limitParams.timeoutMs,
   asOf: isoDate.optional(),
+  /** Firms whose registration has ended (吊销, 注销) are no intermediate hop; a party may be one. */
+  activeOnly: z.boolean().default(false),
 });
 export type RelationsParams = z.output<typeof relationsParams>;
 
@@ -121,7 +123,7 @@ export async function relations(graph: GraphReader, params: RelationsParams): Pr
   const types = typesOf(params.types);
   const asOf = dateParam(params.asOf);
   const deadline = Date.now() + params.timeoutMs;
-  const options = { types, maxHops: params.maxHops, fanOut: params.fanOut, maxNodes: params.maxNodes, deadline, asOf };
+  const options = { types, maxHops: params.maxHops, fanOut: params.fanOut, maxNodes: params.maxNodes, deadline, asOf, activeOnly: params.activeOnly };
 
   const pairs: [Candidate, Candidate][] = [];
   for (let i = 0; i < parties.length; i++) for (let j = i + 1; j < parties.length; j++) pairs.push([parties[i]!, parties[j]!]);

@@ -30,6 +30,8 @@ export interface SteinerOptions {
   maxNodes: number;
   deadline: number;
   asOf: unknown;
+  /** Firms whose registration has ended are no intermediate hop (the firms joined may be such firms). */
+  activeOnly?: boolean;
 }
 
 export interface SteinerNetwork {
@@ -75,6 +77,7 @@ export async function steinerNetwork(graph: GraphReader, terminals: EntityRef[],
     parent.set(id, null);
   });
   const ends = new Set(ids);
+  const partyKeys = terminals.map((t) => t.key);
   const limitsHit = new Set<string>();
   let frontier = [...ids];
   let radius = 0;
@@ -120,7 +123,7 @@ export async function steinerNetwork(graph: GraphReader, terminals: EntityRef[],
       if (spanningTree(known, ids.length).tree.length > chosen.length) limitsHit.add('depth');
       break;
     }
-    await g.expand(graph, frontier, { types: o.types, fanOut: o.fanOut, asOf: o.asOf }, ends);
+    await g.expand(graph, frontier, { types: o.types, fanOut: o.fanOut, asOf: o.asOf, activeOnly: o.activeOnly, keep: partyKeys }, ends);
     const next: string[] = [];
     // Ties go to the firm listed first, so the regions do not depend on the order rows come back in.
     const ordered = [...frontier].sort((a, b) => owner.get(a)! - owner.get(b)! || a.localeCompare(b));

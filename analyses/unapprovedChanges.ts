@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import type { GraphReader } from '../cypher/run.ts';
+import { readKeywordLists } from '../cypher/vocabularies.ts';
 import { isWithin } from '../model/divisions.ts';
 import { approvedClassesOf, changeClasses, changeClassCaption, changeClassOf, type ChangeClass } from './changeItems.ts';
 import { bySubject, envelopeOf, toEntityRef, type Chain, type EntityRef, type Envelope, type Finding, type NodeRow } from './envelope.ts';
 import { anyOf, keywordClause } from './fulltextQuery.ts';
-import { venueKeywords } from './keywords/lists.ts';
+import { keywordListUse, venueKeywords } from './keywords/lists.ts';
 import { isoDate, jurisdiction, stringList } from './params.ts';
 import { approvalChain, type ApprovalRow } from './recordChains.ts';
 import { occurrences } from './textHits.ts';
@@ -86,7 +87,8 @@ function isVenueLike(row: VenueRow, words: string[]): boolean {
 
 export async function unapprovedChanges(graph: GraphReader, params: UnapprovedChangesParams): Promise<Envelope> {
   const ranAt = new Date().toISOString();
-  const words = venueKeywords();
+  const lists = await readKeywordLists(graph);
+  const words = venueKeywords(lists);
   const clauses = words.flatMap((w) => keywordClause(w, ['name', 'formerNamesText']) ?? []);
   const rows = await graph.read<VenueRow>('analyses/venueChanges', { venueQuery: anyOf(clauses) });
   const screenedClasses = new Set<ChangeClass>(params.items ?? changeClasses);
@@ -189,5 +191,5 @@ export async function unapprovedChanges(graph: GraphReader, params: UnapprovedCh
 
   findings.sort((a, b) => (b.score ?? 0) - (a.score ?? 0) || bySubject(a, b));
   // Every venue, change and approval is read: nothing here is capped.
-  return envelopeOf('unapproved-changes', { ...params }, ranAt, null, [], findings);
+  return { ...envelopeOf('unapproved-changes', { ...params }, ranAt, null, [], findings), keywordLists: keywordListUse(lists) };
 }

@@ -13,6 +13,7 @@ export const auditActions = [
   'personLink',
   'account',
   'vocabulary',
+  'case',
   'backup',
   'restore',
   'migrate',

@@ -43,6 +43,8 @@ export interface ImportOptions extends ImportSettings {
   /** Run the passes after the writes (default); a bulk load runs them itself once the database holds the graph. */
   passes?: boolean;
   onProgress?: (progress: { file: string; rows: number }) => void;
+  /** The run's id, when the caller must name the run before it starts (the API answers with it at once); `newRunId()` gives one. */
+  runId?: string;
 }
 
 export interface PartSummary {
@@ -84,7 +86,7 @@ export class ResumeError extends Error {
   }
 }
 
-function newRunId(): string {
+export function newRunId(): string {
   const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/, '');
   return `run-${stamp}-${crypto.randomBytes(3).toString('hex')}`;
 }
@@ -390,7 +392,7 @@ export async function importFiles(options: ImportOptions): Promise<ImportSummary
   if (options.dryRun && parts.some(isStatementPart)) {
     throw new Error('--dry-run 暂不支持 BODS/GLEIF 文件 / --dry-run does not cover BODS or GLEIF files yet');
   }
-  const runId = newRunId();
+  const runId = options.runId ?? newRunId();
   // Before the run starts: a list-types file that conflicts with the vocabulary stops the import with nothing written.
   const listTypes = await listTypesForRun(options.graph, { file: options.listTypesFile, dryRun: options.dryRun, user: options.user });
   const state: RunState = {

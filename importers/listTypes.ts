@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import type { Graph, GraphReader } from '../cypher/run.ts';
-import { int } from '../cypher/values.ts';
+import { readListTypes, writeListTypesVersion } from '../cypher/vocabularies.ts';
 import {
   extendVocabulary,
   listTypeAddition,
@@ -14,13 +14,15 @@ import {
   type ExtensionResult,
   type ListTypeExtension,
 } from '../model/listTypes.ts';
+import { listTypesChanges } from '../model/vocabularies.ts';
 import { normalizeHeader } from './mapping.ts';
 import { openFile } from './read/source.ts';
 
 /**
  * The list-type vocabulary in the database (model/listTypes.ts): seeded from the shipped file when
  * absent, extended by users from a file at import (`npx chuantou import --list-types FILE`), its
- * version going up with every change. ListEntry nodes keep what their import stored (the canonical
+ * version going up with every change, each change a version in the history (cypher/vocabularies.ts,
+ * through which administrators edit it too). ListEntry nodes keep what their import stored (the canonical
  * type and the spelling as given); the analyses resolve them through the vocabulary they read, so
  * a spelling mapped later counts from then on without importing again.
  *
@@ -30,27 +32,29 @@ import { openFile } from './read/source.ts';
  * (nameEn) and 含义 (meaning) on the rows that define a new type.
  */
 
-/** The vocabulary the database holds, or the shipped seed when it holds none (a store not yet migrated). */
-export async function readListTypeVocabulary(graph: GraphReader): Promise<ListTypeVocabulary> {
-  return vocabularyFromStored(await graph.read('vocabulary/listTypes'));
-}
+/** The vocabulary the database holds, or the shipped seed when it holds none (a store not yet migrated): the store's reading, under the importers' name. */
+export const readListTypeVocabulary: (graph: GraphReader) => Promise<ListTypeVocabulary> = readListTypes;
 
 /**
- * Locks the vocabulary, reads it, and writes what `change` makes of it, all in one transaction: two
- * imports extending it at once change it one after the other. `current` is null when the database
- * holds none yet. A throw in `change` rolls everything back.
+ * Locks the vocabulary, reads it, and writes what `change` makes of it as a new version (the
+ * vocabulary store, cypher/vocabularies.ts), all in one transaction: two imports extending it at
+ * once change it one after the other. `current` is null when the database holds none yet. A throw
+ * in `change` rolls everything back.
  */
-async function updateListTypes<T>(graph: Graph, user: string, change: (current: ListTypeVocabulary | null) => { vocabulary: ListTypeVocabulary; result: T }): Promise<T> {
+async function updateListTypes<T>(graph: Graph, user: string, reason: string, change: (current: ListTypeVocabulary | null) => { vocabulary: ListTypeVocabulary; result: T }): Promise<T> {
   return graph.inWriteTransaction(async (run) => {
     const [lock] = await run('vocabulary/lockListTypes', {});
     const current = Number(lock?.version ?? 0) > 0 ? vocabularyFromStored(await run('vocabulary/listTypes', {})) : null;
     const { vocabulary, result } = change(current);
     if (current === null || vocabulary.version !== current.version) {
-      await run('vocabulary/writeListTypes', {
-        version: int(vocabulary.version),
-        seedVersion: int(shippedListTypes.version),
-        user,
-        types: vocabulary.types.map((t) => ({ code: t.code, name: t.name, nameEn: t.nameEn, meaning: t.meaning, spellings: t.spellings })),
+      await writeListTypesVersion(run, {
+        expectedVersion: current?.version ?? 0,
+        base: current ?? shippedListTypes,
+        version: vocabulary.version,
+        types: vocabulary.types,
+        changes: listTypesChanges((current ?? shippedListTypes).types, vocabulary.types),
+        author: user,
+        reason,
       });
     }
     return result;
@@ -63,7 +67,7 @@ async function updateListTypes<T>(graph: Graph, user: string, change: (current: 
  * extension. Returns the vocabulary the database then holds.
  */
 export async function ensureListTypeVocabulary(graph: Graph, user = os.userInfo().username): Promise<ListTypeVocabulary> {
-  return updateListTypes(graph, user, (current) => {
+  return updateListTypes(graph, user, '随程序提供的初始词表 / the vocabulary as shipped', (current) => {
     const vocabulary = current ?? new ListTypeVocabulary(shippedListTypes.version, shippedListTypes.types, 'database');
     return { vocabulary, result: vocabulary };
   });
@@ -176,7 +180,7 @@ export async function readListTypesFile(file: string): Promise<ListTypeExtension
  */
 export async function extendListTypes(graph: Graph, file: string, user = os.userInfo().username): Promise<ExtensionResult> {
   const extension = await readListTypesFile(file);
-  return updateListTypes(graph, user, (current) => {
+  return updateListTypes(graph, user, `导入时由名单类型文件扩展 / extended at import from ${path.basename(file)}`, (current) => {
     const base = current ?? new ListTypeVocabulary(shippedListTypes.version, shippedListTypes.types, 'database');
     const extended = extendVocabulary(base, extension);
     return { vocabulary: extended.vocabulary, result: extended };

@@ -1,5 +1,6 @@
 import { listTypeVocabulary } from './listTypeVocabulary.ts';
 import { onePersonPerFirm } from './onePersonPerFirm.ts';
+import { namePinyin } from './namePinyin.ts';
 import type { Migration } from './migration.ts';
 
 /**
@@ -8,6 +9,6 @@ import type { Migration } from './migration.ts';
  * written before versions were recorded is version 0. `npx chuantou db migrate` applies the ones a
  * store lacks (migrations/modelVersion.ts).
  */
-export const migrations: readonly Migration[] = [listTypeVocabulary, onePersonPerFirm];
+export const migrations: readonly Migration[] = [listTypeVocabulary, onePersonPerFirm, namePinyin];
 
 export type { Migration, MigrationContext } from './migration.ts';

@@ -7,6 +7,13 @@
  */
 export type FirmEnd = 'revoked' | 'deregistered';
 
+/**
+ * The words of a 登记状态 that say the firm has ended, for queries that must leave ended firms out
+ * in the database (a walk over active firms only): passed to Cypher as a parameter, so this stays
+ * the one place that says it.
+ */
+export const endedStatusMarkers: readonly string[] = ['吊销', '注销'];
+
 export function firmEnd(status: string | null | undefined): FirmEnd | null {
   if (!status) return null;
   if (status.includes('吊销')) return 'revoked';

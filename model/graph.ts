@@ -100,6 +100,9 @@ const companyProperties = {
   normalizedName: prop('string', '规范化名称', 'Normalised name'),
   formerNames: prop('string[]', '曾用名', 'Former names'),
   formerNamesText: prop('string', '曾用名(全文)', 'Former names (joined, for full-text search)'),
+  // Pinyin search (model/names.ts pinyinForms): full pinyin and initials, space-separated.
+  namePinyin: prop('string', '名称拼音', 'Name in pinyin (full and initials)'),
+  formerNamesPinyin: prop('string', '曾用名拼音', 'Former names in pinyin (full and initials)'),
   uscc: prop('string', '统一社会信用代码', 'Unified social credit code'),
   registrationNumber: prop('string', '注册号', 'Registration number'),
   keyBasis: prop('string', '标识依据', 'Key basis'),
@@ -179,6 +182,7 @@ export const nodeTypes = {
       ...common,
       name: prop('string', '姓名', 'Name', { required: true }),
       normalizedName: prop('string', '规范化姓名', 'Normalised name'),
+      namePinyin: prop('string', '姓名拼音', 'Name in pinyin (full and initials)'),
       keyBasis: prop('string', '标识依据', 'Key basis'),
       idNumber: prop('string', '证件号码', 'ID number', { sensitive: true }),
       idMasked: prop('string', '证件号码(脱敏)', 'ID number (masked)'),
@@ -390,6 +394,26 @@ export const nodeTypes = {
       updatedBy: prop('string', '修改人', 'Changed by'),
     },
   },
+  // One version of a vocabulary (model/vocabularies.ts, cypher/vocabularies.ts): who made it,
+  // when and why, and the whole vocabulary as it then stood, so a former version stays readable.
+  VocabularyVersion: {
+    label: 'VocabularyVersion',
+    labels: ['VocabularyVersion'],
+    caption: { zh: '词表版本', en: 'Vocabulary version' },
+    key: 'id',
+    captionProperty: 'id',
+    properties: {
+      id: prop('string', '标识', 'Id (<vocabulary>@<version>)', { required: true }),
+      provenance: prop('string[]', '来源', 'Provenance'),
+      vocabulary: prop('string', '词表', 'Vocabulary (listTypes, keywordLists)', { required: true }),
+      version: prop('number', '版本', 'Version', { required: true }),
+      author: prop('string', '修改人', 'Changed by', { required: true }),
+      at: prop('datetime', '修改时间', 'Changed at', { required: true }),
+      reason: prop('string', '修改原因', 'Reason', { required: true }),
+      changes: prop('string', '修改内容', 'Changes (JSON list of {op, path, value})', { required: true }),
+      content: prop('string', '词表内容', 'The vocabulary as it then stood (JSON)', { required: true }),
+    },
+  },
   ImportRun: {
     label: 'ImportRun',
     labels: ['ImportRun'],
@@ -498,7 +522,7 @@ export const nodeTypes = {
  * (the ModelVersion node); migrations/index.ts lists the steps from each version to the next, the
  * last of which reaches this one. A new empty store is stamped with it: it has nothing to migrate.
  */
-export const MODEL_VERSION = 2;
+export const MODEL_VERSION = 3;
 
 export type NodeTypeName = keyof typeof nodeTypes;
 

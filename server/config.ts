@@ -66,6 +66,8 @@ const envSchema = z
     CHUANTOU_JURISDICTION_ENFORCED: flag.default(false),
     // The server's own protection (server/http.ts, server/hardening.ts).
     CHUANTOU_MAX_BODY_BYTES: whole(1024, 64 * 1024 * 1024).default(1024 * 1024),
+    // Uploads (server/uploads/) stream to disk, so their cap is the disk's business, not memory's.
+    CHUANTOU_MAX_UPLOAD_BYTES: whole(1024, 1024 ** 4).default(2 * 1024 ** 3),
     CHUANTOU_QUERY_TIMEOUT_MS: whole(100, 600_000).default(30_000),
     CHUANTOU_CORS_ORIGINS: corsOrigins.default([]),
     // Behind a reverse proxy with TLS the session cookie must carry Secure; on plain HTTP it would never be sent.
@@ -112,6 +114,8 @@ export interface Config {
   };
   /** How the server guards itself: request body limit, time cap of each query, cross-site callers (none by default). */
   server: { maxBodyBytes: number; queryTimeoutMs: number; corsOrigins: string[]; secureCookies: boolean };
+  /** Largest file one upload may carry (CHUANTOU_MAX_UPLOAD_BYTES); uploads are kept under `<data dir>/uploads`. */
+  uploads: { maxBytes: number };
   accounts: {
     policy: AccountPolicy;
     /** The first sysadmin's password (CHUANTOU_ADMIN_PASSWORD); undefined: generated and printed once. */
@@ -160,6 +164,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       checkpointDir: e.CHUANTOU_AUDIT_DIR ? path.resolve(cwd, e.CHUANTOU_AUDIT_DIR) : path.join(dataDir, 'audit', 'checkpoints'),
     },
     server: { maxBodyBytes: e.CHUANTOU_MAX_BODY_BYTES, queryTimeoutMs: e.CHUANTOU_QUERY_TIMEOUT_MS, corsOrigins: e.CHUANTOU_CORS_ORIGINS, secureCookies: e.CHUANTOU_SECURE_COOKIES },
+    uploads: { maxBytes: e.CHUANTOU_MAX_UPLOAD_BYTES },
     accounts: {
       policy: {
         ...defaultAccountPolicy,

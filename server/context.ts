@@ -3,6 +3,7 @@ import type { Graph } from '../cypher/run.ts';
 import type { Accounts } from '../accounts/accounts.ts';
 import type { RequestIdentity } from './requestIdentity.ts';
 import type { AuditTrail } from '../audit/trail.ts';
+import type { Imports } from './uploads/imports.ts';
 
 /** What the server is built from, once: the graph and the modules every request goes through. */
 export interface ServerParts {
@@ -16,6 +17,8 @@ export interface ServerParts {
   jurisdictionEnforced: boolean;
   /** Session cookies carry Secure (set when users reach the server through HTTPS). */
   secureCookies: boolean;
+  /** Uploaded files and the imports the server runs from them (server/uploads/). */
+  imports: Imports;
 }
 
 /**

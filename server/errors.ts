@@ -15,12 +15,15 @@ export const apiErrors = {
   OUTSIDE_JURISDICTION: '超出您的管辖范围 / outside your jurisdiction',
   ACCOUNT_ERROR: '账户操作未完成 / the account change was not made',
   PASSWORD_CHANGE_REQUIRED: '请先修改初始密码 / change the password you were given first',
+  IMPORT_BUSY: '服务器正在处理另一个导入批次，请待其结束后再试 / the server is busy with another import run; try again when it has finished',
   QUERY_TIMEOUT: '查询超过服务器时限，请缩小范围（层数、实体数、日期）后重试 / the query ran past the server’s time limit; narrow it (depth, entities, dates) and try again',
+  EDIT_CONFLICT: '他人已修改，请重新加载后再保存 / someone else changed it since you loaded it; reload, then save again',
+  PERSISTED_QUERY_NOT_FOUND: '服务器不认识该预存操作，请刷新页面（界面与服务器版本不一致）/ the server does not know this persisted operation; reload the page (the app and the server are of different versions)',
 } as const;
 
 export type ApiErrorCode = keyof typeof apiErrors;
 
-const statusOf: Partial<Record<ApiErrorCode, number>> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, OUTSIDE_JURISDICTION: 403, BAD_INPUT: 400, ACCOUNT_ERROR: 400 };
+const statusOf: Partial<Record<ApiErrorCode, number>> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, OUTSIDE_JURISDICTION: 403, BAD_INPUT: 400, ACCOUNT_ERROR: 400, IMPORT_BUSY: 409, EDIT_CONFLICT: 409, PERSISTED_QUERY_NOT_FOUND: 400 };
 
 export function apiError(code: ApiErrorCode, detail?: string, extensions: Record<string, unknown> = {}): GraphQLError {
   return new GraphQLError(detail ? `${apiErrors[code]}: ${detail}` : apiErrors[code], {

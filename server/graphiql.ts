@@ -3,13 +3,14 @@ import type http from 'node:http';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import type { Accounts } from '../accounts/accounts.ts';
 import { CSRF_HEADER } from './hardening.ts';
+import { arbitraryOperationRoles } from './persistedOperations.ts';
 import { sessionTokenFromCookies } from './sessionCookie.ts';
 
 /**
- * GraphiQL at /graphiql, for signed-in users only, served from the package (@graphql-yoga/
- * render-graphiql bundles it): offices' networks reach no CDN. The page is one inline script, so
- * its Content-Security-Policy allows exactly that script by its hash; the editor's workers run
- * from blob: URLs and it injects its own styles. It sends the session cookie and the CSRF header
+ * GraphiQL at /graphiql, for the signed-in roles that may send documents of their own, served
+ * from the package (@graphql-yoga/render-graphiql bundles it): offices' networks reach no CDN.
+ * The page is one inline script, so its Content-Security-Policy allows exactly that script by its
+ * hash; the editor's workers run from blob: URLs and it injects its own styles. It sends the session cookie and the CSRF header
  * with every query, and the API authorizes, masks and records those queries like any other.
  */
 
@@ -41,11 +42,14 @@ function page(): { html: string; csp: string } {
   return rendered;
 }
 
-/** GET /graphiql: the page for a signed-in user; anyone else is sent to the app to sign in. */
+/**
+ * GET /graphiql: the page for a signed-in user whose role may send documents of its own
+ * (persistedOperations.ts); anyone else is sent to the app, where a viewer works and a stranger signs in.
+ */
 export async function serveGraphiQL(accounts: Accounts, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
   const token = await sessionTokenFromCookies(req.headers.cookie);
   const session = token ? await accounts.session(token) : null;
-  if (!session) {
+  if (!session || !arbitraryOperationRoles.has(session.user.role)) {
     res.writeHead(303, { location: '/', 'cache-control': 'no-store' });
     res.end();
     return;

@@ -8,6 +8,7 @@ import type { ServerParts } from './context.ts';
 import { apiContentSecurityPolicy, appContentSecurityPolicy, securityHeaders } from './hardening.ts';
 import { createApi } from './yoga.ts';
 import { serveGraphiQL } from './graphiql.ts';
+import { isImportsEndpoint, serveImportsEndpoint } from './uploads/endpoint.ts';
 import type { Accounts } from '../accounts/accounts.ts';
 
 /**
@@ -266,14 +267,16 @@ async function send(response: Response, res: http.ServerResponse): Promise<void>
   res.end(body === null || res.req.method === 'HEAD' ? undefined : body);
 }
 
-/** The request listener: it never throws and never leaves a promise rejected. */
-export function requestHandler(api: Api, accounts: Accounts, options: HttpOptions): http.RequestListener {
+/** The request listener: it never throws and never leaves a promise rejected. `parts` serve the upload and rejects endpoints (server/uploads/endpoint.ts). */
+export function requestHandler(api: Api, accounts: Accounts, options: HttpOptions, parts?: ServerParts): http.RequestListener {
   return (req, res) => {
     const handle = async () => {
       for (const [name, value] of Object.entries(securityHeaders)) res.setHeader(name, value);
       const { raw, decoded } = requestPath(req.url ?? '/');
       if (raw === '/graphql') await serveApi(api, req, res, options);
       else if (raw === '/graphiql' && (req.method === 'GET' || req.method === 'HEAD')) await serveGraphiQL(accounts, req, res);
+      // Files go around GraphQL: yoga's multipart parser would hold a whole upload in memory.
+      else if (parts && isImportsEndpoint(raw)) await serveImportsEndpoint(parts, raw, req, res);
       else serveStatic(req, res, decoded, options.log);
     };
     handle().catch((error: unknown) => {
@@ -322,7 +325,7 @@ export function createHttpServer(parts: ServerParts, given: Partial<HttpOptions>
       // How often Node looks for requests past those limits (its default, 30 s, would let one linger that long).
       connectionsCheckingInterval: Math.min(1000, options.headersTimeoutMs),
     },
-    requestHandler(api, parts.accounts, options),
+    requestHandler(api, parts.accounts, options, parts),
   );
   server.on('clientError', onClientError);
   return server;

@@ -12,11 +12,16 @@ import { accountsResolvers } from './modules/accounts/accounts.resolvers.ts';
 import { auditResolvers } from './modules/audit/audit.resolvers.ts';
 import { pathsResolvers } from './modules/paths/paths.resolvers.ts';
 import { penetrationResolvers } from './modules/penetration/penetration.resolvers.ts';
+import { profileResolvers } from './modules/profile/profile.resolvers.ts';
+import { importsResolvers } from './modules/imports/imports.resolvers.ts';
+import { casesResolvers } from './modules/cases/cases.resolvers.ts';
+import { vocabulariesResolvers } from './modules/vocabularies/vocabularies.resolvers.ts';
 import { authorizationPlugins } from './authorization.ts';
 import { corsOption, hardeningPlugins } from './hardening.ts';
 import { outputMaskingPlugin } from './outputMasking.ts';
 import { auditPlugin } from './auditPlugin.ts';
 import { identityOf, requestIdentityPlugin } from './requestIdentity.ts';
+import { loadPersistedOperations, persistedOperationsPlugin, type PersistedOperations } from './persistedOperations.ts';
 
 /**
  * Builds the GraphQL API: schema-first modules (modules/<domain>/<domain>.graphql plus its
@@ -31,9 +36,15 @@ const typeDefs = fs
   .sort()
   .map((m) => fs.readFileSync(path.join(modulesDir, m, `${m}.graphql`), 'utf8'));
 
-export const schema = makeExecutableSchema<ApiContext>({ typeDefs, resolvers: [entitiesResolvers, analysesResolvers, accountsResolvers, auditResolvers, pathsResolvers, penetrationResolvers] });
+export const schema = makeExecutableSchema<ApiContext>({ typeDefs, resolvers: [entitiesResolvers, analysesResolvers, accountsResolvers, auditResolvers, pathsResolvers, penetrationResolvers, casesResolvers, importsResolvers, profileResolvers, vocabulariesResolvers] });
 
-export function createApi(parts: ServerParts) {
+export interface ApiOptions {
+  /** The documents run by hash; by default the web app's (server/persistedOperations.json). */
+  persistedOperations?: PersistedOperations;
+}
+
+export function createApi(parts: ServerParts, options: ApiOptions = {}) {
+  const persistedOperations = options.persistedOperations ?? loadPersistedOperations();
   return createYoga<Record<string, unknown>, ApiContext>({
     schema,
     context: ({ request }): ApiContext => ({ ...parts, ...identityOf(request), request, auditNote: {} }),
@@ -47,6 +58,8 @@ export function createApi(parts: ServerParts) {
       ...hardeningPlugins(),
       useCookies(),
       requestIdentityPlugin(parts.accounts),
+      // After the session is known (who may send a document of their own), before anything parses one.
+      persistedOperationsPlugin(persistedOperations),
       // Before authorization: a plugin that stops an operation skips the hooks of those after it,
       // and a refused operation must still be masked and recorded.
       outputMaskingPlugin(),

@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
+import type http from 'node:http';
 import path from 'node:path';
+import type { Graph } from '../../cypher/run.ts';
 import { loadConfig, type Config } from '../../server/config.ts';
 import { createHttpServer, listen } from '../../server/http.ts';
 import { keySecret } from '../../server/keySecret.ts';
@@ -12,6 +14,7 @@ import { demoFiles } from '../../demo/files.ts';
 import { Accounts, ensureFirstSysadmin, generatePassword } from '../../accounts/accounts.ts';
 import type { AuditTrail } from '../../audit/trail.ts';
 import { openAuditTrail } from '../../server/auditTrail.ts';
+import { Imports } from '../../server/uploads/imports.ts';
 
 /**
  * `chuantou serve` runs the API and web app against a running database; `chuantou start` is what
@@ -20,6 +23,26 @@ import { openAuditTrail } from '../../server/auditTrail.ts';
  * started. Neither serves a store of another data-model version: `serve` leaves migrating to the
  * user (`db migrate`: a shared server's data is not changed behind its administrator's back).
  */
+
+/**
+ * The HTTP server over the graph as the configuration describes it, not yet listening: what
+ * `serve` and `start` run, and what the API load benchmark (bench/apiServer.ts) measures.
+ */
+export async function configuredServer(graph: Graph, config: Config, log: (line: string) => void): Promise<{ server: http.Server; accounts: Accounts; audit: AuditTrail }> {
+  const accounts = new Accounts(graph, config.accounts.policy);
+  const audit = await openAuditTrail(graph, config);
+  const server = createHttpServer({
+    graph,
+    settings: config.analysis,
+    accounts,
+    audit,
+    corsOrigins: config.server.corsOrigins,
+    jurisdictionEnforced: config.accounts.jurisdictionEnforced,
+    secureCookies: config.server.secureCookies,
+    imports: new Imports({ graph, dataDir: config.local.dataDir, secret: keySecret(config), maxUploadBytes: config.uploads.maxBytes, audit, log }),
+  }, { maxBodyBytes: config.server.maxBodyBytes, queryTimeoutMs: config.server.queryTimeoutMs });
+  return { server, accounts, audit };
+}
 
 async function serveUntilStopped(config: Config, options: { startNeo4j: boolean; loadDemo: boolean; migrate: boolean }): Promise<void> {
   const log = (line: string) => console.log(line);
@@ -48,17 +71,7 @@ async function serveUntilStopped(config: Config, options: { startNeo4j: boolean;
     await neo4j?.stop();
     throw error;
   });
-  const accounts = new Accounts(graph, config.accounts.policy);
-  const audit = await openAuditTrail(graph, config);
-  const server = createHttpServer({
-    graph,
-    settings: config.analysis,
-    accounts,
-    audit,
-    corsOrigins: config.server.corsOrigins,
-    jurisdictionEnforced: config.accounts.jurisdictionEnforced,
-    secureCookies: config.server.secureCookies,
-  }, { maxBodyBytes: config.server.maxBodyBytes, queryTimeoutMs: config.server.queryTimeoutMs });
+  const { server, accounts, audit } = await configuredServer(graph, config, log);
 
   const stop = async (code: number) => {
     if (stopping) return;

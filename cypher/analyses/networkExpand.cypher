@@ -27,6 +27,11 @@
 //   $otherDegrees boolean — true: each other end's otherDegree; false: otherDegree is null
 //   $flaggedBy list of string — ListEntry.listType values that count as flagged; [] for none (no
 //             flaggedAs, the order above)
+//   $activeOnly boolean — true: firms whose registration has ended are not followed (neither
+//             counted nor returned), save those in $keep (查关系 over active firms only: a revoked
+//             shell is no intermediate hop, but may be a party)
+//   $endedMarkers list of string — the 登记状态 words that say a firm has ended (model/firmStatus.ts)
+//   $keep     list of string — keys of firms followed even when ended (the parties)
 // Grounds: DOMAIN.md §3 relationships (holdings, roles, control, family, branches, memberships,
 //   shared addresses, phones, e-mail, websites, flags) and §5.6 查关系 (paths through holdings,
 //   offices, shared addresses and phones); registration agents' addresses and shared phones are
@@ -53,6 +58,7 @@ CALL (a) {
   WHERE type(r) IN $types AND b <> a
     AND ($includeEnded OR CASE WHEN $asOf IS NULL THEN r.validTo IS NULL
                                ELSE coalesce(r.validFrom <= $asOf, true) AND coalesce(r.validTo > $asOf, true) END)
+    AND NOT ($activeOnly AND b:Company AND NOT b.key IN $keep AND any(m IN $endedMarkers WHERE coalesce(b.status, '') CONTAINS m))
   WITH type(r) AS type, count(r) AS n
   WHERE type IS NOT NULL
   RETURN collect({type: type, count: n}) AS degrees
@@ -62,6 +68,7 @@ CALL (a) {
   WHERE type(r) IN $types AND b <> a
     AND ($includeEnded OR CASE WHEN $asOf IS NULL THEN r.validTo IS NULL
                                ELSE coalesce(r.validFrom <= $asOf, true) AND coalesce(r.validTo > $asOf, true) END)
+    AND NOT ($activeOnly AND b:Company AND NOT b.key IN $keep AND any(m IN $endedMarkers WHERE coalesce(b.status, '') CONTAINS m))
   WITH r, b,
        CASE WHEN size($flaggedBy) > 0 AND b:Company
             THEN [(b)-[:FLAGGED]->(l:ListEntry) WHERE l.listType IN $flaggedBy | l.listType] ELSE [] END AS flaggedAs

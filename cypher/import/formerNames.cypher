@@ -2,7 +2,8 @@
 // and name matching find it; a name it already has, current or former, is not added again. The
 // test sits inside the one SET (which reads the firm as it was before the clause), so no Eager.
 // Parameters:
-//   $rows list of maps — {firmKey, formerName, normalizedFormerName}, no firm twice (generations)
+//   $rows list of maps — {firmKey, formerName, normalizedFormerName, formerNamePinyin (model/names.ts
+//     pinyinForms)}, no firm twice (generations)
 // Grounds: DOMAIN.md §2 — names are matched after normalising, former names included.
 UNWIND $rows AS r
 MATCH (c:Company {key: r.firmKey})
@@ -16,4 +17,9 @@ SET c.formerNames = CASE WHEN NOT r.formerName IN coalesce(c.formerNames, []) AN
     c.formerNamesText = CASE WHEN NOT r.formerName IN coalesce(c.formerNames, []) AND r.formerName <> c.name
                              THEN CASE WHEN c.formerNamesText IS NULL THEN r.formerName
                                        ELSE c.formerNamesText + '；' + r.formerName END
-                             ELSE c.formerNamesText END
+                             ELSE c.formerNamesText END,
+    c.formerNamesPinyin = CASE WHEN NOT r.formerName IN coalesce(c.formerNames, []) AND r.formerName <> c.name
+                               THEN CASE WHEN r.formerNamePinyin IS NULL OR c.formerNamesPinyin IS NULL
+                                         THEN coalesce(c.formerNamesPinyin, r.formerNamePinyin)
+                                         ELSE c.formerNamesPinyin + ' ' + r.formerNamePinyin END
+                               ELSE c.formerNamesPinyin END

@@ -8,6 +8,7 @@ UNWIND $rows AS r
 MERGE (p:Person {key: r.key})
 SET p.name = coalesce(r.props.name, p.name),
     p.normalizedName = coalesce(r.props.normalizedName, p.normalizedName),
+    p.namePinyin = coalesce(r.props.namePinyin, p.namePinyin),
     p.keyBasis = coalesce(r.props.keyBasis, p.keyBasis),
     p.idNumber = coalesce(r.props.idNumber, p.idNumber),
     p.idMasked = coalesce(r.props.idMasked, p.idMasked),

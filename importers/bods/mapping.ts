@@ -12,7 +12,7 @@ import { dateParam } from '../../cypher/values.ts';
 import { parseUscc } from '../../model/identifiers/uscc.ts';
 import { fullResidentId, maskResidentId } from '../../model/identifiers/residentId.ts';
 import { firmKey, personKey, type FirmKey, type PersonKey } from '../../model/keys.ts';
-import { displayName, normalizeName } from '../../model/names.ts';
+import { displayName, normalizeName, pinyinForms } from '../../model/names.ts';
 import { percentText } from '../../model/values.ts';
 import type { BodsEntity, BodsIdentifier, BodsInterest, BodsPerson, BodsShare } from './statements.ts';
 
@@ -119,6 +119,7 @@ export function entityProps(e: BodsEntity, recordId: string, key: FirmKey): Reco
   return present({
     name,
     normalizedName: normalizeName(name),
+    namePinyin: pinyinForms(name, 'firm'),
     keyBasis: key.basis,
     keyUnverified: key.unverified,
     uscc: key.basis === 'uscc' ? key.key : null,
@@ -140,6 +141,7 @@ export function personProps(p: BodsPerson, recordId: string, key: PersonKey): Re
   return present({
     name,
     normalizedName: normalizeName(name),
+    namePinyin: pinyinForms(name, 'person'),
     keyBasis: key.basis,
     personType: p.personType,
     nationality: p.nationalities.map((n) => n.code ?? n.name).filter(Boolean).join(',') || null,

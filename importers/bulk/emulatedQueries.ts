@@ -204,6 +204,8 @@ const formerNames: Emulation = (store, params) => {
     store.set(c!, 'formerNames', [...former, r.formerName]);
     store.set(c!, 'normalizedFormerNames', [...((c!.props.normalizedFormerNames as string[] | undefined) ?? []), r.normalizedFormerName]);
     store.set(c!, 'formerNamesText', text === undefined ? r.formerName : `${text}；${r.formerName}`);
+    const pinyin = c!.props.formerNamesPinyin;
+    if (r.formerNamePinyin !== null && r.formerNamePinyin !== undefined) store.set(c!, 'formerNamesPinyin', pinyin === undefined ? r.formerNamePinyin : `${pinyin} ${r.formerNamePinyin}`);
   }
   return [];
 };
@@ -235,9 +237,9 @@ const label = (name: string) => (store: GraphStore, node: MemNode) => store.addL
 
 export const emulatedQueries: Record<string, { fingerprint: string; run: Emulation }> = {
   'import/registrationHistory': { fingerprint: '5f5d8cfbaacdb0c3', run: registrationHistory },
-  'import/registrations': { fingerprint: 'c58e9c376f7e364e', run: upsertQuery('Company', false) },
-  'import/firmRefs': { fingerprint: '0f872845bb0515c2', run: upsertQuery('Company', true) },
-  'import/persons': { fingerprint: '8a12f6ca18292a57', run: upsertQuery('Person', false) },
+  'import/registrations': { fingerprint: '473b6f626a091099', run: upsertQuery('Company', false) },
+  'import/firmRefs': { fingerprint: '5eb4856642d6c4bb', run: upsertQuery('Company', true) },
+  'import/persons': { fingerprint: 'c06580c765144371', run: upsertQuery('Person', false) },
   'import/resolveFirmNames': { fingerprint: '483769191392594f', run: resolveFirmNames },
   'import/legalRepresentatives': { fingerprint: 'f7eaeeaa7f33ffae', run: relationshipQuery(['Person', 'personKey'], ['Company', 'firmKey'], 'LEGAL_REPRESENTATIVE_OF') },
   'import/registeredAddresses': { fingerprint: '48fef5441124c448', run: addressQuery('REGISTERED_AT') },
@@ -253,7 +255,7 @@ export const emulatedQueries: Record<string, { fingerprint: string; run: Emulati
   'import/memberships': { fingerprint: '5cf589a063217996', run: relationshipQuery(['Company', 'memberKey'], ['Company', 'venueKey'], 'MEMBER_OF', { disc: 'memberType', props: 'props', label: ['end', 'Exchange'] }) },
   'import/approvals': { fingerprint: '365fe9854ee1e27e', run: ownedRecordQuery(['Company', 'venueKey'], 'approval', 'Approval', 'APPROVED_BY', label('Exchange')) },
   'import/changeRecords': { fingerprint: '22efcea6f67ded13', run: changeRecords },
-  'import/formerNames': { fingerprint: 'e6beb0d59b0cdb61', run: formerNames },
+  'import/formerNames': { fingerprint: '38a370598f369633', run: formerNames },
   'import/listEntries': { fingerprint: '024f1532d6436c4c', run: listEntries },
   'import/firmFlags': { fingerprint: '9381202270370744', run: relationshipQuery(['Company', 'subjectKey'], ['ListEntry', 'entryKey'], 'FLAGGED', { props: 'flag' }) },
   'import/personFlags': { fingerprint: 'cd5e4bf4cd30d78f', run: relationshipQuery(['Person', 'subjectKey'], ['ListEntry', 'entryKey'], 'FLAGGED', { props: 'flag' }) },

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { parseDate } from '../../model/values.ts';
-import { normalizeName } from '../../model/names.ts';
+import { normalizeName, pinyinForms } from '../../model/names.ts';
 import { dateParam } from '../../cypher/values.ts';
 import { requiredFirm, type FirmRef } from './parties.ts';
 import { generations, writeFirmRefs } from './writeParties.ts';
@@ -10,7 +10,7 @@ import type { KindHandler } from './kind.ts';
 
 export interface ChangeRecord {
   firm: FirmRef;
-  change: { key: string; item: string; before: string | null; after: string | null; changedOn: unknown; isNameChange: boolean; normalizedBefore: string | null };
+  change: { key: string; item: string; before: string | null; after: string | null; changedOn: unknown; isNameChange: boolean; normalizedBefore: string | null; pinyinBefore: string | null };
 }
 
 export const changes: KindHandler<ChangeRecord> = {
@@ -32,7 +32,7 @@ export const changes: KindHandler<ChangeRecord> = {
     const isNameChange = /名称/.test(item) && !/经营|住所|地址/.test(item);
     return {
       firm,
-      change: { key, item, before, after, changedOn: dateParam(iso), isNameChange, normalizedBefore: before ? normalizeName(before) : null },
+      change: { key, item, before, after, changedOn: dateParam(iso), isNameChange, normalizedBefore: before ? normalizeName(before) : null, pinyinBefore: before ? pinyinForms(before, 'firm') : null },
     };
   },
   async write(run, batch) {
@@ -44,7 +44,7 @@ export const changes: KindHandler<ChangeRecord> = {
     // A firm renamed twice in one batch: the second rename must see the first one's former name.
     for (const rows of generations(renames, (r) => resolve(r.firm.key))) {
       await run('import/formerNames', {
-        rows: rows.map((r) => ({ firmKey: resolve(r.firm.key), formerName: r.change.before, normalizedFormerName: r.change.normalizedBefore })),
+        rows: rows.map((r) => ({ firmKey: resolve(r.firm.key), formerName: r.change.before, normalizedFormerName: r.change.normalizedBefore, formerNamePinyin: r.change.pinyinBefore })),
       });
     }
   },

@@ -2,7 +2,7 @@ import { parseUscc } from '../../model/identifiers/uscc.ts';
 import { parseRegistrationNumber } from '../../model/identifiers/registrationNumber.ts';
 import { parseResidentId } from '../../model/identifiers/residentId.ts';
 import { firmKey } from '../../model/keys.ts';
-import { displayName, normalizeName } from '../../model/names.ts';
+import { displayName, normalizeName, pinyinForms } from '../../model/names.ts';
 import { present, type RowContext } from './rowContext.ts';
 
 /**
@@ -38,6 +38,7 @@ export function firmRef(row: RowContext, codeField: string, nameField: string, s
     props: present({
       name: name ? displayName(name) : (uscc ?? registrationNumber),
       normalizedName: name ? normalizeName(name) : null,
+      namePinyin: name ? pinyinForms(name, 'firm') : null,
       uscc,
       registrationNumber,
       keyBasis: key.basis,

@@ -1,6 +1,6 @@
 import { maskResidentId, parseOtherPersonalId, parseResidentId } from '../../model/identifiers/residentId.ts';
 import { personKey } from '../../model/keys.ts';
-import { displayName, normalizeName } from '../../model/names.ts';
+import { displayName, normalizeName, pinyinForms } from '../../model/names.ts';
 import { dateParam } from '../../cypher/values.ts';
 import { present, type RowContext } from './rowContext.ts';
 import type { PersonWrite } from './writeParties.ts';
@@ -51,6 +51,7 @@ export function personFromName(
     props: present({
       name: displayName(name),
       normalizedName: normalizeName(name),
+      namePinyin: pinyinForms(name, 'person'),
       keyBasis: key.basis,
       // The full number is kept for matching and for roles allowed to see it; the API shows idMasked.
       idNumber,

@@ -1,7 +1,7 @@
 import { parseUscc } from '../../model/identifiers/uscc.ts';
 import { parseRegistrationNumber } from '../../model/identifiers/registrationNumber.ts';
 import { firmKey } from '../../model/keys.ts';
-import { displayName, normalizeName } from '../../model/names.ts';
+import { displayName, normalizeName, pinyinForms, pinyinFormsOfAll } from '../../model/names.ts';
 import { parseDate, parseMoney } from '../../model/values.ts';
 import { divisionFromAddress, resolveDivision, type ResolvedDivision } from '../../model/divisions.ts';
 import { normalizeEmail, normalizePhone, normalizeWebsite, splitList } from '../../model/contacts.ts';
@@ -114,6 +114,7 @@ function convert(row: RowContext, source: string, secret: string): RegistrationR
       props: present({
         name: name ? displayName(name) : (uscc ?? registrationNumber),
         normalizedName: name ? normalizeName(name) : null,
+        namePinyin: name ? pinyinForms(name, 'firm') : null,
         uscc,
         registrationNumber,
         keyBasis: key.basis,
@@ -121,6 +122,7 @@ function convert(row: RowContext, source: string, secret: string): RegistrationR
         formerNames: formerNames.length > 0 ? formerNames : null,
         normalizedFormerNames: formerNames.length > 0 ? formerNames.map(normalizeName) : null,
         formerNamesText: formerNames.length > 0 ? formerNames.join('；') : null,
+        formerNamesPinyin: pinyinFormsOfAll(formerNames, 'firm'),
         companyType: row.get('companyType'),
         status: row.get('status'),
         registeredCapitalWan: capital?.amountWan,

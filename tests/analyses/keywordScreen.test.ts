@@ -4,7 +4,7 @@ import type { Graph } from '../../cypher/run.ts';
 import { runAnalysis } from '../../analyses/index.ts';
 import { envelope as envelopeSchema, type Envelope, type Finding } from '../../analyses/envelope.ts';
 import { anyOf, keywordClause, searchableTokens } from '../../analyses/fulltextQuery.ts';
-import { parseKeywordConfig } from '../../analyses/keywords/lists.ts';
+import { parseKeywordConfig } from '../../model/keywordLists.ts';
 import { highlight, occurrences } from '../../analyses/textHits.ts';
 import { TEST_SETTINGS } from '../support/graph.ts';
 import { loadFixtures } from '../support/fixtures.ts';

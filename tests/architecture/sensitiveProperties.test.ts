@@ -14,7 +14,13 @@ import { nodeTypes, relationshipTypes, type PropertySpec } from '../../model/gra
  */
 
 /** The readers allowed, as file:line-free "file name" pairs, each for the masked-on-output idNumber field. */
-const allowedQueryReaders = ['cypher/entities/company.cypher idNumber', 'cypher/entities/search.cypher idNumber'];
+const allowedQueryReaders = [
+  'cypher/entities/company.cypher idNumber',
+  'cypher/entities/searchHits.cypher idNumber',
+  'cypher/profile/firmPeople.cypher idNumber',
+  'cypher/profile/holdings.cypher idNumber',
+  'cypher/profile/subject.cypher idNumber',
+];
 const allowedSchemaReaders = ['server/modules/entities/entities.graphql idNumber'];
 const withoutLine = (reader: string) => reader.replace(/:\d+ /, ' ');
 
@@ -46,7 +52,7 @@ describe('sensitive properties', () => {
   });
 
   it('only the full ID number of a search hit or a profile\'s persons leaves, through the one field the output masking covers', () => {
-    const queries = [...files('cypher/entities', '.cypher'), ...files('cypher/analyses', '.cypher')];
+    const queries = [...files('cypher/entities', '.cypher'), ...files('cypher/analyses', '.cypher'), ...files('cypher/profile', '.cypher')];
     expect(queries.length).toBeGreaterThan(20);
     const queryReaders = readers(queries, (name) => new RegExp(`\\.${name}\\b`)).map(withoutLine);
     expect([...new Set(queryReaders)].sort()).toEqual(allowedQueryReaders);

@@ -8,3 +8,15 @@ describe('redactedForAudit', () => {
     });
   });
 });
+
+describe('bulk parameters', () => {
+  it('records a long text or list by its start, its size and its SHA-256, not whole', () => {
+    const canvas = 'x'.repeat(5000);
+    const elements = Array.from({ length: 250 }, (_, i) => ({ key: `k${i}` }));
+    const recorded = redactedForAudit({ canvas, elements }) as { canvas: string; elements: unknown[] };
+    expect(recorded.canvas).toMatch(/^x{1000}…\[共 5000 字 \/ 5000 characters; sha256 [0-9a-f]{64}\]$/);
+    expect(recorded.elements).toHaveLength(101);
+    expect(recorded.elements[100]).toMatch(/共 250 项/);
+    expect(redactedForAudit({ note: 'short' })).toEqual({ note: 'short' });
+  });
+});

@@ -91,14 +91,14 @@ describe('npm start', () => {
     expect(second.output()).not.toContain('初始密码');
     // The README's walkthrough: sign in as demo with the printed password, change it, search.
     const client = new ApiClient(fetch, `http://127.0.0.1:${httpPort}`);
-    const anonymous = await client.gql('{ search(text: "鑫融财富") { name } }');
+    const anonymous = await client.gql('{ search(text: "鑫融财富") { nodes { entity { name } } } }');
     expect(anonymous.status).toBe(401);
-    const signedIn = await client.gql('mutation($p: String!) { signIn(name: "demo", password: $p) { ok me { user { mustChangePassword } } } }', { p: demo![1] });
-    expect(signedIn.data!.signIn).toEqual({ ok: true, me: { user: { mustChangePassword: true } } });
+    const signedIn = await client.signIn('demo', demo![1]);
+    expect(signedIn.data!.signIn).toMatchObject({ ok: true, me: { user: { mustChangePassword: true } } });
     const changed = await client.gql('mutation($o: String!) { changePassword(oldPassword: $o, newPassword: "Walkthrough-2026-jiangsu!") }', { o: demo![1] });
     expect(changed.data, JSON.stringify(changed.errors)).toEqual({ changePassword: true });
-    const found = await client.gql('{ search(text: "鑫融财富") { name } }');
-    expect(found.data!.search[0]!.name).toBe('南京鑫融财富管理有限公司');
+    const found = await client.gql('{ search(text: "鑫融财富") { nodes { entity { name } } } }');
+    expect(found.data!.search.nodes[0]!.entity.name).toBe('南京鑫融财富管理有限公司');
     expect(['0', 'SIGINT']).toContain(await interruptAndWait());
     expect(await portInUse(boltPort)).toBe(false);
   }, 600_000);

@@ -4,8 +4,8 @@ import { freshGraph } from '../support/graph.ts';
 
 describe('loadQuery', () => {
   it('reads the parameters a query uses from its body, not from its header comment', () => {
-    const query = loadQuery('entities/search');
-    expect([...query.parameters].sort()).toEqual(['limit', 'phrase', 'text']);
+    const query = loadQuery('entities/searchIdentifiers');
+    expect([...query.parameters].sort()).toEqual(['code', 'text']);
   });
 
   it('names the missing file', () => {

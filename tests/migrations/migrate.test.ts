@@ -11,6 +11,7 @@ import { readListTypeVocabulary } from '../../importers/listTypes.ts';
 import { migrations } from '../../migrations/index.ts';
 import { readStoreVersion } from '../../migrations/modelVersion.ts';
 import { MODEL_VERSION } from '../../model/graph.ts';
+import { pinyinForms, pinyinFormsOfAll } from '../../model/names.ts';
 import { freePort } from '../../neo4j/localServer.ts';
 import { runCli } from '../support/cli.ts';
 import { freshGraph, TEST_KEY_SECRET, testNeo4jEnv } from '../support/graph.ts';
@@ -65,7 +66,7 @@ afterAll(async () => {
 });
 
 describe('a store written before the model had a version', () => {
-  const before = { pairs: 0, zhangSan: [] as string[], liSi: [] as string[], wangWuA: [] as string[] };
+  const before = { pairs: 0, zhangSan: [] as string[], liSi: [] as string[], wangWuA: [] as string[], withPinyin: -1 };
 
   beforeAll(async () => {
     await loadStore(graph, readDump(path.join(fixtures, 'v0-store.json.gz')));
@@ -73,6 +74,8 @@ describe('a store written before the model had a version', () => {
     before.zhangSan = await personOf(FIRM_A, '张三', 'LEGAL_REPRESENTATIVE_OF');
     before.liSi = await personOf(FIRM_B, '李四', 'LEGAL_REPRESENTATIVE_OF');
     before.wangWuA = await personOf(FIRM_A, '王五', 'OFFICER_OF');
+    const [pinyin] = await rows<{ n: unknown }>(`MATCH (n) WHERE n.namePinyin IS NOT NULL OR n.formerNamesPinyin IS NOT NULL RETURN count(n) AS n`);
+    before.withPinyin = Number(pinyin!.n);
   }, 120_000);
 
   it('is version 0, and db status says which migrations it lacks', async () => {
@@ -166,6 +169,28 @@ describe('a store written before the model had a version', () => {
       expect(await personOf(FIRM_B, '王五', 'OFFICER_OF')).not.toEqual(before.wangWuA);
       const after = await sameNamePairsInFirms();
       expect(after).toBeLessThan(before.pairs - 20);
+    });
+
+    it('wrote the pinyin of every firm’s name and former names and every person’s name, as an import now writes it, where there was none', async () => {
+      expect(before.withPinyin).toBe(0);
+      const firms = await rows<{ name: string; named: boolean; formerNames: string[] | null; namePinyin: string | null; formerNamesPinyin: string | null }>(
+        `MATCH (c:Company) RETURN c.name AS name, c.normalizedName IS NOT NULL AS named, c.formerNames AS formerNames,
+                                  c.namePinyin AS namePinyin, c.formerNamesPinyin AS formerNamesPinyin`,
+      );
+      expect(firms.filter((f) => f.formerNames && f.formerNames.length > 0).length).toBeGreaterThan(10);
+      for (const f of firms) {
+        expect({ name: f.name, namePinyin: f.namePinyin, formerNamesPinyin: f.formerNamesPinyin }).toEqual({
+          name: f.name,
+          namePinyin: f.named ? pinyinForms(f.name, 'firm') : null,
+          formerNamesPinyin: f.formerNames && f.formerNames.length > 0 ? pinyinFormsOfAll(f.formerNames, 'firm') : null,
+        });
+      }
+      const persons = await rows<{ name: string; namePinyin: string | null }>(`MATCH (p:Person) RETURN p.name AS name, p.namePinyin AS namePinyin`);
+      expect(persons.length).toBeGreaterThan(100);
+      for (const p of persons) expect(p.namePinyin, p.name).toBe(pinyinForms(p.name, 'person'));
+      // Through the text index, as the search reads it: 张三 by the pinyin of his name.
+      const [found] = await rows<{ n: unknown }>(`MATCH (p:Person) WHERE p.namePinyin CONTAINS 'zhangsan' RETURN count(p) AS n`);
+      expect(Number(found!.n)).toBeGreaterThan(0);
     });
 
     it('keeps the merged-away keys valid: each answers with the person it became', async () => {

@@ -31,28 +31,30 @@ afterAll(() => graph.close());
 
 describe('GraphQL API', () => {
   it('search finds firms by a fragment of their Chinese name through the full-text index', async () => {
-    const { data } = await gql(`{ search(text: "投资管理") { kind key name identifier status } }`);
-    expect(data!.search).toEqual([{ kind: 'COMPANY', key: '91320106MA1X000202', name: '南京乙投资管理有限公司', identifier: '91320106MA1X000202', status: '吊销' }]);
+    const { data } = await gql(`{ search(text: "投资管理") { nodes { entity { kind key name identifier status } matchedOn } } }`);
+    expect(data!.search.nodes).toEqual([
+      { entity: { kind: 'COMPANY', key: '91320106MA1X000202', name: '南京乙投资管理有限公司', identifier: '91320106MA1X000202', status: '吊销' }, matchedOn: 'NAME' },
+    ]);
   });
 
   it('search finds a firm by its former name and by its exact USCC, the exact code first', async () => {
-    const byFormer = await gql(`{ search(text: "乙咨询") { key } }`);
-    expect(byFormer.data!.search.map((r: { key: string }) => r.key)).toEqual(['91320106MA1X000202']);
-    const byCode = await gql(`{ search(text: "91320102MA1X000309") { key name } }`);
-    expect(byCode.data!.search[0]).toEqual({ key: '91320102MA1X000309', name: '丙财富管理（南京）有限公司' });
+    const byFormer = await gql(`{ search(text: "乙咨询") { nodes { entity { key } } } }`);
+    expect(byFormer.data!.search.nodes.map((r: { entity: { key: string } }) => r.entity.key)).toEqual(['91320106MA1X000202']);
+    const byCode = await gql(`{ search(text: "91320102MA1X000309") { nodes { entity { key name } } } }`);
+    expect(byCode.data!.search.nodes[0].entity).toEqual({ key: '91320102MA1X000309', name: '丙财富管理（南京）有限公司' });
   });
 
   it('search treats Lucene syntax in user text as plain text', async () => {
-    const { data, errors } = await gql(`query($t: String!) { search(text: $t) { key } }`, { t: '南京" OR name:* AND (' });
+    const { data, errors } = await gql(`query($t: String!) { search(text: $t) { nodes { entity { key } } } }`, { t: '南京" OR name:* AND (' });
     expect(errors).toBeUndefined();
-    expect(data!.search).toEqual([]);
+    expect(data!.search.nodes).toEqual([]);
   });
 
   it('persons are shown with a masked ID number only', async () => {
-    const { data } = await gql(`{ search(text: "张三") { kind key identifier } }`);
-    expect(data!.search).toHaveLength(1);
-    expect(data!.search[0].identifier).toBe('3201**********1233');
-    expect(data!.search[0].key).toMatch(/^P-/);
+    const { data } = await gql(`{ search(text: "张三") { nodes { entity { kind key identifier } } } }`);
+    expect(data!.search.nodes).toHaveLength(1);
+    expect(data!.search.nodes[0].entity.identifier).toBe('3201**********1233');
+    expect(data!.search.nodes[0].entity.key).toMatch(/^P-/);
   });
 
   it('company returns registration facts, legal representative, shareholders and holdings', async () => {
@@ -80,8 +82,8 @@ describe('GraphQL API', () => {
   });
 
   it('says whether a firm has ended (吊销 or 注销) from the one definition in model/, in search, company and network alike', async () => {
-    const search = await gql(`{ search(text: "投资管理") { status inactive } }`);
-    expect(search.data!.search).toEqual([{ status: '吊销', inactive: true }]);
+    const search = await gql(`{ search(text: "投资管理") { nodes { entity { status inactive } } } }`);
+    expect(search.data!.search.nodes).toEqual([{ entity: { status: '吊销', inactive: true } }]);
     const company = await gql(`{ company(key: "91320106MA1X000202") { inactive shareholders { holder { kind inactive } } holdings { holder { status inactive } } } }`);
     expect(company.data!.company.inactive).toBe(true);
     expect(company.data!.company.shareholders.map((s: { holder: { inactive: boolean } }) => s.holder.inactive)).toEqual([false, false]);
@@ -123,7 +125,7 @@ describe('GraphQL API', () => {
   });
 
   it('refuses a query with more aliases than the limit allows', async () => {
-    const aliases = Array.from({ length: 20 }, (_, i) => `a${i}: search(text: "南京") { key }`).join(' ');
+    const aliases = Array.from({ length: 20 }, (_, i) => `a${i}: search(text: "南京") { nodes { entity { key } } }`).join(' ');
     const { data, errors } = await gql(`{ ${aliases} }`);
     expect(data).toBeUndefined();
     expect(errors![0]!.message).toMatch(/aliases/i);

@@ -42,8 +42,9 @@ const graphqlText = fc.array(fc.constantFrom(...graphqlTokens), { maxLength: 40 
 const validQueries = fc.constantFrom(
   '{ __typename }',
   '{ me { user { name role } } }',
-  '{ search(text: "南京") { key name } }',
-  'query($v: String!) { search(text: $v) { key } }',
+  '{ search(text: "南京") { nodes { entity { key name } matchedOn } } }',
+  'query($v: String!) { search(text: $v) { nodes { entity { key } } } }',
+  'query($v: String) { search(text: "南京", first: 2, after: $v) { pageInfo { endCursor } } }',
   'query($v: ID!) { company(key: $v) { name shareholders { holder { name } ratio } } }',
   'query($v: JSON) { runAnalysis(name: "paths", params: $v) { analysis } }',
   'query($v: ID!) { neighborhood(key: $v, depth: 3) { nodes { id } } }',

@@ -256,7 +256,7 @@ describe('time limits', () => {
     const graph = { withTimeout: (ms: number) => (given.push(ms), reads) } as unknown as ServerParts['graph'];
     const hurried = await app.serve({ queryTimeoutMs: 1234 }, { graph });
     expect(given).toEqual([1234]);
-    for (const query of ['{ runAnalysis(name: "shell-clusters") { analysis } }', '{ search(text: "南京") { key } }']) {
+    for (const query of ['{ runAnalysis(name: "shell-clusters") { analysis } }', '{ search(text: "南京") { nodes { entity { key } } } }']) {
       const response = await fetch(`${hurried.url}graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', [CSRF_HEADER]: '1', cookie: investigator.cookie! },
@@ -336,7 +336,7 @@ describe('cross-site callers (CORS)', () => {
 describe('injection attempts', () => {
   it('Cypher, Lucene and HTML in a search are text: a JSON answer, the store untouched', async () => {
     for (const text of ["'}) MATCH (n) DETACH DELETE n //", '南京" OR name:* AND (', '<script>alert(1)</script>', '*:*', '\\']) {
-      const response = await investigator.post({ query: 'query($t: String!) { search(text: $t) { key } }', variables: { t: text } });
+      const response = await investigator.post({ query: 'query($t: String!) { search(text: $t) { nodes { entity { key } } } }', variables: { t: text } });
       expect(response.status, text).toBe(200);
       expect(response.headers.get('content-type')).toMatch(/^application\/(graphql-response\+)?json/);
       const body = await response.json();

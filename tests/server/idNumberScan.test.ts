@@ -43,9 +43,9 @@ async function everything(client: ApiClient, headers: Record<string, string> = {
     await ask(`query($n: String!, $p: JSON) { runAnalysis(name: $n, params: $p) { ${ENVELOPE} } }`, { n: name, p: params[name] });
   }
   for (const sample of samples.filter((s) => s.firm).slice(0, 15)) {
-    await ask('query($t: String!) { search(text: $t) { kind key name identifier idNumber } }', { t: sample.name });
+    await ask('query($t: String!) { search(text: $t) { nodes { entity { kind key name identifier idNumber } matchedText firms { name } } } }', { t: sample.name });
     // The number itself typed into the search box comes back, if at all, masked.
-    await ask('query($t: String!) { search(text: $t) { key idNumber } }', { t: sample.id });
+    await ask('query($t: String!) { search(text: $t) { nodes { entity { key idNumber } matchedText } } }', { t: sample.id });
     await ask(
       `query($k: ID!) { company(key: $k) { legalRepresentative { idNumber identifier }
         shareholders { holder { key idNumber identifier } } } neighborhood(key: $k, depth: 2) { nodes { id label } } }`,
@@ -82,10 +82,10 @@ describe('full ID numbers', () => {
   it('reach an investigator only with a reason for the query', async () => {
     const investigator = await app.client('investigator');
     const sample = samples.find((s) => s.firm)!;
-    const search = 'query($t: String!) { search(text: $t) { kind idNumber } }';
+    const search = 'query($t: String!) { search(text: $t) { nodes { entity { kind idNumber } } } }';
     const without = await investigator.gql(search, { t: sample.name });
     expect(JSON.stringify(without.data)).not.toContain(sample.id);
     const withReason = await investigator.gql(search, { t: sample.name }, { 'x-chuantou-reason': encodeURIComponent('（2026）苏公经立字第7号') });
-    expect(withReason.data!.search.map((r: { idNumber: string | null }) => r.idNumber)).toContain(sample.id);
+    expect(withReason.data!.search.nodes.map((r: { entity: { idNumber: string | null } }) => r.entity.idNumber)).toContain(sample.id);
   });
 });

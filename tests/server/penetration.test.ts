@@ -68,7 +68,7 @@ let graph: Graph;
 let investigator: ApiClient;
 
 beforeAll(async () => {
-  graph = await loadFixtures(path.resolve('tests/fixtures/analyses'), ['registrations', 'shareholders', 'officers', 'relations', 'boFilings'], ['history.cypher']);
+  graph = await loadFixtures(path.resolve('tests/fixtures/analyses'), ['registrations', 'shareholders', 'officers', 'relations', 'boFilings'], ['history.cypher', 'penetrationRevoked.cypher']);
   const parts = testServerParts(graph);
   const api = createApi(parts);
   investigator = await signedInClient((url, init) => api.fetch(url, init), parts.accounts, 'investigator');
@@ -171,6 +171,28 @@ describe('penetration chart of holders', () => {
     expect(t.cutByLevel).toEqual([{ level: 1, holders: 2 }]);
     // What is not drawn still counts: 陈六's 32% runs partly through the holders left out.
     expect(node(t, '陈六').effectiveRatio).toBeCloseTo(0.32, 12);
+  });
+
+  it('over active firms only, neither draws nor expands a revoked holder, counts it as cut, and keeps the effective %', async () => {
+    const ACTIVE_TREE = `query($firm: String!, $activeOnly: Boolean) {
+      penetration(firm: $firm, activeOnly: $activeOnly) { nodes { key name cutHolders effectiveRatio } edges { child holder } cutByLevel { level holders } inactiveCut }
+    }`;
+    const run = async (activeOnly: boolean) => {
+      const result = await investigator.gql(ACTIVE_TREE, { firm: firm.D, activeOnly });
+      expect(result.errors).toBeUndefined();
+      return result.data!.penetration as { nodes: { key: string; name: string; cutHolders: number; effectiveRatio: number }[]; edges: { child: string; holder: string }[]; cutByLevel: { level: number; holders: number }[]; inactiveCut: number };
+    };
+    const all = await run(false);
+    expect(all.nodes.map((n) => n.name)).toEqual(expect.arrayContaining(['测试丙一投资有限公司', '卫八']));
+    expect(all.inactiveCut).toBe(0);
+    const active = await run(true);
+    // 卫八 holds D only through the revoked 测试丙一投资: not reached either.
+    expect(active.nodes.map((n) => n.name).sort()).toEqual(['测试丙菱形有限公司', '陈六', '测试丙二投资有限公司', '褚七', '蒋九'].sort());
+    expect(active.edges.some((e) => e.holder === '91320100MA1TA0006H' || e.child === '91320100MA1TA0006H')).toBe(false);
+    expect(active.nodes.find((n) => n.key === firm.D)!.cutHolders).toBe(1);
+    expect(active.cutByLevel).toEqual([{ level: 1, holders: 1 }]);
+    expect(active.inactiveCut).toBe(1);
+    expect(active.nodes.find((n) => n.name === '陈六')!.effectiveRatio).toBeCloseTo(0.32, 12);
   });
 
   it('refuses bad arguments with BAD_INPUT', async () => {

@@ -47,7 +47,7 @@ let graph: Graph;
 let investigator: ApiClient;
 
 beforeAll(async () => {
-  graph = await loadFixtures(path.resolve('tests/fixtures/analyses/paths'), ['registrations', 'shareholders', 'officers', 'relations', 'lists'], ['relationsSameName.cypher']);
+  graph = await loadFixtures(path.resolve('tests/fixtures/analyses/paths'), ['registrations', 'shareholders', 'officers', 'relations', 'lists'], ['relationsSameName.cypher', 'relationsRevoked.cypher']);
   const parts = testServerParts(graph);
   const api = createApi(parts);
   investigator = await signedInClient((url, init) => api.fetch(url, init), parts.accounts, 'investigator');
@@ -116,6 +116,25 @@ describe('relations (查关系)', () => {
     expect(connection.paths.reduce((n: number, p: Path) => n + p.length, 0)).toBe(4);
     const hops = connection.paths.flatMap((p: Path) => p.hops) as Hop[];
     expect(hops.find((h) => h.relationship === 'HOLDS_SHARES' && h.to.name === '测试案三有限公司')?.ratio).toBe(0.2);
+  });
+
+  it('over active firms only, passes through no revoked firm, though a revoked firm may still be a party', async () => {
+    const ACTIVE = `query($parties: [String!]!, $activeOnly: Boolean) {
+      relations(parties: $parties, k: 3, activeOnly: $activeOnly) { pairs { paths { ${PATH} } exhaustive } }
+    }`;
+    const all = await investigator.gql(ACTIVE, { parties: [A, B], activeOnly: false });
+    expect(all.data!.relations.pairs[0].paths.map(names)).toContainEqual(['测试径甲有限公司', '径人一', '测试径丁有限公司', '测试径乙有限公司']);
+    const active = await investigator.gql(ACTIVE, { parties: [A, B], activeOnly: true });
+    expect(active.errors).toBeUndefined();
+    const pair = active.data!.relations.pairs[0];
+    // The route through the revoked 测试径丁 is gone; the other two remain, and that is all there is.
+    expect(pair.paths.map(names)).toEqual([
+      ['测试径甲有限公司', HUB, '测试径乙有限公司'],
+      ['测试径甲有限公司', '025-86660001', '测试径丙有限公司', '测试径乙有限公司'],
+    ]);
+    expect(pair.exhaustive).toBe(true);
+    const asParty = await investigator.gql(ACTIVE, { parties: ['测试径丁有限公司', B], activeOnly: true });
+    expect(asParty.data!.relations.pairs[0].paths[0].hops.map((h: Hop) => [h.from.name, h.relationship, h.to.name])).toEqual([['测试径丁有限公司', 'HOLDS_SHARES', '测试径乙有限公司']]);
   });
 
   it('names the party it cannot find', async () => {

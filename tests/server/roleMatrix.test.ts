@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,13 +8,16 @@ import type { Graph } from '../../cypher/run.ts';
 import { roles, type Role } from '../../accounts/roles.ts';
 import { createApi, schema } from '../../server/yoga.ts';
 import { authorizationPlugins } from '../../server/authorization.ts';
+import { arbitraryOperationRoles, loadPersistedOperations } from '../../server/persistedOperations.ts';
 import { freshGraph } from '../support/graph.ts';
 import { ApiClient, ensureTestUser, signedInClient, testServerParts, type TestServerParts } from '../support/server.ts';
 
 /**
  * The role × operation matrix (fixtures/roleMatrix.json, written by hand) against what the server
  * does: every Query and Mutation field is in the matrix, and every role — and a request without a
- * session — is let through exactly where the matrix says, refused everywhere else.
+ * session — is let through exactly where the matrix says, refused everywhere else. Callers who may
+ * run only persisted operations (a viewer, a request without a session) reach each field as the
+ * app does, by a persisted document's hash: the matrix's calls are added to the server's list here.
  */
 
 interface MatrixEntry {
@@ -23,6 +27,10 @@ interface MatrixEntry {
 const matrix = JSON.parse(fs.readFileSync(path.resolve('tests/server/fixtures/roleMatrix.json'), 'utf8')).operations as Record<string, MatrixEntry>;
 const callers = ['anonymous', ...roles] as const;
 type Caller = (typeof callers)[number];
+
+const persistedOnly = (caller: Caller) => caller === 'anonymous' || !arbitraryOperationRoles.has(caller);
+const sha256 = (text: string) => crypto.createHash('sha256').update(text).digest('hex');
+const calls = Object.values(matrix).flatMap((entry) => callers.map((caller) => entry.call.replaceAll('ROLE', caller)));
 
 /** Operations after which the caller's session is gone (or should be treated so). */
 const endsSession = new Set(['Mutation.signOut', 'Mutation.signOutEverywhere']);
@@ -44,7 +52,7 @@ async function clientFor(caller: Caller): Promise<ApiClient> {
 beforeAll(async () => {
   graph = await freshGraph();
   parts = testServerParts(graph);
-  api = createApi(parts);
+  api = createApi(parts, { persistedOperations: new Map([...loadPersistedOperations(), ...calls.map((call): [string, string] => [sha256(call), call])]) });
   await ensureTestUser(parts.accounts, 'viewer', { name: 'matrix-target' });
 });
 afterAll(() => graph.close());
@@ -60,7 +68,8 @@ describe('role × operation matrix', () => {
     for (const [operation, entry] of Object.entries(matrix)) {
       for (const caller of callers) {
         const client = await clientFor(caller);
-        const result = await client.gql(entry.call.replaceAll('ROLE', caller));
+        const call = entry.call.replaceAll('ROLE', caller);
+        const result = persistedOnly(caller) ? await client.gqlBody({ extensions: { persistedQuery: { version: 1, sha256Hash: sha256(call) } } }) : await client.gql(call);
         const codes = (result.errors ?? []).map((e) => e.extensions?.code);
         const refused = codes.includes('UNAUTHENTICATED') || codes.includes('FORBIDDEN');
         const allowed = entry.allowed.includes(caller);
@@ -70,7 +79,21 @@ describe('role × operation matrix', () => {
       }
     }
     expect(mismatches).toEqual([]);
-  }, 120_000);
+  }, 300_000);
+
+  it('refuses a document of their own to a viewer (403) and to a request without a session (401), for every operation', async () => {
+    const wrongly: string[] = [];
+    for (const caller of callers.filter(persistedOnly)) {
+      const client = await clientFor(caller);
+      for (const [operation, entry] of Object.entries(matrix)) {
+        const result = await client.gql(entry.call.replaceAll('ROLE', caller));
+        const expected = caller === 'anonymous' ? { status: 401, code: 'UNAUTHENTICATED' } : { status: 403, code: 'FORBIDDEN' };
+        const got = { status: result.status, code: result.errors?.[0]?.extensions?.code };
+        if (result.data !== undefined || JSON.stringify(got) !== JSON.stringify(expected)) wrongly.push(`${operation} as ${caller}: ${JSON.stringify(result)}`);
+      }
+    }
+    expect(wrongly).toEqual([]);
+  });
 
   it('refuses to everyone a root field added without a role decision (deny by default)', async () => {
     const undecided = makeExecutableSchema({

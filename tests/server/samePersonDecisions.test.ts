@@ -41,8 +41,8 @@ beforeAll(async () => {
   parts = testServerParts(graph);
   const api = createApi(parts);
   investigator = await signedInClient((url, init) => api.fetch(url, init), parts.accounts, 'investigator');
-  const found = await investigator.gql('{ search(text: "李娜") { kind key } }');
-  li = found.data!.search.filter((r: { kind: string }) => r.kind === 'PERSON').map((r: { key: string }) => r.key);
+  const found = await investigator.gql('{ search(text: "李娜", kinds: [PERSON]) { nodes { entity { key } } } }');
+  li = found.data!.search.nodes.map((r: { entity: { key: string } }) => r.entity.key);
 });
 afterAll(async () => {
   await graph.close();

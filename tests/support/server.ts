@@ -7,7 +7,9 @@ import { Accounts } from '../../accounts/accounts.ts';
 import type { Role } from '../../accounts/roles.ts';
 import { AuditTrail } from '../../audit/trail.ts';
 import type { ServerParts } from '../../server/context.ts';
-import { TEST_SETTINGS } from './graph.ts';
+import { Imports } from '../../server/uploads/imports.ts';
+import { persistedOperationHashes, type Operations } from '../../web/src/api/generated.ts';
+import { TEST_KEY_SECRET, TEST_SETTINGS } from './graph.ts';
 
 /**
  * The server's parts over the test database — real accounts and a real audit trail (its key and
@@ -20,20 +22,27 @@ export interface TestServerParts extends ServerParts {
   accounts: Accounts;
   audit: AuditTrail;
   auditDir: string;
+  /** The data directory of uploads and import reports (a temporary folder unless given). */
+  dataDir: string;
 }
 
 export function testServerParts(graph: Graph, overrides: Partial<ServerParts> = {}): TestServerParts {
   const auditDir = fs.mkdtempSync(path.join(os.tmpdir(), 'chuantou-audit-'));
+  // Uploads and import reports go under the audit folder: the tests that remove it remove them too.
+  const dataDir = path.join(auditDir, 'data');
+  const audit = overrides.audit ?? new AuditTrail(graph, { key: crypto.randomBytes(32), checkpointDir: auditDir });
   return {
     graph,
     settings: TEST_SETTINGS,
     accounts: new Accounts(graph),
-    audit: new AuditTrail(graph, { key: crypto.randomBytes(32), checkpointDir: auditDir }),
+    audit,
     corsOrigins: [],
     jurisdictionEnforced: false,
     secureCookies: false,
+    imports: new Imports({ graph, dataDir, secret: TEST_KEY_SECRET, maxUploadBytes: 2 * 1024 ** 3, audit }),
     ...overrides,
     auditDir,
+    dataDir,
   } as TestServerParts;
 }
 
@@ -76,7 +85,11 @@ export class ApiClient {
   }
 
   async gql(query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}): Promise<GqlResponse> {
-    const response = await this.post({ query, variables }, headers);
+    return this.gqlBody({ query, variables }, headers);
+  }
+
+  async gqlBody(body: Record<string, unknown>, headers: Record<string, string> = {}): Promise<GqlResponse> {
+    const response = await this.post(body, headers);
     const text = await response.text();
     let json: Omit<GqlResponse, 'status'> = {};
     try {
@@ -87,8 +100,14 @@ export class ApiClient {
     return { status: response.status, ...json };
   }
 
+  /** One of the web app's operations, sent as the app sends it: by its persisted hash, without the document. */
+  async persisted<N extends keyof Operations>(name: N, variables: Operations[N]['variables'], headers: Record<string, string> = {}): Promise<GqlResponse> {
+    return this.gqlBody({ operationName: name, variables, extensions: { persistedQuery: { version: 1, sha256Hash: persistedOperationHashes[name] } } }, headers);
+  }
+
+  /** Signing in as the app does: without a session only the app's persisted operations run. */
   async signIn(name: string, password = TEST_PASSWORD): Promise<GqlResponse> {
-    return this.gql('mutation($n: String!, $p: String!) { signIn(name: $n, password: $p) { ok code message me { user { name role } } } }', { n: name, p: password });
+    return this.persisted('SignIn', { name, password });
   }
 }
 

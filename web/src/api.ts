@@ -1,83 +1,35 @@
-// Typed client for the GraphQL contract in server/modules/entities/entities.graphql and
-// server/modules/accounts/accounts.graphql. The shapes below mirror that SDL by hand: web/ talks
-// HTTP only and imports nothing from server/.
+// The web app's client for the API. Every operation it runs is a persisted document in
+// api/operations/*.graphql; the types below come from api/generated.ts, which `npm run codegen`
+// writes from those documents and the server's schema. Nothing here is typed by hand, and web/
+// imports nothing from server/: it talks HTTP only.
 
+import type {
+  CompanyQuery,
+  EntityKind,
+  EntitySummaryFieldsFragment,
+  MeFieldsFragment,
+  NeighborhoodQuery,
+  OperationName,
+  Operations,
+  RelationshipType,
+  Role as ApiRole,
+  SearchHitFieldsFragment,
+  SearchQuery,
+  ShareholdingFieldsFragment,
+  SignInMutation,
+} from './api/generated.ts';
+import { persistedOperationHashes } from './api/generated.ts';
 import { SessionGate } from './session/sessionGate.ts';
 
-export type EntityKind = 'COMPANY' | 'PERSON';
-export type RelationshipType = 'HOLDS_SHARES' | 'LEGAL_REPRESENTATIVE_OF' | 'OFFICER_OF';
-
-export interface EntitySummary {
-  kind: EntityKind;
-  key: string;
-  name: string;
-  identifier: string | null;
-  /** A person's ID number: in full for an investigator who gave a 查询事由, masked for everyone else. */
-  idNumber: string | null;
-  status: string | null;
-  /** The server's word on whether the firm has ended (吊销 or 注销): one definition, in model/. */
-  inactive: boolean;
-  address: string | null;
-}
-
-export interface Money {
-  amountWan: number;
-  currency: string;
-  text: string;
-}
-
-export interface Shareholding {
-  holder: EntitySummary;
-  ratio: number | null;
-  subscribedAmount: Money | null;
-}
-
-export interface Company {
-  key: string;
-  name: string;
-  uscc: string | null;
-  registrationNumber: string | null;
-  keyUnverified: boolean;
-  formerNames: string[];
-  status: string | null;
-  inactive: boolean;
-  companyType: string | null;
-  legalRepresentative: EntitySummary | null;
-  registeredCapital: Money | null;
-  establishedOn: string | null;
-  registrationAuthority: string | null;
-  registeredAddress: string | null;
-  businessScope: string | null;
-  regionCode: string | null;
-  regionName: string | null;
-  shareholders: Shareholding[];
-  holdings: Shareholding[];
-}
-
-export interface NetworkNode {
-  id: string;
-  kind: EntityKind;
-  label: string;
-  status: string | null;
-  inactive: boolean;
-  center: boolean;
-}
-
-export interface NetworkEdge {
-  id: string;
-  type: RelationshipType;
-  source: string;
-  target: string;
-  ratio: number | null;
-  role: string | null;
-}
-
-export interface Network {
-  nodes: NetworkNode[];
-  edges: NetworkEdge[];
-  exhaustive: boolean;
-  limitsHit: string[];
-}
+export type { EntityKind, RelationshipType };
+export type EntitySummary = EntitySummaryFieldsFragment;
+export type SearchHit = SearchHitFieldsFragment;
+export type SearchPage = SearchQuery['search'];
+export type Shareholding = ShareholdingFieldsFragment;
+export type Company = NonNullable<CompanyQuery['company']>;
+export type Network = NeighborhoodQuery['neighborhood'];
+export type NetworkNode = Network['nodes'][number];
+export type NetworkEdge = Network['edges'][number];
 
 /**
  * Why a request failed. `kind` lets the UI word the message in the reader's language;
@@ -120,11 +72,11 @@ interface RequestOptions {
   answersForSession?: boolean;
 }
 
-async function request<T>(query: string, variables: Record<string, unknown>, options: RequestOptions = {}): Promise<T> {
+async function request<N extends OperationName>(operation: N, variables: Operations[N]['variables'], options: RequestOptions = {}): Promise<Operations[N]['result']> {
   for (;;) {
     const ticket = sessionGate.ticket();
     try {
-      return await send<T>(query, variables, options.signal);
+      return await send(operation, variables, options.signal);
     } catch (error) {
       if (options.answersForSession || !isUnauthenticated(error)) throw error;
       // Resolves after the user has signed in again; then the same request goes out once more.
@@ -137,7 +89,12 @@ export function isUnauthenticated(error: unknown): boolean {
   return error instanceof ApiError && error.code === 'UNAUTHENTICATED';
 }
 
-async function send<T>(query: string, variables: Record<string, unknown>, signal?: AbortSignal): Promise<T> {
+/**
+ * One operation, by its persisted hash (extensions.persistedQuery, the protocol of yoga's
+ * persisted-operations plugin): the server runs its own copy of the document, and a request
+ * without a session may send nothing else.
+ */
+async function send<N extends OperationName>(operation: N, variables: Operations[N]['variables'], signal?: AbortSignal): Promise<Operations[N]['result']> {
   let response: Response;
   try {
     response = await fetch(ENDPOINT, {
@@ -145,7 +102,11 @@ async function send<T>(query: string, variables: Record<string, unknown>, signal
       // The CSRF header: a cross-site form cannot set it, and a cross-site script may not without a preflight.
       headers: { 'content-type': 'application/json', accept: 'application/json', 'x-chuantou-csrf': '1' },
       credentials: 'same-origin',
-      body: JSON.stringify({ query, variables }),
+      body: JSON.stringify({
+        operationName: operation,
+        variables,
+        extensions: { persistedQuery: { version: 1, sha256Hash: persistedOperationHashes[operation] } },
+      }),
       signal,
     });
   } catch (error) {
@@ -153,9 +114,9 @@ async function send<T>(query: string, variables: Record<string, unknown>, signal
     throw new ApiError(String(error), 'network');
   }
 
-  let body: GraphQLResponse<T> | null = null;
+  let body: GraphQLResponse<Operations[N]['result']> | null = null;
   try {
-    body = (await response.json()) as GraphQLResponse<T>;
+    body = (await response.json()) as GraphQLResponse<Operations[N]['result']>;
   } catch (error) {
     if (isAbort(error)) throw error;
     // A proxy or crashed server may answer with HTML; report the status instead.
@@ -183,106 +144,46 @@ async function send<T>(query: string, variables: Record<string, unknown>, signal
   return body.data;
 }
 
-const SUMMARY = 'kind key name identifier idNumber status inactive address';
-const MONEY = 'amountWan currency text';
-
-const SEARCH_QUERY = `query Search($text: String!, $limit: Int) {
-  search(text: $text, limit: $limit) { ${SUMMARY} }
-}`;
-
-const COMPANY_QUERY = `query Company($key: ID!) {
-  company(key: $key) {
-    key name uscc registrationNumber keyUnverified formerNames status inactive companyType
-    legalRepresentative { ${SUMMARY} }
-    registeredCapital { ${MONEY} }
-    establishedOn registrationAuthority registeredAddress businessScope regionCode regionName
-    shareholders { holder { ${SUMMARY} } ratio subscribedAmount { ${MONEY} } }
-    holdings { holder { ${SUMMARY} } ratio subscribedAmount { ${MONEY} } }
-  }
-}`;
-
-const NEIGHBORHOOD_QUERY = `query Neighborhood($key: ID!, $depth: Int, $limit: Int) {
-  neighborhood(key: $key, depth: $depth, limit: $limit) {
-    nodes { id kind label status inactive center }
-    edges { id type source target ratio role }
-    exhaustive
-    limitsHit
-  }
-}`;
-
-export async function searchEntities(text: string, limit = 20, signal?: AbortSignal): Promise<EntitySummary[]> {
-  const data = await request<{ search: EntitySummary[] }>(SEARCH_QUERY, { text, limit }, { signal });
+/** A page of search hits; `after` is the previous page's pageInfo.endCursor. */
+export async function searchEntities(text: string, first = 20, after: string | null = null, signal?: AbortSignal): Promise<SearchPage> {
+  const data = await request('Search', { text, first, after }, { signal });
   return data.search;
 }
 
 export async function fetchCompany(key: string, signal?: AbortSignal): Promise<Company | null> {
-  const data = await request<{ company: Company | null }>(COMPANY_QUERY, { key }, { signal });
+  const data = await request('Company', { key }, { signal });
   return data.company;
 }
 
-export async function fetchNeighborhood(
-  key: string,
-  depth: number,
-  limit?: number,
-  signal?: AbortSignal,
-): Promise<Network> {
-  const data = await request<{ neighborhood: Network }>(NEIGHBORHOOD_QUERY, { key, depth, limit }, { signal });
+export async function fetchNeighborhood(key: string, depth: number, limit?: number, signal?: AbortSignal): Promise<Network> {
+  const data = await request('Neighborhood', { key, depth, limit }, { signal });
   return data.neighborhood;
 }
 
 // Accounts and sessions (accounts.graphql). The session itself is an HttpOnly cookie the browser
 // keeps and sends; no script here ever sees the token.
 
-export type Role = 'sysadmin' | 'auditor' | 'investigator' | 'regulator' | 'viewer';
-const ROLES: readonly Role[] = ['sysadmin', 'auditor', 'investigator', 'regulator', 'viewer'];
+/** The schema's enum is upper-case (INVESTIGATOR); the app speaks the roles' own names. */
+export type Role = Lowercase<ApiRole>;
 
-export interface Me {
-  user: {
-    name: string;
-    displayName: string;
-    role: Role;
-    jurisdiction: string;
-    mustChangePassword: boolean;
-  };
-  session: {
-    expiresAt: string;
-    /** 查询事由 given for this session. */
-    reason: string | null;
-  };
-  /** Full ID numbers are shown to this session now (an investigator who gave a reason). */
-  fullIdNumbers: boolean;
-}
+/** Who is signed in, as the app keeps it: the API's answer with the role in the app's spelling. */
+export type Me = Omit<MeFieldsFragment, 'user'> & { user: Omit<MeFieldsFragment['user'], 'role'> & { role: Role } };
+
+type SignInAnswer = SignInMutation['signIn'];
 
 export type SignInResult =
   | { ok: true; me: Me }
-  | {
-      ok: false;
-      /** BAD_CREDENTIALS, ACCOUNT_LOCKED or ACCOUNT_DISABLED. */
-      code: string | null;
-      /** The server's sentence, Chinese first. */
-      message: string | null;
-      lockedUntil: string | null;
-    };
+  /** code: BAD_CREDENTIALS, ACCOUNT_LOCKED or ACCOUNT_DISABLED; message: the server's sentence, Chinese first. */
+  | ({ ok: false } & Pick<SignInAnswer, 'code' | 'message' | 'lockedUntil'>);
 
-const ME = 'user { name displayName role jurisdiction mustChangePassword } session { expiresAt reason } fullIdNumbers';
-
-interface MeWire extends Omit<Me, 'user'> {
-  user: Omit<Me['user'], 'role'> & { role: string };
-}
-
-/** The schema's enum is upper-case (INVESTIGATOR); the app speaks the roles' own names. */
-function meFromWire(wire: MeWire): Me {
-  const role = wire.user.role.toLowerCase();
-  if (!(ROLES as readonly string[]).includes(role)) {
-    throw new ApiError(`Unknown role ${wire.user.role}`, 'bad-response');
-  }
-  return { ...wire, user: { ...wire.user, role: role as Role } };
+function meFromWire(wire: MeFieldsFragment): Me {
+  return { ...wire, user: { ...wire.user, role: wire.user.role.toLowerCase() as Role } };
 }
 
 /** Who is signed in; null when nobody is (no cookie, or the session has ended). */
 export async function fetchMe(): Promise<Me | null> {
   try {
-    const data = await request<{ me: MeWire | null }>(`query Me { me { ${ME} } }`, {}, { answersForSession: true });
+    const data = await request('Me', {}, { answersForSession: true });
     return data.me ? meFromWire(data.me) : null;
   } catch (error) {
     if (isUnauthenticated(error)) return null;
@@ -291,15 +192,7 @@ export async function fetchMe(): Promise<Me | null> {
 }
 
 export async function signIn(name: string, password: string): Promise<SignInResult> {
-  const data = await request<{
-    signIn: { ok: boolean; code: string | null; message: string | null; lockedUntil: string | null; me: MeWire | null };
-  }>(
-    `mutation SignIn($name: String!, $password: String!) {
-      signIn(name: $name, password: $password) { ok code message lockedUntil me { ${ME} } }
-    }`,
-    { name, password },
-    { answersForSession: true },
-  );
+  const data = await request('SignIn', { name, password }, { answersForSession: true });
   const result = data.signIn;
   if (result.ok && result.me) return { ok: true, me: meFromWire(result.me) };
   return { ok: false, code: result.code, message: result.message, lockedUntil: result.lockedUntil };
@@ -308,25 +201,18 @@ export async function signIn(name: string, password: string): Promise<SignInResu
 /** Ends this session; a session that had already ended counts as signed out. */
 export async function signOut(): Promise<void> {
   try {
-    await request<{ signOut: boolean }>('mutation SignOut { signOut }', {}, { answersForSession: true });
+    await request('SignOut', {}, { answersForSession: true });
   } catch (error) {
     if (!isUnauthenticated(error)) throw error;
   }
 }
 
 export async function changePassword(oldPassword: string, newPassword: string): Promise<void> {
-  await request<{ changePassword: boolean }>(
-    'mutation ChangePassword($old: String!, $new: String!) { changePassword(oldPassword: $old, newPassword: $new) }',
-    { old: oldPassword, new: newPassword },
-    { answersForSession: true },
-  );
+  await request('ChangePassword', { oldPassword, newPassword }, { answersForSession: true });
 }
 
 /** Sets (or, with null, clears) the session's 查询事由; answers with the session as it now is. */
 export async function setQueryReason(reason: string | null): Promise<Me> {
-  const data = await request<{ setQueryReason: MeWire }>(
-    `mutation SetQueryReason($reason: String) { setQueryReason(reason: $reason) { ${ME} } }`,
-    { reason },
-  );
+  const data = await request('SetQueryReason', { reason });
   return meFromWire(data.setQueryReason);
 }

@@ -20,6 +20,10 @@ SET c.formerNames = [former IN [CASE WHEN r.statementDate > c.bodsNameDate AND r
     c.normalizedFormerNames = [former IN [CASE WHEN r.statementDate > c.bodsNameDate AND r.props.name <> c.name THEN c.normalizedName WHEN r.statementDate < c.bodsNameDate AND r.props.name <> c.name THEN r.props.normalizedName END] |
                                CASE WHEN former IS NOT NULL AND NOT former IN coalesce(c.normalizedFormerNames, [])
                                     THEN coalesce(c.normalizedFormerNames, []) + former ELSE c.normalizedFormerNames END][0],
+    // The pinyin of the name that became a former name, added beside the others (model/names.ts pinyinForms).
+    c.formerNamesPinyin = [former IN [CASE WHEN r.statementDate > c.bodsNameDate AND r.props.name <> c.name THEN [c.name, c.namePinyin] WHEN r.statementDate < c.bodsNameDate AND r.props.name <> c.name THEN [r.props.name, r.props.namePinyin] END] |
+                           CASE WHEN former IS NOT NULL AND former[1] IS NOT NULL AND NOT former[0] IN coalesce(c.formerNames, [])
+                                THEN trim(coalesce(c.formerNamesPinyin, '') + ' ' + former[1]) ELSE c.formerNamesPinyin END][0],
     // Rewritten from the whole list whenever the firm has former names, as the name search reads it.
     c.formerNamesText = [names IN [[former IN [CASE WHEN r.statementDate > c.bodsNameDate AND r.props.name <> c.name THEN c.name WHEN r.statementDate < c.bodsNameDate AND r.props.name <> c.name THEN r.props.name END] |
                                     CASE WHEN former IS NOT NULL AND NOT former IN coalesce(c.formerNames, [])
@@ -29,6 +33,8 @@ SET c.formerNames = [former IN [CASE WHEN r.statementDate > c.bodsNameDate AND r
     c.name = CASE WHEN r.statementDate > c.bodsNameDate AND r.props.name <> c.name THEN r.props.name ELSE coalesce(c.name, r.props.name) END,
     c.normalizedName = CASE WHEN r.statementDate > c.bodsNameDate AND r.props.name <> c.name THEN r.props.normalizedName
                             ELSE coalesce(c.normalizedName, r.props.normalizedName) END,
+    c.namePinyin = CASE WHEN r.statementDate > c.bodsNameDate AND r.props.name <> c.name THEN r.props.namePinyin
+                        ELSE coalesce(c.namePinyin, r.props.namePinyin) END,
     c.bodsNameDate = CASE WHEN c.provenance IS NULL OR (r.statementDate > c.bodsNameDate AND r.props.name <> c.name) THEN r.statementDate
                           ELSE c.bodsNameDate END,
     c.keyBasis = CASE WHEN c.provenance IS NULL THEN r.props.keyBasis ELSE c.keyBasis END,

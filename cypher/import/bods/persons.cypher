@@ -16,6 +16,8 @@ MERGE (p:Person {key: r.key})
 SET p.name = CASE WHEN p.provenance IS NULL OR r.statementDate >= p.bodsStatementDate THEN r.props.name ELSE p.name END,
     p.normalizedName = CASE WHEN p.provenance IS NULL OR r.statementDate >= p.bodsStatementDate THEN r.props.normalizedName
                             ELSE coalesce(p.normalizedName, r.props.normalizedName) END,
+    p.namePinyin = CASE WHEN p.provenance IS NULL OR r.statementDate >= p.bodsStatementDate THEN r.props.namePinyin
+                        ELSE coalesce(p.namePinyin, r.props.namePinyin) END,
     p.personType = CASE WHEN p.provenance IS NULL OR r.statementDate >= p.bodsStatementDate THEN r.props.personType
                    ELSE coalesce(p.personType, r.props.personType) END,
     p.nationality = CASE WHEN p.provenance IS NULL OR r.statementDate >= p.bodsStatementDate THEN r.props.nationality

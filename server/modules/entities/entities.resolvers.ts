@@ -1,13 +1,17 @@
 import { z } from 'zod';
-import { int } from '../../../cypher/values.ts';
 import { hasEnded } from '../../../model/firmStatus.ts';
-import { phrase } from '../../../analyses/fulltextQuery.ts';
-import { neighborhood } from '../../../analyses/neighborhood.ts';
+import { search } from '../../../analyses/search.ts';
+import { MAX_BUDGET, MAX_NEIGHBOUR_PAGE, neighborhood, neighbourPage, networkNodeKinds, networkRelationshipTypes } from '../../../analyses/neighborhood.ts';
 import type { ApiContext } from '../../context.ts';
 import { apiError } from '../../errors.ts';
+import type { NetworkType } from '../../../analyses/network.ts';
 import { parseInput } from '../../input.ts';
+import { encodeCursor, offsetOf, offsetPage, pageArgs } from '../../pagination.ts';
 
-const searchArgs = z.object({ text: z.string().trim().min(1).max(200), limit: z.number().int().min(1).max(100) });
+const searchArgs = pageArgs.extend({
+  text: z.string().trim().min(1).max(200),
+  kinds: z.array(z.enum(['COMPANY', 'PERSON'])).max(2).nullish(),
+});
 const keyArg = z.string().trim().min(1).max(100);
 const samePersonDecisionArgs = z.object({
   person: keyArg,
@@ -15,7 +19,35 @@ const samePersonDecisionArgs = z.object({
   decision: z.enum(['confirmed', 'rejected']),
   reason: z.string().trim().min(2, '请写明核实依据 / give the reason for the decision').max(500),
 });
-const neighborhoodArgs = z.object({ key: keyArg, depth: z.number().int().min(1).max(3), limit: z.number().int().min(1).max(1000) });
+const keyOrNodeId = z.string().trim().min(1).max(300);
+/** The network's filters, as neighborhood and expandNode share them; GraphQL null means the default. */
+const networkFilterArgs = {
+  relationshipTypes: z.array(z.enum(networkRelationshipTypes as [NetworkType, ...NetworkType[]])).min(1).nullish(),
+  kinds: z.array(z.enum(networkNodeKinds)).min(1).nullish(),
+  activeOnly: z.boolean().nullish(),
+  minRatio: z.number().min(0).max(1).nullish(),
+  supernodeThreshold: z.number().int().min(1).max(500).nullish(),
+};
+const neighborhoodArgs = z.object({
+  key: keyOrNodeId,
+  depth: z.number().int().min(1).max(3).nullish(),
+  limit: z.number().int().min(1).max(MAX_BUDGET).nullish(),
+  budget: z.number().int().min(1).max(MAX_BUDGET).nullish(),
+  ...networkFilterArgs,
+});
+const expandNodeArgs = z.object({
+  key: keyOrNodeId,
+  first: z.number().int().min(1).max(MAX_NEIGHBOUR_PAGE).nullish(),
+  after: z.string().max(500).nullish(),
+  ...networkFilterArgs,
+});
+const networkFilters = (a: z.infer<z.ZodObject<typeof networkFilterArgs>>) => ({
+  types: a.relationshipTypes ?? undefined,
+  kinds: a.kinds ?? undefined,
+  activeOnly: a.activeOnly ?? undefined,
+  minRatio: a.minRatio ?? undefined,
+  fanOut: a.supernodeThreshold ?? undefined,
+});
 
 
 interface MoneyRow {
@@ -61,8 +93,10 @@ export const entitiesResolvers = {
   NetworkNode: { inactive },
   Query: {
     search: async (_: unknown, args: unknown, { graph }: ApiContext) => {
-      const { text, limit } = parseInput(searchArgs, args);
-      return graph.read('entities/search', { text, phrase: phrase(text), limit: int(limit) });
+      const { text, kinds, first, after } = parseInput(searchArgs, args);
+      const offset = offsetOf(after);
+      const hits = await graph.reading((reader) => search(reader, text, { kinds, offset, limit: first + 1 }));
+      return offsetPage(hits, first, offset);
     },
     company: async (_: unknown, args: { key: unknown }, { graph }: ApiContext) => {
       const key = parseInput(keyArg, args.key);
@@ -85,10 +119,23 @@ export const entitiesResolvers = {
     samePersonLinks: async (_: unknown, args: { person: unknown }, { graph }: ApiContext) =>
       (await graph.read<SamePersonRow>('persons/samePersonLinks', { key: parseInput(keyArg, args.person) })).map(samePersonLink),
     neighborhood: async (_: unknown, args: unknown, { graph }: ApiContext) => {
-      const params = parseInput(neighborhoodArgs, args);
-      const network = await neighborhood(graph, params);
-      if (!network) throw apiError('NOT_FOUND', params.key);
+      const a = parseInput(neighborhoodArgs, args);
+      const network = await neighborhood(graph, { key: a.key, depth: a.depth ?? undefined, limit: a.limit ?? undefined, budget: a.budget ?? undefined, ...networkFilters(a) });
+      if (!network) throw apiError('NOT_FOUND', a.key);
       return network;
+    },
+    expandNode: async (_: unknown, args: unknown, { graph }: ApiContext) => {
+      const a = parseInput(expandNodeArgs, args);
+      const offset = offsetOf(a.after);
+      const first = a.first ?? 100;
+      const page = await neighbourPage(graph, { key: a.key, first, offset, ...networkFilters(a) });
+      if (!page) throw apiError('NOT_FOUND', a.key);
+      return {
+        node: page.node,
+        nodes: page.neighbours,
+        pageInfo: { hasNextPage: page.more, endCursor: page.neighbours.length > 0 ? encodeCursor({ offset: offset + page.neighbours.length }) : null },
+        totalCount: page.total,
+      };
     },
   },
   Mutation: {

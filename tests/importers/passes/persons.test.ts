@@ -3,11 +3,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Graph } from '../../../cypher/run.ts';
-import { int } from '../../../cypher/values.ts';
 import { importFiles, retractImport, type ImportSummary } from '../../../importers/importFiles.ts';
 import { resolvePersonsInFirms } from '../../../importers/passes/persons.ts';
 import { currentKeys } from '../../../analyses/resolve.ts';
 import { neighborhood } from '../../../analyses/neighborhood.ts';
+import { search } from '../../../analyses/search.ts';
 import { envelope as envelopeSchema } from '../../../analyses/envelope.ts';
 import { personKey } from '../../../model/keys.ts';
 import { freshGraph, TEST_KEY_SECRET, testNeo4jEnv } from '../../support/graph.ts';
@@ -178,8 +178,8 @@ describe('one person per firm', () => {
     // The API's network (web app) and search, and the resolver saved queries and canvases use.
     const api = await neighborhood(graph, { key: WANG_HEYI, depth: 1 });
     expect(api!.nodes.filter((n) => n.center).map((n) => n.id)).toEqual([WANG]);
-    const [found] = await graph.read<{ key: string }>('entities/search', { text: WANG_HEYI, phrase: `"${WANG_HEYI}"`, limit: int(5) });
-    expect(found!.key).toBe(WANG);
+    const [found] = await search(graph, WANG_HEYI, { offset: 0, limit: 5 });
+    expect(found!.entity.key).toBe(WANG);
     expect(await currentKeys(graph, [WANG_HEYI, WANG, HEYI, WANG_BIEJIA])).toEqual(
       new Map([
         [WANG_HEYI, WANG],

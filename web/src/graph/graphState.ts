@@ -3,6 +3,18 @@
 
 import type { EntityKind, Network, NetworkEdge, RelationshipType } from '../api.ts';
 
+/**
+ * What this view draws: firms and people, holdings and roles. The API's network can carry more
+ * (addresses, phones, list entries; branches, control, shared contacts …) when asked for them;
+ * the app asks for the defaults, which are these, and keeps to them here, where a network enters.
+ */
+export const drawnKinds = ['COMPANY', 'PERSON'] as const satisfies readonly EntityKind[];
+export const drawnRelationshipTypes = ['HOLDS_SHARES', 'LEGAL_REPRESENTATIVE_OF', 'OFFICER_OF'] as const satisfies readonly RelationshipType[];
+export type DrawnRelationshipType = (typeof drawnRelationshipTypes)[number];
+
+const isDrawnKind = (kind: string): kind is EntityKind => (drawnKinds as readonly string[]).includes(kind);
+const isDrawnType = (type: string): type is DrawnRelationshipType => (drawnRelationshipTypes as readonly string[]).includes(type);
+
 export interface GraphNode {
   id: string;
   kind: EntityKind;
@@ -13,7 +25,7 @@ export interface GraphNode {
 
 export interface GraphEdge {
   id: string;
-  type: RelationshipType;
+  type: DrawnRelationshipType;
   source: string;
   target: string;
   ratio: number | null;
@@ -72,6 +84,8 @@ export function mergeNetwork(
   const nodes = new Map(state.nodes);
   const addedNodes: string[] = [];
   for (const incoming of network.nodes) {
+    const kind = incoming.kind;
+    if (!isDrawnKind(kind)) continue;
     const existing = nodes.get(incoming.id);
     if (existing) {
       if (existing.status == null && incoming.status != null) {
@@ -81,7 +95,7 @@ export function mergeNetwork(
     }
     nodes.set(incoming.id, {
       id: incoming.id,
-      kind: incoming.kind,
+      kind,
       label: incoming.label,
       status: incoming.status,
       inactive: incoming.inactive,
@@ -94,7 +108,9 @@ export function mergeNetwork(
     // An edge to a node the server left out (a cap hit mid-way) cannot be drawn.
     if (!nodes.has(incoming.source) || !nodes.has(incoming.target)) continue;
     if (edges.has(incoming.id)) continue;
-    edges.set(incoming.id, toGraphEdge(incoming));
+    const type = incoming.type;
+    if (!isDrawnType(type)) continue;
+    edges.set(incoming.id, toGraphEdge(incoming, type));
   }
 
   const limitsHit = [...state.limitsHit];
@@ -113,10 +129,10 @@ export function mergeNetwork(
   };
 }
 
-function toGraphEdge(edge: NetworkEdge): GraphEdge {
+function toGraphEdge(edge: NetworkEdge, type: DrawnRelationshipType): GraphEdge {
   return {
     id: edge.id,
-    type: edge.type,
+    type,
     source: edge.source,
     target: edge.target,
     ratio: edge.ratio,

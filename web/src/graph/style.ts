@@ -3,9 +3,9 @@
 // that loads it at run time.
 
 import type { LayoutOptions, StylesheetJson } from 'cytoscape';
-import type { EntityKind, RelationshipType } from '../api.ts';
+import type { EntityKind } from '../api.ts';
 import { translate, type Lang } from '../i18n.ts';
-import { isExpanded, type GraphEdge, type GraphState } from './graphState.ts';
+import { isExpanded, type DrawnRelationshipType, type GraphEdge, type GraphState } from './graphState.ts';
 
 /** Shared with the legend and the CSS icons so the key always matches the drawing. */
 export const palette = {
@@ -65,7 +65,7 @@ export interface CanvasNode {
 /** One relationship as drawn: a line in the label of the edge between its two entities. */
 export interface CanvasRelation {
   id: string;
-  type: RelationshipType;
+  type: DrawnRelationshipType;
   label: string;
 }
 
@@ -79,7 +79,7 @@ export interface CanvasEdge {
   source: string;
   target: string;
   /** The weightiest relationship, which sets the line style: holding, then legal representative, then officer. */
-  type: RelationshipType;
+  type: DrawnRelationshipType;
   label: string;
   major: boolean;
   relations: CanvasRelation[];
@@ -90,7 +90,7 @@ export interface CanvasData {
   edges: CanvasEdge[];
 }
 
-const WEIGHT: Record<RelationshipType, number> = { HOLDS_SHARES: 0, LEGAL_REPRESENTATIVE_OF: 1, OFFICER_OF: 2 };
+const WEIGHT: Record<DrawnRelationshipType, number> = { HOLDS_SHARES: 0, LEGAL_REPRESENTATIVE_OF: 1, OFFICER_OF: 2 };
 
 export function toCanvasData(state: GraphState, lang: Lang): CanvasData {
   const nodes: CanvasNode[] = [];
