@@ -1,15 +1,10 @@
-import crypto from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import neo4j from 'neo4j-driver';
 import { connect, queryTimings, type Graph } from '../cypher/run.ts';
 import { int } from '../cypher/values.ts';
 import { analyses, runAnalysis, type AnalysisSettings } from '../analyses/index.ts';
-import { generateProvince, type Truth } from '../generator/index.ts';
-import { bulkLoad } from '../importers/bulk/bulkLoad.ts';
-import { freePort, startLocalNeo4j, type RunningNeo4j } from '../neo4j/localServer.ts';
-import { markdownTable, type BenchContext, type BenchRow, type Benchmark } from './bench.ts';
+import type { Truth } from '../generator/index.ts';
+import { benchQuery, markdownTable, type BenchRow, type Benchmark } from './bench.ts';
+import { loadProvince } from './province.ts';
 
 /**
  * The analyses on a generated province (generator/, seed 1) loaded with bulk-load into a Neo4j of
@@ -18,18 +13,12 @@ import { markdownTable, type BenchContext, type BenchRow, type Benchmark } from 
  * measured in the same run on the same database. See BENCHMARKS.md for the goals.
  */
 
-const benchDir = path.dirname(fileURLToPath(import.meta.url));
-const SECRET = 'bench-secret-0123456789abcdef';
 /** Start entities per sample; the naive queries get fewer, since some take seconds each. */
 const SAMPLE = 100;
 const NAIVE_SAMPLE = 20;
 /** A naive query still running after this is stopped and counted at this time (shown as "≥"). */
 const NAIVE_TIMEOUT_MS = 20_000;
 const WHOLE_RUNS = 5;
-
-function benchQuery(name: string): string {
-  return fs.readFileSync(path.join(benchDir, 'cypher', `${name}.cypher`), 'utf8');
-}
 
 interface Timing {
   p50: number;
@@ -115,70 +104,6 @@ function rows(metric: string, ours: Timing, naive: Timing | null, goal: string):
     ratio: naive ? ms(naive[q] / ours[q]) : null,
     note: [note(ours, 'analysis'), naive ? note(naive, 'naive') : 'no naive baseline', q === 'p95' ? `goal: ${goal}` : ''].filter(Boolean).join('; '),
   }));
-}
-
-/**
- * A hash of the sources that decide what a generated and bulk-loaded province contains, so that a
- * kept province is reused only while they are unchanged.
- */
-function provinceSourcesHash(): string {
-  const hash = crypto.createHash('sha256');
-  const repoRoot = path.dirname(benchDir);
-  for (const dir of ['generator', 'model', 'importers', 'cypher/schema']) {
-    for (const file of (fs.readdirSync(path.join(repoRoot, dir), { recursive: true }) as string[]).sort()) {
-      const full = path.join(repoRoot, dir, file);
-      if (fs.statSync(full).isFile()) hash.update(file).update(fs.readFileSync(full));
-    }
-  }
-  return hash.digest('hex').slice(0, 12);
-}
-
-const readTruth = (file: string): Truth => JSON.parse(fs.readFileSync(file, 'utf8')) as Truth;
-
-async function loadProvince(ctx: BenchContext): Promise<{ truth: Truth; server: RunningNeo4j }> {
-  const kept = ctx.keptDir ? path.join(ctx.keptDir, `${ctx.size.label}-seed1-${provinceSourcesHash()}`) : null;
-  const home = kept ? path.join(kept, 'neo4j') : path.join(ctx.workDir, 'analyses-neo4j');
-  const truthFile = kept ? path.join(kept, 'truth.json') : null;
-  const boltPort = await freePort();
-  // Beside the store, not in it: the bulk load below starts from an empty home.
-  const passwordFile = path.join(path.dirname(home), 'neo4j-password');
-  let truth: Truth;
-  if (truthFile && fs.existsSync(truthFile)) {
-    ctx.log(`reusing the province kept in ${path.relative(process.cwd(), kept!)}`);
-    truth = readTruth(truthFile);
-  } else {
-    // A kept province's generated files stay until it is loaded: a run that died loading it
-    // (out of memory, Ctrl-C) starts again from them rather than generating again.
-    const provinceDir = kept ? path.join(kept, 'province') : path.join(ctx.workDir, 'province');
-    let generatedTruth: Truth;
-    if (fs.existsSync(path.join(provinceDir, 'truth.json'))) {
-      ctx.log(`reusing the province generated in ${path.relative(process.cwd(), provinceDir)}`);
-      generatedTruth = readTruth(path.join(provinceDir, 'truth.json'));
-    } else {
-      if (kept) fs.rmSync(kept, { recursive: true, force: true });
-      ctx.log(`generating a province of ${ctx.size.firms} firms…`);
-      generatedTruth = (await generateProvince({ firms: ctx.size.firms, seed: 1, demo: false, out: provinceDir })).truth;
-    }
-    fs.rmSync(home, { recursive: true, force: true });
-    ctx.log('bulk-loading it into a Neo4j of its own…');
-    const loaded = await bulkLoad({
-      files: Object.values(generatedTruth.files).map((f) => path.join(provinceDir, f)),
-      home,
-      workDir: ctx.workDir,
-      reportDir: path.join(ctx.workDir, 'bulk-report'),
-      secret: SECRET,
-      user: 'bench',
-      server: { boltPort, heap: ctx.neo4j.heap, pageCache: ctx.neo4j.pageCache, passwordFile },
-      log: ctx.log,
-    });
-    ctx.log(`loaded ${loaded.nodes} nodes and ${loaded.relationships} relationships in ${Math.round(loaded.seconds)} s`);
-    fs.rmSync(provinceDir, { recursive: true, force: true });
-    truth = generatedTruth;
-    // Written last: a kept province without its truth file is incomplete and made again.
-    if (truthFile) fs.writeFileSync(truthFile, JSON.stringify(truth));
-  }
-  const server = await startLocalNeo4j({ home, boltPort, heap: ctx.neo4j.heap, pageCache: ctx.neo4j.pageCache, passwordFile });
-  return { truth, server };
 }
 
 /** Pairs of firms known to be linked (a planted controller's firms), and pairs chosen far apart. */

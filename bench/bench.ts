@@ -1,4 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Graph } from '../cypher/run.ts';
 
 /**
@@ -50,6 +53,14 @@ export interface Benchmark {
   name: string;
   description: string;
   run(ctx: BenchContext): Promise<BenchRow[]>;
+}
+
+/**
+ * A benchmark's own query (bench/cypher/<name>.cypher): samples, naive baselines. Run with the
+ * driver, not cypher/run.ts, which loads only the product's queries.
+ */
+export function benchQuery(name: string): string {
+  return fs.readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), 'cypher', `${name}.cypher`), 'utf8');
 }
 
 export function markdownTable(headers: string[], rows: (string | number)[][]): string {

@@ -8,9 +8,10 @@
  * A size is a number of firms, any number with k or m: 350k (350,000 firms, about 1.1 million CSV
  * rows in the importer benchmark) is the smallest that passes a million rows.
  *
- * --keep-province keeps the analyses benchmark's generated and bulk-loaded province under
- * .bench/provinces/ and reuses it on the next run with the same size and the same generator,
- * model and importer sources (a 1m province takes about 40 minutes to generate and load).
+ * --keep-province keeps the generated and bulk-loaded province of the analyses and api benchmarks
+ * (bench/province.ts) under .bench/provinces/ and reuses it on the next run with the same size and
+ * the same generator, model and importer sources (a 1m province takes about 40 minutes to generate
+ * and load).
  *
  * Not part of `npm test`: figures are measured, not asserted. The Neo4j runs from a data folder
  * under .bench/ on a free port, is stopped and deleted at the end (and on Ctrl-C), and the user's

@@ -1,8 +1,7 @@
 import type { Graph } from '../cypher/run.ts';
-import { int } from '../cypher/values.ts';
 import { ensureListTypeVocabulary } from '../importers/listTypes.ts';
 import { listEntryKey } from '../importers/kinds/lists.ts';
-import type { Migration } from './migration.ts';
+import { inKeyPages, type Migration } from './migration.ts';
 
 /**
  * Migration 1: list types become a vocabulary (issue 10 §1). Before it, a list entry stored its type
@@ -13,7 +12,6 @@ import type { Migration } from './migration.ts';
  * Keys are recomputed from the canonical type, so one case typed in two spellings becomes one entry.
  */
 
-const PAGE = 5000;
 
 interface EntryRow {
   key: string;
@@ -40,18 +38,15 @@ function keyNow(entry: EntryRow): string | null {
 
 async function rekeyEntries(graph: Graph): Promise<number> {
   let rekeyed = 0;
-  let after = '';
-  for (;;) {
-    const page = await graph.read<EntryRow>('migrations/001_list_entry_keys', { after, limit: int(PAGE) });
+  await inKeyPages<EntryRow>(graph, 'migrations/001_list_entry_keys', async (page) => {
     const rekeys = page.flatMap((e) => {
       const to = keyNow(e);
       return to && to !== e.key ? [{ from: e.key, to }] : [];
     });
     if (rekeys.length > 0) await graph.writeInBatches('migrations/001_rekey_list_entries', { rekeys });
     rekeyed += rekeys.length;
-    if (page.length < PAGE) return rekeyed;
-    after = page[page.length - 1]!.key;
-  }
+  });
+  return rekeyed;
 }
 
 export const listTypeVocabulary: Migration = {

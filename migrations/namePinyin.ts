@@ -1,7 +1,5 @@
-import type { Graph } from '../cypher/run.ts';
-import { int } from '../cypher/values.ts';
 import { pinyinForms, pinyinFormsOfAll } from '../model/names.ts';
-import type { Migration } from './migration.ts';
+import { inKeyPages, type Migration } from './migration.ts';
 
 /**
  * Migration 3: names in pinyin (issue 12, search). An import now writes, beside each firm's and
@@ -12,24 +10,10 @@ import type { Migration } from './migration.ts';
  * nothing.
  */
 
-const PAGE = 5000;
-
 interface FirmRow {
   key: string;
   name: string | null;
   formerNames: string[] | null;
-}
-
-async function pages<T extends { key: string }>(graph: Graph, read: string, write: (page: T[]) => Promise<void>): Promise<number> {
-  let done = 0;
-  let after = '';
-  for (;;) {
-    const page = await graph.read<T>(read, { after, limit: int(PAGE) });
-    if (page.length > 0) await write(page);
-    done += page.length;
-    if (page.length < PAGE) return done;
-    after = page[page.length - 1]!.key;
-  }
 }
 
 export const namePinyin: Migration = {
@@ -40,7 +24,7 @@ export const namePinyin: Migration = {
     en: 'names in pinyin: firm names, former names and person names get their full pinyin and initials, for search by pinyin',
   },
   async up(graph) {
-    const firms = await pages<FirmRow>(graph, 'migrations/003_firm_names', async (page) => {
+    const firms = await inKeyPages<FirmRow>(graph, 'migrations/003_firm_names', async (page) => {
       const rows = page.map((f) => ({
         key: f.key,
         namePinyin: f.name === null ? null : pinyinForms(f.name, 'firm'),
@@ -48,7 +32,7 @@ export const namePinyin: Migration = {
       }));
       await graph.write('migrations/003_firm_pinyin', { rows });
     });
-    const persons = await pages<{ key: string; name: string | null }>(graph, 'migrations/003_person_names', async (page) => {
+    const persons = await inKeyPages<{ key: string; name: string | null }>(graph, 'migrations/003_person_names', async (page) => {
       const rows = page.map((p) => ({ key: p.key, namePinyin: p.name === null ? null : pinyinForms(p.name, 'person') }));
       await graph.write('migrations/003_person_pinyin', { rows });
     });
