@@ -8,7 +8,7 @@ import type { ServerParts } from './context.ts';
 import { apiContentSecurityPolicy, appContentSecurityPolicy, securityHeaders } from './hardening.ts';
 import { createApi } from './yoga.ts';
 import { serveGraphiQL } from './graphiql.ts';
-import { isImportsEndpoint, serveImportsEndpoint } from './uploads/endpoint.ts';
+import { isImportsEndpoint, serveImportsEndpoint, UPLOADS_PATH } from './uploads/endpoint.ts';
 import type { Accounts } from '../accounts/accounts.ts';
 
 /**
@@ -24,7 +24,10 @@ export interface HttpOptions {
   maxBodyBytes: number;
   /** Time limit of every database read the API makes (CHUANTOU_QUERY_TIMEOUT_MS). */
   queryTimeoutMs: number;
-  /** Time a client has to send a whole request, and its headers. */
+  /**
+   * Time a client has to send a whole request (an upload: the longest it may stall), and its
+   * headers.
+   */
   requestTimeoutMs: number;
   headersTimeoutMs: number;
   /** Where an unexpected error is reported (never to the client). */
@@ -267,12 +270,36 @@ async function send(response: Response, res: http.ServerResponse): Promise<void>
   res.end(body === null || res.req.method === 'HEAD' ? undefined : body);
 }
 
+/**
+ * Node's requestTimeout is one limit for every route, and an upload of a large file needs minutes.
+ * So the body's time is watched here: an API request's body must arrive within requestTimeoutMs,
+ * while an upload may take as long as it keeps sending, but may not stall that long.
+ */
+function watchBodyTime(req: http.IncomingMessage, res: http.ServerResponse, upload: boolean, options: HttpOptions): void {
+  const refuse = () => {
+    reject(res, 408, 'REQUEST_TIMEOUT', { connection: 'close' });
+    res.once('finish', () => req.socket.destroy());
+  };
+  let stop: () => void;
+  if (upload) {
+    // On the request, not its socket: Node destroys a socket that times out unless the request or response listens.
+    req.setTimeout(options.requestTimeoutMs, refuse);
+    stop = () => req.setTimeout(0);
+  } else {
+    const timer = setTimeout(refuse, options.requestTimeoutMs);
+    stop = () => clearTimeout(timer);
+  }
+  req.once('end', stop);
+  res.once('close', stop);
+}
+
 /** The request listener: it never throws and never leaves a promise rejected. `parts` serve the upload and rejects endpoints (server/uploads/endpoint.ts). */
 export function requestHandler(api: Api, accounts: Accounts, options: HttpOptions, parts?: ServerParts): http.RequestListener {
   return (req, res) => {
     const handle = async () => {
       for (const [name, value] of Object.entries(securityHeaders)) res.setHeader(name, value);
       const { raw, decoded } = requestPath(req.url ?? '/');
+      watchBodyTime(req, res, raw === UPLOADS_PATH, options);
       if (raw === '/graphql') await serveApi(api, req, res, options);
       else if (raw === '/graphiql' && (req.method === 'GET' || req.method === 'HEAD')) await serveGraphiQL(accounts, req, res);
       // Files go around GraphQL: yoga's multipart parser would hold a whole upload in memory.
@@ -320,7 +347,8 @@ export function createHttpServer(parts: ServerParts, given: Partial<HttpOptions>
   const api = createApi({ ...parts, graph: parts.graph.withTimeout(options.queryTimeoutMs) });
   const server = http.createServer(
     {
-      requestTimeout: options.requestTimeoutMs,
+      // Bodies are timed per route (watchBodyTime); Node still times the headers.
+      requestTimeout: 0,
       headersTimeout: options.headersTimeoutMs,
       // How often Node looks for requests past those limits (its default, 30 s, would let one linger that long).
       connectionsCheckingInterval: Math.min(1000, options.headersTimeoutMs),

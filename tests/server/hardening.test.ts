@@ -243,9 +243,9 @@ describe('time limits', () => {
     expect(Date.now() - started).toBeLessThan(5000);
   });
 
-  it('the node server carries the request and header timeouts', () => {
-    expect(app.server.requestTimeout).toBe(defaultHttpOptions.requestTimeoutMs);
+  it('the node server times the headers, and leaves the body to the per-route watch (uploads may take minutes)', () => {
     expect(app.server.headersTimeout).toBe(defaultHttpOptions.headersTimeoutMs);
+    expect(app.server.requestTimeout).toBe(0);
   });
 
   it('a read past the query time limit answers QUERY_TIMEOUT, not an unexpected error', async () => {
