@@ -14,7 +14,7 @@ import type { ApiClient } from '../support/server.ts';
 
 let app: DemoApp;
 let fullIds: string[];
-let samples: { name: string; firm: string; id: string }[];
+let samples: { name: string; person: string; firm: string; id: string }[];
 const truth = JSON.parse(fs.readFileSync('demo/truth.json', 'utf8')) as Truth;
 
 const ENVELOPE = 'analysis params about { key name } findings { subject { kind key name } facts evidence }';
@@ -24,9 +24,9 @@ beforeAll(async () => {
   const { records } = await app.parts.graph.driver.executeQuery(
     `MATCH (p:Person) WHERE p.idNumber IS NOT NULL
      OPTIONAL MATCH (p)-[:HOLDS_SHARES|LEGAL_REPRESENTATIVE_OF]->(c:Company)
-     RETURN p.idNumber AS id, p.name AS name, head(collect(c.key)) AS firm ORDER BY id`,
+     RETURN p.idNumber AS id, p.name AS name, p.key AS person, head(collect(c.key)) AS firm ORDER BY id`,
   );
-  samples = records.map((r) => ({ id: r.get('id'), name: r.get('name'), firm: r.get('firm') }));
+  samples = records.map((r) => ({ id: r.get('id'), name: r.get('name'), person: r.get('person'), firm: r.get('firm') }));
   fullIds = samples.map((s) => s.id);
 }, 300_000);
 afterAll(() => app.stop());
@@ -51,6 +51,15 @@ async function everything(client: ApiClient, headers: Record<string, string> = {
         shareholders { holder { key idNumber identifier } } } neighborhood(key: $k, depth: 2) { nodes { id label } } }`,
       { k: sample.firm },
     );
+    for (const key of [sample.firm, sample.person]) {
+      await ask(
+        `query($k: ID!) { profile(key: $k) { entity { idNumber identifier } identity { name keyBasis }
+          officers { nodes { person { idNumber identifier } } } holders { nodes { entity { idNumber identifier } } }
+          holdings { nodes { entity { idNumber identifier } } } priorValues { nodes { property value } }
+          samePersonCandidates { nodes { other { idNumber identifier } } } } }`,
+        { k: key },
+      );
+    }
     await ask(`query($k: String!) { beneficialOwners(firm: $k) { ${ENVELOPE} } controlledFirms(firm: $k) { ${ENVELOPE} } }`, { k: sample.firm });
   }
   return bodies;
