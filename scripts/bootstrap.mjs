@@ -43,19 +43,31 @@ function checkJava() {
   }
 }
 
-/** Browser tests drive Debian's Chromium; Chinese text needs a CJK font to render. */
-function ensureChromium() {
+/**
+ * Browser tests and PDF reports drive Debian's Chromium; Chinese text needs a CJK font to render,
+ * and the report tests read PDFs back with poppler-utils (pdftotext, pdffonts, pdftoppm).
+ * `start` installs what PDF reports need when it can (as root) and otherwise says how, and starts
+ * anyway: everything but the PDF export works without it.
+ */
+function ensureChromium({ required, withPoppler }) {
   const hasFont = spawnSync('fc-list', [':lang=zh'], { encoding: 'utf8' }).stdout?.trim();
-  if (fs.existsSync('/usr/bin/chromium') && hasFont) return;
+  const missing = [];
+  if (!fs.existsSync('/usr/bin/chromium')) missing.push('chromium');
+  if (!hasFont) missing.push('fonts-noto-cjk', 'fontconfig');
+  if (withPoppler && !fs.existsSync('/usr/bin/pdftotext')) missing.push('poppler-utils');
+  if (missing.length === 0) return;
   if (process.getuid?.() !== 0) {
-    console.error('浏览器测试需要 chromium 与中文字体：sudo apt-get install chromium fonts-noto-cjk / browser tests need: apt-get install chromium fonts-noto-cjk');
-    process.exit(1);
+    console.error(`PDF 报告与浏览器测试需要：sudo apt-get install ${missing.join(' ')} / PDF reports and browser tests need: apt-get install ${missing.join(' ')}`);
+    if (required) process.exit(1);
+    return;
   }
-  console.log('正在安装 Chromium 与中文字体… / installing Chromium and CJK fonts…');
-  run('apt-get', ['update', '-q']);
-  run('apt-get', ['install', '-y', '-q', '--no-install-recommends', 'chromium', 'fonts-noto-cjk', 'fontconfig'], {
-    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
-  });
+  console.log(`正在安装 ${missing.join(' ')}… / installing ${missing.join(' ')}…`);
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  const steps = [['update', '-q'], ['install', '-y', '-q', '--no-install-recommends', ...missing]];
+  if (required) for (const args of steps) run('apt-get', args, { env });
+  else if (!steps.every((args) => spawnSync('apt-get', args, { stdio: 'inherit', env }).status === 0)) {
+    console.error('未能安装，PDF 导出不可用，其余功能正常 / could not install them: PDF export is unavailable, everything else works');
+  }
 }
 
 /** Runs a child in the foreground; a signal to this process is passed on and its exit awaited. */
@@ -103,9 +115,10 @@ function summarize(resultsFile, wallMs) {
 ensureNodeModules();
 checkJava();
 if (mode === 'start') {
+  ensureChromium({ required: false, withPoppler: false });
   process.exit(await handOver(process.execPath, [path.join(root, 'bin', 'chuantou.mjs'), 'start', ...process.argv.slice(3)]));
 } else if (mode === 'test') {
-  ensureChromium();
+  ensureChromium({ required: true, withPoppler: true });
   const resultsFile = path.join(root, '.test-data', 'vitest-results.json');
   fs.rmSync(resultsFile, { force: true });
   const started = Date.now();

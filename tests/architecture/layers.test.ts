@@ -7,7 +7,7 @@ const config = require('../../.dependency-cruiser.cjs');
 
 describe('architecture', () => {
   it('every import points down the layers and the web app imports nothing from the server side', async () => {
-    const result = await cruise(['model', 'cypher', 'importers', 'analyses', 'accounts', 'audit', 'cases', 'migrations', 'server', 'cli', 'neo4j', 'generator', 'web/src'], {
+    const result = await cruise(['model', 'cypher', 'importers', 'analyses', 'exporters', 'reports', 'accounts', 'audit', 'cases', 'migrations', 'server', 'cli', 'neo4j', 'generator', 'web/src'], {
       validate: true,
       ruleSet: { forbidden: config.forbidden },
       ...config.options,
