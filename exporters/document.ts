@@ -16,7 +16,7 @@ export const REPORT_DOCUMENT_FORMAT = 'chuantou.report/1';
 export const runTriggers = ['manual', 'cli', 'schedule'] as const;
 export type RunTrigger = (typeof runTriggers)[number];
 
-const vocabularyUse = z.object({ version: z.string(), source: z.string() });
+const vocabularyUse = z.object({ version: z.number(), source: z.enum(['database', 'shipped']) });
 
 /** An import run whose data the report ran on. */
 export const importRunSource = z.object({
