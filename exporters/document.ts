@@ -73,3 +73,11 @@ export type ExportFormat = (typeof exportFormats)[number];
 
 /** Language of the words around the data (titles, headers, method text); the data stays as imported. */
 export type ReportLocale = 'zh' | 'en';
+
+/** Who exports, when, in which language: printed on every page (watermark) and in the bundle's manifest. */
+export interface ExportStamp {
+  locale: ReportLocale;
+  /** Account name, or "cli:<os user>". */
+  exportedBy: string;
+  exportedAt: string;
+}
