@@ -75,18 +75,29 @@ describe('AuditTrail.append', () => {
     expect(await trail.head()).toEqual(before);
   });
 
-  it('leaves one unbroken chain with consecutive seqs when two processes append at once', async () => {
+  it('leaves one unbroken chain with consecutive seqs when two processes append at once, each committing waiting appends together in call order', async () => {
     await clearTrail();
     const dir = path.join(tmp, 'concurrent');
     const other = connect(testNeo4j());
+    // Counts the write transactions of writer a: a group commit takes fewer than one per entry.
+    let transactions = 0;
+    const counted = Object.create(graph) as Graph;
+    counted.inWriteTransaction = ((work: Parameters<Graph['inWriteTransaction']>[0]) => {
+      transactions += 1;
+      return graph.inWriteTransaction(work);
+    }) as Graph['inWriteTransaction'];
     try {
-      const a = new AuditTrail(graph, { key, checkpointDir: dir });
+      const a = new AuditTrail(counted, { key, checkpointDir: dir });
       const b = new AuditTrail(other, { key, checkpointDir: dir });
       const perWriter = 40;
       const appended = await Promise.all(
         Array.from({ length: perWriter }, (_, i) => [a.append(record({ operation: `a${i}` })), b.append(record({ operation: `b${i}`, actor: { name: 'cli:bob', via: 'cli', role: null } }))]).flat(),
       );
       expect(appended.map((e) => e.seq).sort((x, y) => x - y)).toEqual(Array.from({ length: 2 * perWriter }, (_, i) => i + 1));
+      const seqsOfA = appended.filter((e) => e.operation.startsWith('a')).map((e) => e.seq);
+      expect(seqsOfA).toEqual([...seqsOfA].sort((x, y) => x - y));
+      expect(transactions).toBeGreaterThan(0);
+      expect(transactions).toBeLessThan(perWriter);
       const verification = await a.verify();
       expect(verification).toMatchObject({ ok: true, entries: 2 * perWriter, firstBroken: null });
       expect(verification.head?.seq).toBe(2 * perWriter);
