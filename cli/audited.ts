@@ -15,8 +15,12 @@ import { openGraph } from './database.ts';
  * (generate, db start/stop/status, the offline backup and restore of a stopped store) are not.
  */
 
-/** Which commands are recorded and as which action, by command path ('db migrate') or first word ('user'). */
-const auditedCommands: Record<string, (args: Record<string, unknown>, options: Record<string, unknown>) => AuditAction> = {
+/**
+ * Which commands are recorded and as which action, by command path ('db migrate') or first word
+ * ('user'); null for a command that records itself before it writes (an export: its bundle names
+ * the entry).
+ */
+const auditedCommands: Record<string, (args: Record<string, unknown>, options: Record<string, unknown>) => AuditAction | null> = {
   import: (args, options) => {
     if (options.retract) return 'retract';
     const files = Array.isArray(args.files) ? args.files : [];
@@ -24,6 +28,11 @@ const auditedCommands: Record<string, (args: Record<string, unknown>, options: R
   },
   'bulk-load': () => 'import',
   run: () => 'analysis',
+  'report run': () => 'analysis',
+  'report list': () => 'query',
+  'report show': () => 'query',
+  'report export': () => null,
+  'report example': () => null,
   'db migrate': () => 'migrate',
   user: () => 'account',
   audit: () => 'audit',
@@ -112,8 +121,10 @@ export async function parseAudited(program: Command, argv: string[]): Promise<vo
     auditKey(config.local.dataDir, { CHUANTOU_AUDIT_KEY: config.audit.key });
     const args = Object.fromEntries(command.registeredArguments.map((a, i) => [a.name(), command.processedArgs[i] ?? null]));
     const options = command.opts();
+    const action = actionOf(args, options);
+    if (action === null) return;
     const operation = path[0] === 'run' && typeof command.processedArgs[0] === 'string' ? `run ${command.processedArgs[0]}` : path.join(' ');
-    state.invocation = { config, action: actionOf(args, options), operation, args, options, started: performance.now() };
+    state.invocation = { config, action, operation, args, options, started: performance.now() };
   });
   try {
     await program.parseAsync(argv);

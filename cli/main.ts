@@ -7,6 +7,7 @@ import { registerBulkCommand } from './commands/bulk.ts';
 import { registerRunCommand } from './commands/run.ts';
 import { registerUserCommands } from './commands/user.ts';
 import { registerAuditCommands } from './commands/audit.ts';
+import { registerReportCommands } from './commands/report.ts';
 import { parseAudited } from './audited.ts';
 
 /** The single command-line entry point: `npx chuantou <command>`. */
@@ -24,6 +25,7 @@ registerBulkCommand(program);
 registerRunCommand(program);
 registerUserCommands(program);
 registerAuditCommands(program);
+registerReportCommands(program);
 
 try {
   // Commands that touch the data are recorded in the audit trail as the OS user (cli/audited.ts).

@@ -45,6 +45,7 @@ const actionOf: Record<string, AuditAction> = {
   linkCaseReportRun: 'case',
   unlinkCaseReportRun: 'case',
   runAnalysis: 'analysis',
+  runSavedQuery: 'analysis',
   beneficialOwners: 'analysis',
   controlledFirms: 'analysis',
   auditLog: 'audit',

@@ -52,6 +52,8 @@ const envSchema = z
     PORT: port.default(4000),
     HOST: z.string().min(1).default('127.0.0.1'),
     CHUANTOU_JURISDICTION: z.string().regex(/^\d{6}$/, '应为 6 位行政区划代码 / a 6-digit division code').default('320000'),
+    // The office named on the cover of every printed report (e.g. 南京市公安局经侦支队).
+    CHUANTOU_OFFICE: z.string().trim().min(1).max(200).optional(),
     CHUANTOU_KEY_SECRET: z.string().min(16, '至少 16 个字符 / at least 16 characters').optional(),
     // Audit trail (audit/): the HMAC key when not the data directory's own file, and where the daily checkpoints go.
     CHUANTOU_AUDIT_KEY: z.string().min(32, '至少 32 个字符 / at least 32 characters').optional(),
@@ -72,6 +74,8 @@ const envSchema = z
     CHUANTOU_CORS_ORIGINS: corsOrigins.default([]),
     // Behind a reverse proxy with TLS the session cookie must carry Secure; on plain HTTP it would never be sent.
     CHUANTOU_SECURE_COOKIES: flag.default(false),
+    // Watches (reports/watches.ts): off for a second server that should only answer, or a bench.
+    CHUANTOU_WATCHES: z.enum(['on', 'off'], { message: '应为 on 或 off / must be on or off' }).default('on'),
   })
   .refine((env) => !env.NEO4J_USER || env.NEO4J_PASSWORD !== undefined, {
     message: '设置了 NEO4J_USER 时必须同时设置 NEO4J_PASSWORD / NEO4J_PASSWORD is required with NEO4J_USER',
@@ -104,6 +108,8 @@ export interface Config {
   http: { host: string; port: number };
   /** Settings every analysis gets: the jurisdiction analyses default to (CHUANTOU_JURISDICTION). */
   analysis: AnalysisSettings;
+  /** The office named on printed reports (CHUANTOU_OFFICE); null: none printed. */
+  office: string | null;
   /** Secret for person keys; undefined means: the data directory's own (see keySecret.ts). */
   keySecret?: string;
   audit: {
@@ -114,6 +120,8 @@ export interface Config {
   };
   /** How the server guards itself: request body limit, time cap of each query, cross-site callers (none by default). */
   server: { maxBodyBytes: number; queryTimeoutMs: number; corsOrigins: string[]; secureCookies: boolean };
+  /** Whether this server runs the watches' scheduler (CHUANTOU_WATCHES, on by default). */
+  watches: { enabled: boolean };
   /** Largest file one upload may carry (CHUANTOU_MAX_UPLOAD_BYTES); uploads are kept under `<data dir>/uploads`. */
   uploads: { maxBytes: number };
   accounts: {
@@ -158,12 +166,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     },
     http: { host: e.HOST, port: e.PORT },
     analysis: { jurisdiction: e.CHUANTOU_JURISDICTION },
+    office: e.CHUANTOU_OFFICE ?? null,
     keySecret: e.CHUANTOU_KEY_SECRET,
     audit: {
       key: e.CHUANTOU_AUDIT_KEY,
       checkpointDir: e.CHUANTOU_AUDIT_DIR ? path.resolve(cwd, e.CHUANTOU_AUDIT_DIR) : path.join(dataDir, 'audit', 'checkpoints'),
     },
     server: { maxBodyBytes: e.CHUANTOU_MAX_BODY_BYTES, queryTimeoutMs: e.CHUANTOU_QUERY_TIMEOUT_MS, corsOrigins: e.CHUANTOU_CORS_ORIGINS, secureCookies: e.CHUANTOU_SECURE_COOKIES },
+    watches: { enabled: e.CHUANTOU_WATCHES === 'on' },
     uploads: { maxBytes: e.CHUANTOU_MAX_UPLOAD_BYTES },
     accounts: {
       policy: {

@@ -19,6 +19,8 @@ export interface ServerParts {
   secureCookies: boolean;
   /** Uploaded files and the imports the server runs from them (server/uploads/). */
   imports: Imports;
+  /** The office named on the cover of printed reports (CHUANTOU_OFFICE); none when absent. */
+  office?: string | null;
 }
 
 /**

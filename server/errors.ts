@@ -18,6 +18,7 @@ export const apiErrors = {
   IMPORT_BUSY: '服务器正在处理另一个导入批次，请待其结束后再试 / the server is busy with another import run; try again when it has finished',
   QUERY_TIMEOUT: '查询超过服务器时限，请缩小范围（层数、实体数、日期）后重试 / the query ran past the server’s time limit; narrow it (depth, entities, dates) and try again',
   EDIT_CONFLICT: '他人已修改，请重新加载后再保存 / someone else changed it since you loaded it; reload, then save again',
+  REPORT_TAMPERED: '报告内容与其散列不符，可能已被改动，请告知管理员 / the report no longer matches its content hash: it may have been altered; tell the administrator',
   PERSISTED_QUERY_NOT_FOUND: '服务器不认识该预存操作，请刷新页面（界面与服务器版本不一致）/ the server does not know this persisted operation; reload the page (the app and the server are of different versions)',
 } as const;
 

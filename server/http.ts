@@ -9,6 +9,7 @@ import { apiContentSecurityPolicy, appContentSecurityPolicy, securityHeaders } f
 import { createApi } from './yoga.ts';
 import { serveGraphiQL } from './graphiql.ts';
 import { isImportsEndpoint, serveImportsEndpoint, UPLOADS_PATH } from './uploads/endpoint.ts';
+import { isReportExportEndpoint, serveReportExport } from './exports/endpoint.ts';
 import type { Accounts } from '../accounts/accounts.ts';
 
 /**
@@ -304,6 +305,8 @@ export function requestHandler(api: Api, accounts: Accounts, options: HttpOption
       else if (raw === '/graphiql' && (req.method === 'GET' || req.method === 'HEAD')) await serveGraphiQL(accounts, req, res);
       // Files go around GraphQL: yoga's multipart parser would hold a whole upload in memory.
       else if (parts && isImportsEndpoint(raw)) await serveImportsEndpoint(parts, raw, req, res);
+      // A report run as a file (PDF, XLSX, evidence bundle …): a download, not a JSON answer.
+      else if (parts && isReportExportEndpoint(raw)) await serveReportExport(parts, raw, req, res);
       else serveStatic(req, res, decoded, options.log);
     };
     handle().catch((error: unknown) => {

@@ -16,6 +16,7 @@ import { profileResolvers } from './modules/profile/profile.resolvers.ts';
 import { importsResolvers } from './modules/imports/imports.resolvers.ts';
 import { casesResolvers } from './modules/cases/cases.resolvers.ts';
 import { vocabulariesResolvers } from './modules/vocabularies/vocabularies.resolvers.ts';
+import { reportsResolvers } from './modules/reports/reports.resolvers.ts';
 import { authorizationPlugins } from './authorization.ts';
 import { corsOption, hardeningPlugins } from './hardening.ts';
 import { outputMaskingPlugin } from './outputMasking.ts';
@@ -36,7 +37,7 @@ const typeDefs = fs
   .sort()
   .map((m) => fs.readFileSync(path.join(modulesDir, m, `${m}.graphql`), 'utf8'));
 
-export const schema = makeExecutableSchema<ApiContext>({ typeDefs, resolvers: [entitiesResolvers, analysesResolvers, accountsResolvers, auditResolvers, pathsResolvers, penetrationResolvers, casesResolvers, importsResolvers, profileResolvers, vocabulariesResolvers] });
+export const schema = makeExecutableSchema<ApiContext>({ typeDefs, resolvers: [entitiesResolvers, analysesResolvers, accountsResolvers, auditResolvers, pathsResolvers, penetrationResolvers, casesResolvers, importsResolvers, profileResolvers, vocabulariesResolvers, reportsResolvers] });
 
 export interface ApiOptions {
   /** The documents run by hash; by default the web app's (server/persistedOperations.json). */

@@ -1,9 +1,10 @@
 import type { Command } from 'commander';
+import crypto from 'node:crypto';
 import type http from 'node:http';
+import os from 'node:os';
 import path from 'node:path';
 import type { Graph } from '../../cypher/run.ts';
 import { loadConfig, type Config } from '../../server/config.ts';
-import { createHttpServer, listen } from '../../server/http.ts';
 import { keySecret } from '../../server/keySecret.ts';
 import { importFiles } from '../../importers/importFiles.ts';
 import { localNeo4jStatus, startLocalNeo4j, type RunningNeo4j } from '../../neo4j/localServer.ts';
@@ -14,7 +15,7 @@ import { demoFiles } from '../../demo/files.ts';
 import { Accounts, ensureFirstSysadmin, generatePassword } from '../../accounts/accounts.ts';
 import type { AuditTrail } from '../../audit/trail.ts';
 import { openAuditTrail } from '../../server/auditTrail.ts';
-import { Imports } from '../../server/uploads/imports.ts';
+import type { WatchScheduler } from '../../reports/watches.ts';
 
 /**
  * `chuantou serve` runs the API and web app against a running database; `chuantou start` is what
@@ -28,7 +29,19 @@ import { Imports } from '../../server/uploads/imports.ts';
  * The HTTP server over the graph as the configuration describes it, not yet listening: what
  * `serve` and `start` run, and what the API load benchmark (bench/apiServer.ts) measures.
  */
-export async function configuredServer(graph: Graph, config: Config, log: (line: string) => void): Promise<{ server: http.Server; accounts: Accounts; audit: AuditTrail }> {
+export async function configuredServer(
+  graph: Graph,
+  config: Config,
+  log: (line: string) => void,
+): Promise<{ server: http.Server; accounts: Accounts; audit: AuditTrail; watches: WatchScheduler | null }> {
+  // The HTTP server (GraphQL schema, yoga and its plugins, uploads) and the watches are most of
+  // what the CLI would load, and only serve and start use them: loaded here, every other command
+  // starts without them (each `chuantou …` is its own process, tsx-compiled).
+  const [{ createHttpServer }, { Imports }, { WatchScheduler }] = await Promise.all([
+    import('../../server/http.ts'),
+    import('../../server/uploads/imports.ts'),
+    import('../../reports/watches.ts'),
+  ]);
   const accounts = new Accounts(graph, config.accounts.policy);
   const audit = await openAuditTrail(graph, config);
   const server = createHttpServer({
@@ -39,9 +52,19 @@ export async function configuredServer(graph: Graph, config: Config, log: (line:
     corsOrigins: config.server.corsOrigins,
     jurisdictionEnforced: config.accounts.jurisdictionEnforced,
     secureCookies: config.server.secureCookies,
+    office: config.office,
     imports: new Imports({ graph, dataDir: config.local.dataDir, secret: keySecret(config), maxUploadBytes: config.uploads.maxBytes, audit, log }),
   }, { maxBodyBytes: config.server.maxBodyBytes, queryTimeoutMs: config.server.queryTimeoutMs });
-  return { server, accounts, audit };
+  // Every instance may run watches: the lease each run takes in the graph keeps two from running the same one.
+  // A watch's analysis keeps to the time limit of the API's.
+  const watches = config.watches.enabled
+    ? new WatchScheduler(graph.withTimeout(config.server.queryTimeoutMs), { ...config.analysis, office: config.office }, {
+        instanceId: `${os.hostname()}:${process.pid}:${crypto.randomUUID()}`,
+        audit,
+        log,
+      })
+    : null;
+  return { server, accounts, audit, watches };
 }
 
 async function serveUntilStopped(config: Config, options: { startNeo4j: boolean; loadDemo: boolean; migrate: boolean }): Promise<void> {
@@ -71,7 +94,7 @@ async function serveUntilStopped(config: Config, options: { startNeo4j: boolean;
     await neo4j?.stop();
     throw error;
   });
-  const { server, accounts, audit } = await configuredServer(graph, config, log);
+  const { server, accounts, audit, watches } = await configuredServer(graph, config, log);
 
   const stop = async (code: number) => {
     if (stopping) return;
@@ -79,6 +102,7 @@ async function serveUntilStopped(config: Config, options: { startNeo4j: boolean;
     log('正在停止… / stopping…');
     server.closeAllConnections();
     await new Promise((resolve) => server.close(resolve));
+    await watches?.stop();
     await graph.close();
     await neo4j?.stop();
     log('已停止 / stopped');
@@ -119,7 +143,10 @@ async function serveUntilStopped(config: Config, options: { startNeo4j: boolean;
         signIn.push(...(await demoInvestigator(accounts, audit)));
       }
     }
+    const { listen } = await import('../../server/http.ts');
     const url = await listen(server, config.http.port, config.http.host);
+    // Started once the store is current: its first pass runs what came due while no server ran.
+    watches?.start();
     log(`\n穿透 Chuantou 已就绪 / ready: ${url}\n${signIn.join('\n')}\n按 Ctrl-C 停止 / press Ctrl-C to stop`);
   } catch (error) {
     const e = error as Error & { code?: string };

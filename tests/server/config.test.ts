@@ -33,6 +33,7 @@ describe('loadConfig', () => {
     ['CHUANTOU_PASSWORD_MIN_LENGTH', { CHUANTOU_PASSWORD_MIN_LENGTH: '6' }],
     ['CHUANTOU_LOCKOUT_ATTEMPTS', { CHUANTOU_LOCKOUT_ATTEMPTS: 'five' }],
     ['CHUANTOU_JURISDICTION_ENFORCED', { CHUANTOU_JURISDICTION_ENFORCED: 'ture' }],
+    ['CHUANTOU_WATCHES', { CHUANTOU_WATCHES: 'true' }],
   ])('a bad value stops start-up with a message naming %s', (variable, env) => {
     expect(() => loadConfig(env)).toThrow(new RegExp(`^[\\s\\S]*${variable}=`));
   });
@@ -63,6 +64,11 @@ describe('loadConfig', () => {
     expect(loadConfig({})).toMatchObject({ server: { maxBodyBytes: 1024 * 1024, queryTimeoutMs: 30_000, corsOrigins: [] } });
     const configured = loadConfig({ CHUANTOU_MAX_BODY_BYTES: '65536', CHUANTOU_QUERY_TIMEOUT_MS: '5000', CHUANTOU_CORS_ORIGINS: 'https://portal.example.gov.cn, http://10.0.0.5:8080' });
     expect(configured.server).toMatchObject({ maxBodyBytes: 65536, queryTimeoutMs: 5000, corsOrigins: ['https://portal.example.gov.cn', 'http://10.0.0.5:8080'] });
+  });
+
+  it('runs the watches unless CHUANTOU_WATCHES=off (a server that should only answer)', () => {
+    expect(loadConfig({}).watches).toEqual({ enabled: true });
+    expect(loadConfig({ CHUANTOU_WATCHES: 'off' }).watches).toEqual({ enabled: false });
   });
 
   it.each(['*', 'https://portal.example.gov.cn/', 'portal.example.gov.cn', 'ftp://portal.example.gov.cn'])('CHUANTOU_CORS_ORIGINS=%s is not an exact origin and stops start-up', (origins) => {
