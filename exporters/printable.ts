@@ -2,6 +2,7 @@ import { nodeTypes, type NodeTypeName } from '../model/graph.ts';
 import { percentText } from '../model/values.ts';
 import { chainText } from '../analyses/tabular.ts';
 import { unmatchedEntries, type Chain, type EntityKind, type FactValue, type Finding } from '../analyses/envelope.ts';
+import { columnCaptions } from './columnCaptions.ts';
 import type { ExportStamp, ReportDocument, ReportLocale } from './document.ts';
 import { escapeMarkup as esc, FONT_FAMILY, networkSvg } from './networkSvg.ts';
 
@@ -275,7 +276,7 @@ function findingRow(f: Finding, index: number, locale: ReportLocale): string {
   const w = wordsFor(locale);
   const facts = Object.entries(f.facts)
     .filter(([, v]) => !(Array.isArray(v) && v.length === 0) && v !== null)
-    .map(([k, v]) => `<div class="fact"><span class="fact-key">${esc(k)}</span> ${factText(v, locale)}</div>`)
+    .map(([k, v]) => `<div class="fact"><span class="fact-key">${esc(columnCaptions[k]?.[locale] ?? k)}</span> ${factText(v, locale)}</div>`)
     .join('');
   const chains = f.evidence.chains
     .map((c) => `<li><span class="chain-kind">${esc(chainKindCaption[c.kind][locale === 'en' ? 1 : 0])}</span> ${esc(chainText(c))}</li>`)
