@@ -1,6 +1,7 @@
 import { relationshipTypes, type RelationshipTypeName } from '../model/graph.ts';
 import type { Subgraph } from '../analyses/envelope.ts';
 import type { ReportDocument } from './document.ts';
+import { escapeMarkup } from './networkSvg.ts';
 
 /**
  * The report's network (every entity and relationship of the findings' evidence) as GraphML, the
@@ -19,16 +20,6 @@ interface KeyDef {
   type: KeyType;
 }
 
-/** XML 1.0 text: markup characters escaped, characters XML cannot carry at all dropped. */
-export function xmlText(value: string): string {
-  return value
-    .replace(/[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/gu, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
-}
 
 type Value = string | number | boolean | null | undefined | string[];
 
@@ -73,24 +64,24 @@ export function reportGraphml(document: ReportDocument): string {
   detailNames.forEach((k, i) => keys.push({ id: `e_d${i}`, for: 'edge', name: `detail.${k}`, type: typeOf(edges.map((e) => e.details?.[k])) }));
   const edgeKeyId = new Map(keys.filter((k) => k.for === 'edge').map((k) => [k.name, k.id]));
 
-  const data = (keyId: string, v: Value) => (v === null || v === undefined ? '' : `<data key="${keyId}">${xmlText(valueText(v))}</data>`);
+  const data = (keyId: string, v: Value) => (v === null || v === undefined ? '' : `<data key="${keyId}">${escapeMarkup(valueText(v))}</data>`);
   const lines: string[] = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">',
-    ...keys.map((k) => `  <key id="${k.id}" for="${k.for}" attr.name="${xmlText(k.name)}" attr.type="${k.type}"/>`),
-    `  <graph id="${xmlText(document.run.id)}" edgedefault="directed">`,
+    ...keys.map((k) => `  <key id="${k.id}" for="${k.for}" attr.name="${escapeMarkup(k.name)}" attr.type="${k.type}"/>`),
+    `  <graph id="${escapeMarkup(document.run.id)}" edgedefault="directed">`,
     `    ${data('g_title', document.query.title)}${data('g_run', document.run.id)}${data('g_analysis', document.query.analysis)}${data('g_ranAt', document.run.ranAt)}`,
   ];
   const ids = new Set<string>();
   for (const n of nodes) {
     if (ids.has(n.key)) continue;
     ids.add(n.key);
-    lines.push(`    <node id="${xmlText(n.key)}">${data('n_label', n.name)}${data('n_kind', n.kind)}${data('n_key', n.key)}${data('n_name', n.name)}</node>`);
+    lines.push(`    <node id="${escapeMarkup(n.key)}">${data('n_label', n.name)}${data('n_kind', n.kind)}${data('n_key', n.key)}${data('n_name', n.name)}</node>`);
   }
   edges.forEach((e, i) => {
     const fields = edgeFields.map((f) => data(edgeKeyId.get(f)!, e[f])).join('');
     const details = detailNames.map((d) => data(edgeKeyId.get(`detail.${d}`)!, e.details?.[d])).join('');
-    lines.push(`    <edge id="e${i}" source="${xmlText(e.source)}" target="${xmlText(e.target)}">${data('e_label', edgeLabel(e))}${fields}${details}</edge>`);
+    lines.push(`    <edge id="e${i}" source="${escapeMarkup(e.source)}" target="${escapeMarkup(e.target)}">${data('e_label', edgeLabel(e))}${fields}${details}</edge>`);
   });
   lines.push('  </graph>', '</graphml>', '');
   return lines.join('\n');

@@ -11,7 +11,7 @@ import { openReportRun } from '../../reports/runs.ts';
 import type { ServerParts } from '../context.ts';
 import { apiContentSecurityPolicy } from '../hardening.ts';
 import { apiErrors } from '../errors.ts';
-import { sessionTokenFromCookies } from '../sessionCookie.ts';
+import { answer, sessionOf } from '../endpointAnswers.ts';
 
 /**
  * GET /exports/report-runs/<run id>?format=…&lang=zh|en: one report run as a file (reports/exports.ts
@@ -52,20 +52,6 @@ const exportQuery = z.object({
   lang: z.enum(['zh', 'en'], { message: 'lang: zh, en' }).default('zh'),
 });
 
-function answer(res: http.ServerResponse, status: number, body: unknown): void {
-  if (res.headersSent) {
-    res.destroy();
-    return;
-  }
-  const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), 'cache-control': 'no-store', 'content-security-policy': apiContentSecurityPolicy });
-  res.end(text);
-}
-
-async function sessionOf(parts: ServerParts, req: http.IncomingMessage): Promise<SessionView | null> {
-  const token = await sessionTokenFromCookies(req.headers.cookie);
-  return token ? parts.accounts.session(token) : null;
-}
 
 /** The reader of the session, or the refusal the API would give. */
 function reader(session: SessionView | null): SessionView {

@@ -6,7 +6,7 @@ import type { SessionView } from '../../accounts/types.ts';
 import type { ServerParts } from '../context.ts';
 import { apiContentSecurityPolicy, CSRF_HEADER } from '../hardening.ts';
 import { apiErrors } from '../errors.ts';
-import { sessionTokenFromCookies } from '../sessionCookie.ts';
+import { answer, sessionOf } from '../endpointAnswers.ts';
 import { UploadRefusal } from './store.ts';
 
 /**
@@ -39,21 +39,6 @@ export function isImportsEndpoint(rawPath: string): boolean {
   return rawPath === UPLOADS_PATH || REJECTS_PATH.test(rawPath);
 }
 
-function answer(res: http.ServerResponse, status: number, body: unknown): void {
-  if (res.headersSent) {
-    res.destroy();
-    return;
-  }
-  const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), 'cache-control': 'no-store', 'content-security-policy': apiContentSecurityPolicy });
-  res.end(text);
-}
-
-/** The live session the request's cookie names, as the API finds it. */
-async function sessionOf(parts: ServerParts, req: http.IncomingMessage): Promise<SessionView | null> {
-  const token = await sessionTokenFromCookies(req.headers.cookie);
-  return token ? parts.accounts.session(token) : null;
-}
 
 /** The investigator of the session, or the refusal the API would give (401 without a session, 403 for another role or a password still to change). */
 function investigator(session: SessionView | null): SessionView {
