@@ -67,10 +67,9 @@ describe('chuantou run', () => {
   }, 120_000);
 
   it('a bad parameter or an unknown analysis fails before connecting, naming the fault', async () => {
-    const bad = await chuantou(['run', 'beneficial-owners', '--param', 'firm=x', '--param', 'rules=cn-1999']);
+    const [bad, unknown] = await Promise.all([chuantou(['run', 'beneficial-owners', '--param', 'firm=x', '--param', 'rules=cn-1999']), chuantou(['run', 'nobody-knows'])]);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain('rules');
-    const unknown = await chuantou(['run', 'nobody-knows']);
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toContain('beneficial-owners');
   }, 120_000);
@@ -89,12 +88,12 @@ describe('chuantou run', () => {
   }, 120_000);
 
   it('--format table is a table a person reads in a terminal: no quotes, no escape codes, no line wider than the terminal', async () => {
-    for (const columns of ['60', '100']) {
-      const { code, stdout } = await runCli(['run', 'beneficial-owners', '--param', 'firm=91320100MA1TA0005E', '--format', 'table'], {
-        ...testNeo4jEnv(),
-        CHUANTOU_DATA_DIR: workDir,
-        COLUMNS: columns,
-      });
+    const widths = ['60', '100'];
+    const runs = await Promise.all(
+      widths.map((columns) => runCli(['run', 'beneficial-owners', '--param', 'firm=91320100MA1TA0005E', '--format', 'table'], { ...testNeo4jEnv(), CHUANTOU_DATA_DIR: workDir, COLUMNS: columns })),
+    );
+    for (const [i, columns] of widths.entries()) {
+      const { code, stdout } = runs[i]!;
       expect(code).toBe(0);
       expect(stdout).toContain('陈六');
       expect(stdout).not.toMatch(/'陈六'|'PERSON'/);

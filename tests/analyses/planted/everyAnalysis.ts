@@ -7,7 +7,7 @@ import { envelope as envelopeSchema, type Finding } from '../../../analyses/enve
 import type { Truth } from '../../../generator/index.ts';
 import { createApi } from '../../../server/yoga.ts';
 import { maskIdNumbersInText } from '../../../model/idMasking.ts';
-import { runCli } from '../../support/cli.ts';
+import { mapAtMost, runCli } from '../../support/cli.ts';
 import { testNeo4jEnv } from '../../support/graph.ts';
 import { signedInClient, testServerParts } from '../../support/server.ts';
 import type { Province } from './province.ts';
@@ -81,9 +81,13 @@ export default function everyAnalysis(province: Province): void {
 
   it('every analysis runs from the command line and writes its findings as CSV, no full ID number in it without a reason', async () => {
     const params = paramsFor(province.truth);
-    for (const name of analysisNames) {
+    // Each its own process; two at once (their audit entries wait on the chain's lock in turn).
+    const runs = await mapAtMost(analysisNames, 2, (name) => {
       const pairs = Object.entries(params[name]!).flatMap(([k, v]) => ['--param', `${k}=${v}`]);
-      const { code, stdout, stderr } = await cli(['run', name, ...pairs, '--format', 'csv'], province);
+      return cli(['run', name, ...pairs, '--format', 'csv'], province);
+    });
+    for (const [i, name] of analysisNames.entries()) {
+      const { code, stdout, stderr } = runs[i]!;
       expect(stderr, name).toBe('');
       expect(code, name).toBe(0);
       // A byte-order mark, a header and at least one finding.

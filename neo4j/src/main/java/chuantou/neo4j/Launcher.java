@@ -42,6 +42,10 @@ public final class Launcher {
         // The server gives every read a timeout; Neo4j's default 2 s check would let a timed-out
         // transaction live up to 2 s longer, holding its locks and page cache.
         raw.put("db.transaction.monitor.check.interval", "200ms");
+        // Bolt is shut down last, after every database is checkpointed and closed and every
+        // connection ended: Netty's default quiet period (seconds of waiting for tasks that can no
+        // longer come) kept `db stop`, Ctrl-C and every restart waiting 5-10 s more, doing nothing.
+        raw.put("internal.dbms.bolt.netty_server_shutdown_quiet_period", "0");
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--home" -> home = Path.of(args[++i]).toAbsolutePath();
