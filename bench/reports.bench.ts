@@ -35,7 +35,6 @@ const benchmark: Benchmark = {
     const reportSettings = { ...settings, office: '基准测试 / benchmark' };
     const runner: Runner = { name: 'bench', role: 'investigator', via: 'cli' };
     const out: BenchRow[] = [];
-    const stopLoad = ctx.otherLoad();
     try {
       const screen = { limit: 1000 };
       await runAnalysis(graph, 'keyword-screen', screen, settings); // warm the page cache and the plans
@@ -79,7 +78,6 @@ const benchmark: Benchmark = {
       const counts = `${before.document.envelope.findings.length} → ${after.document.envelope.findings.length} findings: ${d.newFindings.length} new, ${d.goneFindings.length} gone, ${d.changedFindings.length} changed`;
       out.push({ metric: 'diff of two runs, comparison alone (ms)', value: Math.round(pure.ms), note: counts });
       out.push({ metric: 'diff of two runs, with the merged-person lookup (ms)', value: Math.round(whole.ms), baseline: 1000, note: 'goal: ≤ 1 s' });
-      out.push({ metric: 'CPU used by other processes (mean busy cores)', value: Math.round(stopLoad() * 100) / 100 });
       return out;
     } finally {
       await graph.driver.executeQuery("MATCH (r:ReportRun) WHERE r.ranBy = 'bench' DETACH DELETE r");
