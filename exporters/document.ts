@@ -46,7 +46,7 @@ export const reportDocument = z.object({
     /** 1 for a query's first run. */
     number: z.number().int(),
     ranAt: z.string(),
-    /** Account name, or "cli:<os user>", or "system" for a watch. */
+    /** Account name, or "cli:<os user>"; a watch runs as its owner (trigger "schedule"). */
     ranBy: z.string(),
     trigger: z.enum(runTriggers),
     /** The office the deployment names (CHUANTOU_OFFICE), for the cover page. */

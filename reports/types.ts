@@ -12,7 +12,7 @@ import type { RunTrigger } from '../exporters/document.ts';
  */
 
 export interface ReportUser {
-  /** Account name ("cli:<os user>" and "system" for the CLI and the scheduler). */
+  /** Account name, or "cli:<os user>" for the command line. */
   name: string;
   displayName: string;
 }
