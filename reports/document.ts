@@ -1,4 +1,5 @@
 import type { GraphReader } from '../cypher/run.ts';
+import type { RunFiles } from '../model/provenance.ts';
 import type { Envelope } from '../analyses/envelope.ts';
 import { evidenceNetwork } from '../analyses/networkEvidence.ts';
 import { REPORT_DOCUMENT_FORMAT, reportDocument, type ImportRunSource, type ReportDocument, type RunTrigger } from '../exporters/document.ts';
@@ -9,16 +10,8 @@ import { REPORT_DOCUMENT_FORMAT, reportDocument, type ImportRunSource, type Repo
  * on, and the network of its evidence.
  */
 
-interface ImportRunRow {
-  id: string;
-  status: string;
-  startedAt: string | null;
-  finishedAt: string | null;
-  fileNames: string[];
-  fileHashes: string[];
-  partFiles: number[];
-  partSheets: string[];
-  partKinds: string[];
+/** An import run's files and tables as stored (model/provenance.ts), with each table's counts. */
+interface ImportRunRow extends RunFiles {
   partRead: number[];
   partWritten: number[];
   partRejected: number[];

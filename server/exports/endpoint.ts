@@ -1,6 +1,6 @@
 import type http from 'node:http';
 import { z } from 'zod';
-import { mayReadFullIdNumbers } from '../../accounts/roles.ts';
+import { mayReadFullIdNumbers, type Role } from '../../accounts/roles.ts';
 import type { SessionView } from '../../accounts/types.ts';
 import type { AuditEntry, AuditRecord } from '../../audit/types.ts';
 import { exportFormats, type ExportFormat, type ReportLocale } from '../../exporters/document.ts';
@@ -11,7 +11,7 @@ import { openReportRun } from '../../reports/runs.ts';
 import type { ServerParts } from '../context.ts';
 import { apiContentSecurityPolicy } from '../hardening.ts';
 import { apiErrors } from '../errors.ts';
-import { answer, sessionOf } from '../endpointAnswers.ts';
+import { answer, auditUnavailable, Refusal, sessionOf, sessionWithRole } from '../endpointAnswers.ts';
 
 /**
  * GET /exports/report-runs/<run id>?format=…&lang=zh|en: one report run as a file (reports/exports.ts
@@ -29,19 +29,9 @@ import { answer, sessionOf } from '../endpointAnswers.ts';
 
 const EXPORT_PATH = /^\/exports\/report-runs\/([0-9A-Za-z][0-9A-Za-z_.:-]{0,199})$/;
 const OPERATION = 'exportReportRun';
-const readerRoles = new Set(['investigator', 'regulator', 'viewer']);
+const readerRoles: ReadonlySet<Role> = new Set(['investigator', 'regulator', 'viewer']);
 
 type Code = 'UNAUTHENTICATED' | 'FORBIDDEN' | 'PASSWORD_CHANGE_REQUIRED' | 'METHOD_NOT_ALLOWED' | 'BAD_INPUT' | 'NOT_FOUND' | 'REPORT_TAMPERED' | 'AUDIT_UNAVAILABLE';
-
-class Refusal extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: Code,
-    message: string,
-  ) {
-    super(message);
-  }
-}
 
 export function isReportExportEndpoint(rawPath: string): boolean {
   return EXPORT_PATH.test(rawPath);
@@ -52,14 +42,6 @@ const exportQuery = z.object({
   lang: z.enum(['zh', 'en'], { message: 'lang: zh, en' }).default('zh'),
 });
 
-
-/** The reader of the session, or the refusal the API would give. */
-function reader(session: SessionView | null): SessionView {
-  if (!session) throw new Refusal(401, 'UNAUTHENTICATED', apiErrors.UNAUTHENTICATED);
-  if (session.user.mustChangePassword) throw new Refusal(403, 'PASSWORD_CHANGE_REQUIRED', apiErrors.PASSWORD_CHANGE_REQUIRED);
-  if (!readerRoles.has(session.user.role)) throw new Refusal(403, 'FORBIDDEN', apiErrors.FORBIDDEN);
-  return session;
-}
 
 /** 查询事由 in force: given with this request (header x-chuantou-reason, percent-encoded UTF-8), else the session's. */
 function reasonOf(req: http.IncomingMessage, session: SessionView): string | null {
@@ -94,7 +76,6 @@ function auditRecord(req: http.IncomingMessage, session: SessionView | null, out
   };
 }
 
-const auditUnavailable = () => new Refusal(503, 'AUDIT_UNAVAILABLE', '审计日志无法写入，操作未完成 / the audit trail cannot be written; the operation was not completed');
 
 /** Serves GET /exports/report-runs/<run id>. */
 export async function serveReportExport(parts: ServerParts, rawPath: string, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
@@ -106,10 +87,10 @@ export async function serveReportExport(parts: ServerParts, rawPath: string, req
   req.resume();
   let session: SessionView | null = null;
   try {
-    if (req.method !== 'GET') throw new Refusal(405, 'METHOD_NOT_ALLOWED', '请用 GET 下载 / download with GET');
-    session = reader(await sessionOf(parts, req));
+    if (req.method !== 'GET') throw new Refusal<Code>(405, 'METHOD_NOT_ALLOWED', '请用 GET 下载 / download with GET');
+    session = sessionWithRole(await sessionOf(parts, req), readerRoles);
     const query = exportQuery.safeParse(asked);
-    if (!query.success) throw new Refusal(400, 'BAD_INPUT', `${apiErrors.BAD_INPUT}: ${query.error.issues.map((i) => i.message).join('; ')}`);
+    if (!query.success) throw new Refusal<Code>(400, 'BAD_INPUT', `${apiErrors.BAD_INPUT}: ${query.error.issues.map((i) => i.message).join('; ')}`);
     const format: ExportFormat = query.data.format;
     const locale: ReportLocale = query.data.lang;
     const user = session.user;
@@ -118,8 +99,8 @@ export async function serveReportExport(parts: ServerParts, rawPath: string, req
     try {
       opened = await openReportRun(parts.graph, { name: user.name, role: user.role }, runId);
     } catch (error) {
-      if (error instanceof ReportError && error.code === 'NOT_FOUND') throw new Refusal(404, 'NOT_FOUND', error.message);
-      if (error instanceof ReportError && error.code === 'REPORT_TAMPERED') throw new Refusal(500, 'REPORT_TAMPERED', `${apiErrors.REPORT_TAMPERED}: ${error.message}`);
+      if (error instanceof ReportError && error.code === 'NOT_FOUND') throw new Refusal<Code>(404, 'NOT_FOUND', error.message);
+      if (error instanceof ReportError && error.code === 'REPORT_TAMPERED') throw new Refusal<Code>(500, 'REPORT_TAMPERED', `${apiErrors.REPORT_TAMPERED}: ${error.message}`);
       throw error;
     }
     const reason = reasonOf(req, session);

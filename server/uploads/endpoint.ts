@@ -2,11 +2,11 @@ import fs from 'node:fs';
 import type http from 'node:http';
 import { pipeline } from 'node:stream';
 import type { AuditRecord } from '../../audit/types.ts';
+import type { Role } from '../../accounts/roles.ts';
 import type { SessionView } from '../../accounts/types.ts';
 import type { ServerParts } from '../context.ts';
 import { apiContentSecurityPolicy, CSRF_HEADER } from '../hardening.ts';
-import { apiErrors } from '../errors.ts';
-import { answer, sessionOf } from '../endpointAnswers.ts';
+import { answer, auditUnavailable, Refusal, sessionOf, sessionWithRole } from '../endpointAnswers.ts';
 import { UploadRefusal } from './store.ts';
 
 /**
@@ -21,32 +21,15 @@ import { UploadRefusal } from './store.ts';
 
 export const UPLOADS_PATH = '/uploads';
 const REJECTS_PATH = /^\/import-runs\/(run-[0-9A-Za-z-]{1,80})\/rejects\.csv$/;
+const investigators: ReadonlySet<Role> = new Set(['investigator']);
 
 type Code = 'UNAUTHENTICATED' | 'FORBIDDEN' | 'PASSWORD_CHANGE_REQUIRED' | 'CSRF_HEADER_MISSING' | 'METHOD_NOT_ALLOWED' | 'NOT_FOUND' | 'AUDIT_UNAVAILABLE' | UploadRefusal['code'];
-
-class Refusal extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: Code,
-    message: string,
-  ) {
-    super(message);
-  }
-}
 
 /** Whether the path is one of these endpoints (http.ts routes it here). */
 export function isImportsEndpoint(rawPath: string): boolean {
   return rawPath === UPLOADS_PATH || REJECTS_PATH.test(rawPath);
 }
 
-
-/** The investigator of the session, or the refusal the API would give (401 without a session, 403 for another role or a password still to change). */
-function investigator(session: SessionView | null): SessionView {
-  if (!session) throw new Refusal(401, 'UNAUTHENTICATED', apiErrors.UNAUTHENTICATED);
-  if (session.user.mustChangePassword) throw new Refusal(403, 'PASSWORD_CHANGE_REQUIRED', apiErrors.PASSWORD_CHANGE_REQUIRED);
-  if (session.user.role !== 'investigator') throw new Refusal(403, 'FORBIDDEN', apiErrors.FORBIDDEN);
-  return session;
-}
 
 function auditRecord(req: http.IncomingMessage, session: SessionView | null, operation: string, outcome: AuditRecord['outcome'], started: number, rest: Partial<AuditRecord>): AuditRecord {
   const user = session?.user;
@@ -61,15 +44,14 @@ function auditRecord(req: http.IncomingMessage, session: SessionView | null, ope
   };
 }
 
-const auditUnavailable = () => new Refusal(503, 'AUDIT_UNAVAILABLE', '审计日志无法写入，操作未完成 / the audit trail cannot be written; the operation was not completed');
 
 async function upload(parts: ServerParts, req: http.IncomingMessage, res: http.ServerResponse, started: number): Promise<void> {
   let session: SessionView | null = null;
   try {
-    if (req.method !== 'POST') throw new Refusal(405, 'METHOD_NOT_ALLOWED', '请用 POST 上传 / upload with POST');
+    if (req.method !== 'POST') throw new Refusal<Code>(405, 'METHOD_NOT_ALLOWED', '请用 POST 上传 / upload with POST');
     session = await sessionOf(parts, req);
-    if (!req.headers[CSRF_HEADER]) throw new Refusal(403, 'CSRF_HEADER_MISSING', `请求缺少 ${CSRF_HEADER} 头 / the request lacks the ${CSRF_HEADER} header`);
-    const user = investigator(session).user;
+    if (!req.headers[CSRF_HEADER]) throw new Refusal<Code>(403, 'CSRF_HEADER_MISSING', `请求缺少 ${CSRF_HEADER} 头 / the request lacks the ${CSRF_HEADER} header`);
+    const user = sessionWithRole(session, investigators).user;
     const record = await parts.imports.uploads.receive(req, user.name);
     try {
       await parts.audit.append(
@@ -100,11 +82,11 @@ async function upload(parts: ServerParts, req: http.IncomingMessage, res: http.S
 async function rejects(parts: ServerParts, runId: string, req: http.IncomingMessage, res: http.ServerResponse, started: number): Promise<void> {
   let session: SessionView | null = null;
   try {
-    if (req.method !== 'GET' && req.method !== 'HEAD') throw new Refusal(405, 'METHOD_NOT_ALLOWED', '请用 GET 下载 / download with GET');
+    if (req.method !== 'GET' && req.method !== 'HEAD') throw new Refusal<Code>(405, 'METHOD_NOT_ALLOWED', '请用 GET 下载 / download with GET');
     session = await sessionOf(parts, req);
-    investigator(session);
+    sessionWithRole(session, investigators);
     const file = await parts.imports.rejectsFile(runId);
-    if (!file) throw new Refusal(404, 'NOT_FOUND', '该导入批次没有问题行文件 / the run has no rejects file');
+    if (!file) throw new Refusal<Code>(404, 'NOT_FOUND', '该导入批次没有问题行文件 / the run has no rejects file');
     const size = fs.statSync(file).size;
     try {
       await parts.audit.append(auditRecord(req, session, 'downloadRejects', 'ok', started, { params: { runId, bytes: size } }));
