@@ -15,6 +15,13 @@ export default defineConfig({
     emptyOutDir: true,
     // Cytoscape alone is ~400 kB; one bundle is expected and the warning would only be noise.
     chunkSizeWarningLimit: 1500,
+    rollupOptions: {
+      // react-query marks its modules "use client" for server components; a browser bundle has no use for it.
+      onwarn(warning, warn) {
+        if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;
+        warn(warning);
+      },
+    },
   },
   server: {
     // Same origin in development as in production: the UI only ever calls /graphql.

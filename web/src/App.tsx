@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useReducer, useState } from 'react';
+import { Outlet } from 'react-router';
 import { fetchMe, sessionGate, signOut, type Me } from './api.ts';
 import { AccountBar } from './components/AccountBar.tsx';
 import { ErrorNotice } from './components/common.tsx';
@@ -6,8 +7,8 @@ import { htmlLang, I18nContext, loadLang, saveLang, translator, type I18n, type 
 import { RolePage } from './screens/rolePage/RolePage.tsx';
 import { SessionOverlay } from './screens/signIn/SessionOverlay.tsx';
 import { ChangePasswordScreen, SignInScreen } from './screens/signIn/SignInScreen.tsx';
-import { Workbench } from './screens/workbench/Workbench.tsx';
 import { initialSession, sessionReducer, viewOf } from './session/sessionState.ts';
+import { WorkspaceContext } from './session/workspace.ts';
 
 /**
  * The shell: language, the session, and which screen shows. Asks the server who is signed in on
@@ -135,7 +136,9 @@ export function App() {
           />
         )}
         {session.status === 'signedIn' && view.screen === 'workbench' && (
-          <Workbench key={session.workspace} fullIdNumbers={session.me.fullIdNumbers} />
+          <WorkspaceContext.Provider value={{ me: session.me, workspace: session.workspace }}>
+            <Outlet key={session.workspace} />
+          </WorkspaceContext.Provider>
         )}
         {me && view.screen === 'rolePage' && <RolePage me={me} />}
       </div>

@@ -72,7 +72,7 @@ interface RequestOptions {
   answersForSession?: boolean;
 }
 
-async function request<N extends OperationName>(operation: N, variables: Operations[N]['variables'], options: RequestOptions = {}): Promise<Operations[N]['result']> {
+export async function request<N extends OperationName>(operation: N, variables: Operations[N]['variables'], options: RequestOptions = {}): Promise<Operations[N]['result']> {
   for (;;) {
     const ticket = sessionGate.ticket();
     try {

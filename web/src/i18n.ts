@@ -1,4 +1,4 @@
-import { createContext, useContext } from 'react';
+import { createContext, useCallback, useContext } from 'react';
 
 export type Lang = 'zh' | 'en';
 
@@ -346,12 +346,32 @@ const catalogs: Record<Lang, Record<MessageKey, string>> = { zh, en };
 
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
-export function translate(lang: Lang, key: MessageKey, params?: Record<string, string | number>): string {
-  const template = catalogs[lang][key];
+function fill(template: string, params?: Record<string, string | number>): string {
   if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+export function translate(lang: Lang, key: MessageKey, params?: Record<string, string | number>): string {
+  return fill(catalogs[lang][key], params);
+}
+
+/**
+ * A screen's own messages, kept beside the screen (screens/<s>/messages.ts) rather than in the
+ * shared catalogue above: Chinese first, and English must name the same keys.
+ */
+export interface ScreenMessages<M extends Record<string, string>> {
+  zh: M;
+  en: { [K in keyof M]: string };
+}
+
+export function defineMessages<M extends Record<string, string>>(messages: ScreenMessages<M>): ScreenMessages<M> {
+  return messages;
+}
+
+/** The translate function of one screen's messages, in the language chosen now. */
+export function useMessages<M extends Record<string, string>>(messages: ScreenMessages<M>) {
+  const { lang } = useI18n();
+  return useCallback((key: keyof M & string, params?: Record<string, string | number>) => fill(messages[lang][key], params), [lang, messages]);
 }
 
 export function translator(lang: Lang): Translate {

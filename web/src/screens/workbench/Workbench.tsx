@@ -8,6 +8,7 @@ import { Legend } from '../../graph/Legend.tsx';
 import { NetworkCanvas } from '../../graph/NetworkCanvas.tsx';
 import { toCanvasData, type LayoutName } from '../../graph/style.ts';
 import { useI18n } from '../../i18n.ts';
+import { useWorkspace } from '../../session/workspace.ts';
 
 type Depth = 1 | 2 | 3;
 const DEPTHS: readonly Depth[] = [1, 2, 3];
@@ -298,4 +299,10 @@ export function Workbench({ fullIdNumbers }: WorkbenchProps) {
     const entity = refFor(id);
     if (entity) loadCenter(entity, depth, false);
   }
+}
+
+/** The route's element: the workbench for the signed-in user (until the screens of Workbench I replace it). */
+export function WorkbenchRoute() {
+  const { me } = useWorkspace();
+  return <Workbench fullIdNumbers={me.fullIdNumbers} />;
 }

@@ -1,0 +1,42 @@
+// Every screen's address, in one place: screens link to one another through these builders and
+// never spell another screen's URL by hand. The state of a screen lives in its URL (path and
+// search parameters), so reload, back and a shared link bring the same view back.
+
+/** Search parameters, without empty values, in a stable order (a link reads the same each time). */
+function query(params: Record<string, string | number | boolean | null | undefined | readonly string[]>): string {
+  const search = new URLSearchParams();
+  for (const [name, value] of Object.entries(params)) {
+    if (value == null || value === '' || value === false) continue;
+    if (Array.isArray(value)) {
+      if (value.length > 0) search.set(name, value.join(','));
+    } else {
+      search.set(name, String(value));
+    }
+  }
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}
+
+export const paths = {
+  /** Home: the search box and recent work; `q` is the search shown. */
+  home: (q?: string) => `/${query({ q })}`,
+  /** 一户一档: one firm's or person's profile; `tab` the section open. */
+  entity: (key: string, tab?: string) => `/entity/${encodeURIComponent(key)}${query({ tab })}`,
+  /** 股权穿透图 of one firm. */
+  penetration: (
+    key: string,
+    options: { direction?: 'up' | 'down'; levels?: number; threshold?: number; activeOnly?: boolean; rules?: 'cn-2024' | 'cn-2017' } = {},
+  ) =>
+    `/penetration/${encodeURIComponent(key)}${query({
+      dir: options.direction,
+      levels: options.levels,
+      threshold: options.threshold,
+      active: options.activeOnly ? 1 : undefined,
+      rules: options.rules,
+    })}`,
+  /** The network explorer around one or more entities; its further state (filters, hidden, pinned …) is the explorer's own parameters. */
+  explore: (keys: readonly string[]) => `/explore${query({ keys })}`,
+  /** 查关系 between two to five parties, drawn in the explorer. */
+  relations: (keys: readonly string[]) => `/explore${query({ keys, paths: 1 })}`,
+  changePassword: () => '/account/password',
+} as const;
