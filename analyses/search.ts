@@ -124,9 +124,12 @@ export async function search(
   const terms = searchTerms(text);
   const params = { ...terms, candidates: int(SEARCH_CANDIDATES) };
   const best = new Map<string, Candidate>();
-  for (const branch of branches(terms, kinds)) {
-    if (!branch.when) continue;
-    for (const row of await graph.read<BranchRow>(branch.query, params)) {
+  const ways = branches(terms, kinds).filter((branch) => branch.when);
+  // Sent together: the driver pipelines them in the one transaction, so Neo4j reads them in one
+  // go instead of waiting for each answer before the next is sent (the ways are independent).
+  const answers = await Promise.all(ways.map((branch) => graph.read<BranchRow>(branch.query, params)));
+  for (const [i, branch] of ways.entries()) {
+    for (const row of answers[i]!) {
       if (!kinds.has(row.kind)) continue;
       const found: Candidate = { kind: row.kind, key: row.key, name: row.name ?? '', score: row.score ?? 0, ...branch.hit(row) };
       const held = best.get(row.key);

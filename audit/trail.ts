@@ -170,8 +170,7 @@ export class AuditTrail implements AuditSink {
    */
   async #appendGroup(records: AuditRecord[]): Promise<StoredEntry[]> {
     const stored = await this.graph.inWriteTransaction(async (run) => {
-      await run('audit/lockHead', {});
-      const [head] = (await run('audit/readHead', {})) as { seq: number; hmac: string }[];
+      const [head] = (await run('audit/lockHead', {})) as { seq: number; hmac: string }[];
       const entries: StoredEntry[] = [];
       let previous = head!;
       for (const record of records) {
@@ -179,12 +178,13 @@ export class AuditTrail implements AuditSink {
         // The time is taken under the lock, so times follow the order of the chain.
         const content = storedContent(record, seq, this.clock().toISOString());
         const entry: StoredEntry = { ...content, hmac: entryHmac(this.key, previous.hmac, content) };
-        const created = await run('audit/appendEntry', { entry: entryParam(entry) });
-        if (created.length !== 1) {
-          throw new AuditError('AUDIT_APPEND_CONFLICT', `审计链头已被改动，未写入 / the audit chain head moved under the lock; nothing was appended (seq ${seq})`);
-        }
         entries.push(entry);
         previous = entry;
+      }
+      const last = entries[entries.length - 1]!;
+      const created = (await run('audit/appendEntries', { entries: entries.map(entryParam), first: int(entries[0]!.seq), last: { seq: int(last.seq), hmac: last.hmac, at: last.at } })) as { created: number }[];
+      if (created.length !== 1 || created[0]!.created !== entries.length) {
+        throw new AuditError('AUDIT_APPEND_CONFLICT', `审计链头已被改动，未写入 / the audit chain head moved under the lock; nothing was appended (seq ${entries[0]!.seq})`);
       }
       return entries;
     });

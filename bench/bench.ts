@@ -52,6 +52,13 @@ export interface BenchContext {
 export interface Benchmark {
   name: string;
   description: string;
+  /**
+   * Set by a benchmark that measures no province (the UI benchmark draws networks of its own in a
+   * browser): it runs once, whatever --sizes says, under this label in the size column, and gets
+   * no Neo4j (ctx.graph, ctx.neo4j and ctx.resetDatabase throw); a run of only such benchmarks
+   * starts none.
+   */
+  ownSizes?: string;
   run(ctx: BenchContext): Promise<BenchRow[]>;
 }
 

@@ -13,6 +13,9 @@
  * the same generator, model and importer sources (a 1m province takes about 40 minutes to generate
  * and load).
  *
+ * A benchmark with sizes of its own (`ownSizes`: the UI benchmark, `--only ui`) runs once whatever
+ * --sizes says, and a run of only such benchmarks starts no Neo4j.
+ *
  * Not part of `npm test`: figures are measured, not asserted. The Neo4j runs from a data folder
  * under .bench/ on a free port, is stopped and deleted at the end (and on Ctrl-C), and the user's
  * configuration (NEO4J_URI, CHUANTOU_DATA_DIR …) is never read, so the user's data is never touched.
@@ -106,7 +109,7 @@ function git(...args: string[]): string {
   }
 }
 
-function machine(options: Options, neo4jVersion: string) {
+function machine(options: Options, neo4jVersion: string | null) {
   const cpuinfo = fs.existsSync('/proc/cpuinfo') ? fs.readFileSync('/proc/cpuinfo', 'utf8') : '';
   const commit = git('rev-parse', '--short', 'HEAD') || 'unknown';
   const dirty = git('status', '--porcelain', '--untracked-files=no') !== '';
@@ -114,14 +117,14 @@ function machine(options: Options, neo4jVersion: string) {
     cores: os.availableParallelism(),
     memory: `${(os.totalmem() / 2 ** 30).toFixed(0)} GiB`,
     cpu: /^model name\s*:\s*(.+)$/m.exec(cpuinfo)?.[1]?.trim() ?? os.cpus()[0]?.model ?? 'unknown',
-    neo4j: `Neo4j ${neo4jVersion}, heap ${options.heap}, page cache ${options.pageCache}`,
+    neo4j: neo4jVersion === null ? 'no Neo4j (none of these benchmarks reads a province)' : `Neo4j ${neo4jVersion}, heap ${options.heap}, page cache ${options.pageCache}`,
     node: process.version,
     commit: `${commit}${dirty ? ' (with uncommitted changes)' : ''}`,
   };
 }
 
 /**
- * CPU time of the whole machine minus that of this run (this process, its reaped children, and
+ * CPU time of the whole machine minus that of this run (this process and all its descendants, and
  * Neo4j): how busy other work kept the cores while a figure was measured.
  */
 class LoadMeter {
@@ -134,9 +137,32 @@ class LoadMeter {
     return cpu[0]! + cpu[1]! + cpu[2]! + cpu[5]! + cpu[6]! + cpu[7]!;
   }
 
+  /** The given processes and all their descendants (a browser's renderer and GPU processes, say). */
+  private withDescendants(roots: number[]): number[] {
+    const children = new Map<number, number[]>();
+    for (const entry of fs.readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      try {
+        const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+        const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+        children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
+      } catch {
+        // ended while listing
+      }
+    }
+    const all = new Set<number>();
+    const visit = (pid: number) => {
+      if (all.has(pid)) return;
+      all.add(pid);
+      for (const child of children.get(pid) ?? []) visit(child);
+    };
+    roots.forEach(visit);
+    return [...all];
+  }
+
   private ownBusy(): number {
     let total = 0;
-    for (const pid of [process.pid, ...this.pids()]) {
+    for (const pid of this.withDescendants([process.pid, ...this.pids()])) {
       try {
         const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
         const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ').map(Number);
@@ -175,8 +201,8 @@ means; every figure sits next to a baseline measured in the same run on the same
 ${RESULTS_MARKER}
 `;
 
-function sectionKey(date: string, options: Options, benches: Benchmark[]): string {
-  return `<!-- bench-run ${date} sizes=${options.sizes.map((s) => s.label).join(',')} benchmarks=${benches.map((b) => b.name).join(',')} -->`;
+function sectionKey(date: string, sizeLabels: string[], benches: Benchmark[]): string {
+  return `<!-- bench-run ${date} sizes=${sizeLabels.join(',')} benchmarks=${benches.map((b) => b.name).join(',')} -->`;
 }
 
 /** Keeps everything above the results (the hand-written explanation) and the other runs' sections. */
@@ -240,65 +266,82 @@ async function main(): Promise<void> {
   }
 
   try {
-    ensureLauncherBuilt((line) => process.stdout.write(`${line}\n`));
-    const boltPort = await freePort();
-    process.stdout.write(`starting Neo4j (heap ${options.heap}, page cache ${options.pageCache}) on port ${boltPort}, data in ${path.relative(repoRoot, home)}\n`);
-    neo4j = await startLocalNeo4j({ home: path.join(home, 'neo4j'), boltPort, heap: options.heap, pageCache: options.pageCache, passwordFile: path.join(home, 'neo4j-password') });
-    graph = connect({ uri: neo4j.uri, ...neo4j.auth });
-    const version = (await graph.driver.executeQuery('CALL dbms.components() YIELD versions RETURN versions[0] AS v')).records[0]?.get('v') as string;
+    const provinceBenches = benches.filter((b) => b.ownSizes === undefined);
+    let version: string | null = null;
+    if (provinceBenches.length > 0) {
+      ensureLauncherBuilt((line) => process.stdout.write(`${line}\n`));
+      const boltPort = await freePort();
+      process.stdout.write(`starting Neo4j (heap ${options.heap}, page cache ${options.pageCache}) on port ${boltPort}, data in ${path.relative(repoRoot, home)}\n`);
+      neo4j = await startLocalNeo4j({ home: path.join(home, 'neo4j'), boltPort, heap: options.heap, pageCache: options.pageCache, passwordFile: path.join(home, 'neo4j-password') });
+      graph = connect({ uri: neo4j.uri, ...neo4j.auth });
+      version = (await graph.driver.executeQuery('CALL dbms.components() YIELD versions RETURN versions[0] AS v')).records[0]?.get('v') as string;
+    }
     const info = machine(options, version);
     const runningNeo4j = neo4j;
-    const meter = new LoadMeter(() => [runningNeo4j.pid, ...[...children].filter((c) => c.exitCode === null).map((c) => c.pid!)]);
+    const meter = new LoadMeter(() => [...(runningNeo4j ? [runningNeo4j.pid] : []), ...[...children].filter((c) => c.exitCode === null).map((c) => c.pid!)]);
+    // Benchmarks with sizes of their own run once, after the province ones, under their own label.
+    const runs = [
+      ...options.sizes.flatMap((size) => provinceBenches.map((bench) => ({ size, bench }))),
+      ...benches.filter((b) => b.ownSizes !== undefined).map((bench) => ({ size: { label: bench.ownSizes!, firms: 0 }, bench })),
+    ];
+    const sizeLabels = [...new Set(runs.map((r) => r.size.label))];
     const date = new Date().toISOString().slice(0, 10);
     const started = new Date();
     const rows: (BenchRow & { size: string; bench: string })[] = [];
     const details: string[] = [];
 
-    for (const size of options.sizes) {
-      for (const bench of benches) {
-        const workDir = path.join(home, size.label);
-        fs.mkdirSync(workDir, { recursive: true });
-        const g = graph;
-        const ctx: BenchContext = {
-          size,
-          graph: g,
-          neo4j: { uri: neo4j.uri, auth: neo4j.auth, heap: options.heap, pageCache: options.pageCache },
-          workDir,
-          keptDir: options.keepProvince ? path.join(benchHome, 'provinces') : null,
-          log: (line) => process.stdout.write(`[${bench.name} ${size.label}] ${line}\n`),
-          resetDatabase: async () => {
-            await g.writeInBatches('admin/deleteAll');
-            await g.applySchema();
-          },
-          track: (child) => {
-            children.add(child);
-            child.once('exit', () => children.delete(child));
-          },
-          detail: (title, markdown) => details.push(`#### ${title}\n\n${markdown}`),
-          otherLoad: () => {
-            const stop = meter.start();
-            return () => stop().otherCores;
-          },
-        };
-        process.stdout.write(`\n== ${bench.name}, ${size.label} (${formatNumber(size.firms)} firms)\n`);
-        const stop = meter.start();
-        const result = await bench.run(ctx);
-        const load = stop();
-        result.push({
-          metric: 'CPU used by other processes (cores, mean)',
-          value: Number.isNaN(load.otherCores) ? 'n/a' : Number(load.otherCores.toFixed(2)),
-          baseline: info.cores,
-          note: `${info.cores} cores; load average ${load.load1.toFixed(2)} at the end`,
-        });
-        rows.push(...result.map((r) => ({ ...r, size: size.label, bench: bench.name })));
-        process.stdout.write(`\n${tableOf(rows.filter((r) => r.size === size.label && r.bench === bench.name))}\n`);
-        fs.rmSync(workDir, { recursive: true, force: true });
-      }
+    for (const { size, bench } of runs) {
+      const workDir = path.join(home, size.label.replace(/[^\w.-]+/g, '_'));
+      fs.mkdirSync(workDir, { recursive: true });
+      const g = graph;
+      const server = neo4j;
+      const noNeo4j = (): never => {
+        throw new Error(`${bench.name} has sizes of its own (ownSizes) and so no Neo4j`);
+      };
+      const ctx: BenchContext = {
+        size,
+        get graph() {
+          return g ?? noNeo4j();
+        },
+        get neo4j() {
+          return server ? { uri: server.uri, auth: server.auth, heap: options.heap, pageCache: options.pageCache } : noNeo4j();
+        },
+        workDir,
+        keptDir: options.keepProvince ? path.join(benchHome, 'provinces') : null,
+        log: (line) => process.stdout.write(`[${bench.name} ${size.label}] ${line}\n`),
+        resetDatabase: async () => {
+          if (!g) noNeo4j();
+          await g!.writeInBatches('admin/deleteAll');
+          await g!.applySchema();
+        },
+        track: (child) => {
+          children.add(child);
+          child.once('exit', () => children.delete(child));
+        },
+        detail: (title, markdown) => details.push(`#### ${title}\n\n${markdown}`),
+        otherLoad: () => {
+          const stop = meter.start();
+          return () => stop().otherCores;
+        },
+      };
+      process.stdout.write(`\n== ${bench.name}, ${size.label}${bench.ownSizes === undefined ? ` (${formatNumber(size.firms)} firms)` : ''}\n`);
+      const stop = meter.start();
+      const result = await bench.run(ctx);
+      const load = stop();
+      result.push({
+        metric: 'CPU used by other processes (cores, mean)',
+        value: Number.isNaN(load.otherCores) ? 'n/a' : Number(load.otherCores.toFixed(2)),
+        baseline: info.cores,
+        note: `${info.cores} cores; load average ${load.load1.toFixed(2)} at the end`,
+      });
+      rows.push(...result.map((r) => ({ ...r, size: size.label, bench: bench.name })));
+      process.stdout.write(`\n${tableOf(rows.filter((r) => r.size === size.label && r.bench === bench.name))}\n`);
+      fs.rmSync(workDir, { recursive: true, force: true });
     }
 
     const minutes = ((Date.now() - started.getTime()) / 60_000).toFixed(0);
     const section = [
-      `## ${date} — ${benches.map((b) => b.name).join(', ')} at ${options.sizes.map((s) => s.label).join(', ')}`,
+      `## ${date} — ${benches.map((b) => b.name).join(', ')} at ${sizeLabels.join(', ')}`,
       '',
       `Commit ${info.commit}; ${info.cores} cores (${info.cpu}), ${info.memory} memory; ${info.neo4j}; Node ${info.node}. ` +
         `Started ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC, ${minutes} min.` +
@@ -310,7 +353,7 @@ async function main(): Promise<void> {
     ].join('\n');
     process.stdout.write(`\n${section}\n`);
     if (options.write) {
-      writeBenchmarks(sectionKey(date, options, benches), section);
+      writeBenchmarks(sectionKey(date, sizeLabels, benches), section);
       process.stdout.write(`\nwritten to ${path.relative(process.cwd(), benchmarksFile)}\n`);
     }
   } finally {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
+import neo4j, { isRetryableError, type Driver, type ManagedTransaction } from 'neo4j-driver';
 import { MODEL_VERSION } from '../model/graph.ts';
 import { toPlain } from './values.ts';
 
@@ -90,6 +90,9 @@ const timedOutCodes = new Set(['Neo.ClientError.Transaction.TransactionTimedOut'
  */
 const TIMEOUT_GRACE_MS = 2500;
 
+/** Tries of a single read that fails transiently (a lost connection, a restarting database). */
+const READ_ATTEMPTS = 3;
+
 function queryTimeout(ms: number | undefined): CypherError {
   return ms === undefined
     ? new CypherError('QUERY_TIMEOUT', '查询超过数据库的时限 / the query ran longer than the database allows')
@@ -145,7 +148,18 @@ export class Graph implements GraphReader {
   }
 
   private static async runIn(tx: Pick<ManagedTransaction, 'run'>, query: CypherQuery, params: Record<string, unknown>): Promise<Row[]> {
-    const result = await tx.run(query.text, params);
+    // The driver captures a stack trace for every result, to put the caller's frames on an error
+    // the server sends back; formatting it (through the source maps tsx installs) cost as much as
+    // unpacking the records. An error from Neo4j keeps its message, code and the driver's frames.
+    const stackTraceLimit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
+    let pending: ReturnType<typeof tx.run>;
+    try {
+      pending = tx.run(query.text, params);
+    } finally {
+      Error.stackTraceLimit = stackTraceLimit;
+    }
+    const result = await pending;
     if (timing) {
       // The server's own time: a statement sent behind others in a transaction waits for them,
       // which the time from sending to answer would count twice.
@@ -156,14 +170,26 @@ export class Graph implements GraphReader {
     return result.records.map((r) => toPlain(r.toObject()) as Row);
   }
 
+  /**
+   * One query, in a transaction of its own that Neo4j opens and commits around it (auto-commit):
+   * one round trip to the database instead of three (BEGIN, the query, COMMIT), which is most of
+   * what a small read costs on both sides: 1.5 ms of CPU (driver and Neo4j) against 3.3 for the
+   * same statement in a read transaction (BENCHMARKS.md, the API section).
+   * Reads may be run again, so a transient failure is retried as executeRead would.
+   */
   async read<T = Row>(name: string, params: Record<string, unknown> = {}): Promise<T[]> {
     const query = loadQuery(name);
     checkParameters(query, params);
-    const session = this.session('READ');
-    try {
-      return (await this.underTimeout(session.executeRead((tx) => Graph.runIn(tx, query, params), this.readConfig()))) as T[];
-    } finally {
-      await session.close();
+    for (let attempt = 1; ; attempt++) {
+      const session = this.session('READ');
+      try {
+        return (await this.underTimeout(Graph.runIn({ run: (text: string, p: Record<string, unknown>) => session.run(text, p, this.readConfig()) }, query, params))) as T[];
+      } catch (error) {
+        if (attempt >= READ_ATTEMPTS || !isRetryableError(error)) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+      } finally {
+        await session.close();
+      }
     }
   }
 

@@ -201,17 +201,35 @@ const cytoscapeStyleHash = `'sha256-${crypto.createHash('sha256').update('._____
 /**
  * The web app's Content-Security-Policy: its own scripts only (the built index.html has no
  * inline script), its stylesheet plus cytoscape's one rule, the `data:` favicon, never framed.
+ * Ant Design writes its styles into `<style>` elements at run time (CSS-in-JS); with the
+ * `styleNonce` of the page (a fresh one each time index.html is served, see
+ * `indexHtmlWithNonce`) exactly those elements are let in, where 'unsafe-inline' would let in any.
  */
-export const appContentSecurityPolicy = [
-  "default-src 'self'",
-  "script-src 'self'",
-  `style-src 'self' ${cytoscapeStyleHash}`,
-  "img-src 'self' data:",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'self'",
-].join('; ');
+export function appContentSecurityPolicy(styleNonce?: string): string {
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    `style-src 'self' ${cytoscapeStyleHash}${styleNonce ? ` 'nonce-${styleNonce}'` : ''}`,
+    "img-src 'self' data:",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "frame-ancestors 'none'",
+    "form-action 'self'",
+  ].join('; ');
+}
+
+/** A nonce for one response: 128 random bits, base64 (CSP nonces must not be guessable or reused). */
+export function newStyleNonce(): string {
+  return crypto.randomBytes(16).toString('base64');
+}
+
+/**
+ * index.html as served: the page's style nonce in `<meta name="csp-nonce">`, where the app reads it
+ * and hands it to Ant Design (web/src/cspNonce.ts). A page that has no `<head>` is returned as is.
+ */
+export function indexHtmlWithNonce(html: string, styleNonce: string): string {
+  return html.replace(/<head([^>]*)>/i, (head) => `${head}<meta name="csp-nonce" content="${styleNonce}">`);
+}
 
 /** The API answers JSON only: nothing in it may load or run anything. */
 export const apiContentSecurityPolicy = "default-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { pipeline } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import type { ServerParts } from './context.ts';
-import { apiContentSecurityPolicy, appContentSecurityPolicy, securityHeaders } from './hardening.ts';
+import { apiContentSecurityPolicy, appContentSecurityPolicy, indexHtmlWithNonce, newStyleNonce, securityHeaders } from './hardening.ts';
 import { createApi } from './yoga.ts';
 import { serveGraphiQL } from './graphiql.ts';
 import { isImportsEndpoint, serveImportsEndpoint, UPLOADS_PATH } from './uploads/endpoint.ts';
@@ -158,12 +158,16 @@ function serveStatic(req: http.IncomingMessage, res: http.ServerResponse, decode
     res.end('界面尚未构建，请运行 npm start / the web app is not built: run npm start\n');
     return;
   }
+  if (found.file === path.join(webDist, 'index.html')) {
+    serveIndexHtml(req, res, found.file);
+    return;
+  }
   const immutable = found.file.includes(`${path.sep}assets${path.sep}`);
   res.writeHead(200, {
     'content-type': contentTypes[path.extname(found.file)] ?? 'application/octet-stream',
     'content-length': found.size,
     'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
-    'content-security-policy': appContentSecurityPolicy,
+    'content-security-policy': appContentSecurityPolicy(),
   });
   if (req.method === 'HEAD') {
     res.end();
@@ -172,6 +176,23 @@ function serveStatic(req: http.IncomingMessage, res: http.ServerResponse, decode
   pipeline(fs.createReadStream(found.file), res, (error) => {
     if (error && error.code !== 'ERR_STREAM_PREMATURE_CLOSE') log(`读取静态文件失败 / static file read failed: ${found.file}: ${error.message}`);
   });
+}
+
+/**
+ * The app's page, with a style nonce of its own: each response gets a fresh one, in the page (for
+ * the app to give Ant Design) and in the policy, so a nonce seen once is no use to anyone later.
+ * Read whole on each request: it is a few hundred bytes, and never cached (no-store).
+ */
+function serveIndexHtml(req: http.IncomingMessage, res: http.ServerResponse, file: string): void {
+  const nonce = newStyleNonce();
+  const body = indexHtmlWithNonce(fs.readFileSync(file, 'utf8'), nonce);
+  res.writeHead(200, {
+    'content-type': contentTypes['.html']!,
+    'content-length': Buffer.byteLength(body),
+    'cache-control': 'no-store',
+    'content-security-policy': appContentSecurityPolicy(nonce),
+  });
+  res.end(req.method === 'HEAD' ? undefined : body);
 }
 
 /** A Host header the URL parser accepts (a name or address, a port up to 65535), as yoga will parse it. */

@@ -25,7 +25,13 @@ export async function submitSignIn(page: Page, name: string | null, password = T
   await page.getByTestId('sign-in-submit').click();
 }
 
-/** Signs in through the form and waits for the search box: the investigators' and regulators' screen. */
+/** Signs in through the form and waits for the account menu in the header: any role, any address. */
+export async function signInToApp(page: Page, name: string, password = TEST_PASSWORD): Promise<void> {
+  await submitSignIn(page, name, password);
+  await page.getByTestId('account-menu').waitFor();
+}
+
+/** Signs in through the form and waits for the search box: the home screen of investigators and regulators. */
 export async function signInToSearch(page: Page, name: string, password = TEST_PASSWORD): Promise<void> {
   await submitSignIn(page, name, password);
   await page.getByTestId('search-input').waitFor();

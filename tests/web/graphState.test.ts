@@ -1,134 +1,203 @@
 import { describe, expect, it } from 'vitest';
-import type { Network } from '../../web/src/api.ts';
 import {
-  edgeList,
-  edgesOf,
-  emptyGraph,
-  isExpanded,
-  loadNetwork,
-  mergeNetwork,
-  nodeList,
-  select,
+  buildGraph,
+  collapse,
+  expand,
+  findPaths,
+  hide,
+  initialView,
+  openMore,
+  record,
+  redo,
+  serverFilters,
+  setFilters,
+  setLayout,
+  showHidden,
+  startHistory,
+  undo,
+  visibleGraph,
+  type Answers,
+  type Network,
+  type RelationPath,
+  type View,
 } from '../../web/src/graph/graphState.ts';
+import { paramsToView, viewToParams } from '../../web/src/graph/explorer/viewUrl.ts';
+import { edge, network, node } from './explorerFixtures.ts';
 
-// The demo chain: 王建国 80% → 汇金控股 60% → 鑫融投资 70% → 鑫融财富.
+// The demo chain: 王建国 80% → 汇金控股 60% → 鑫融投资 70% → 鑫融财富; 刘明 监事 of 鑫融财富.
 const WANG = 'P-wang';
-const HUIJIN = '91320100MA1HUIJIN1';
-const TOUZI = '91320100MA1TOUZI01';
-const CAIFU = '91320100MA1CAIFU01';
+const LIU = 'P-liu';
+const HUIJIN = '913200004159528472';
+const TOUZI = '91320105700497417W';
+const CAIFU = '91320106MA458AFTQ5';
 
-function holds(source: string, target: string, ratio: number | null) {
-  return { id: `HOLDS_SHARES:${source}:${target}`, type: 'HOLDS_SHARES' as const, source, target, ratio, role: null };
+const aroundCaifu: Network = network(
+  [node(CAIFU, 'COMPANY', '南京鑫融财富管理有限公司', { center: true }), node(TOUZI, 'COMPANY', '南京鑫融投资管理有限公司'), node(HUIJIN, 'COMPANY', '江苏汇金控股集团有限公司'), node(LIU, 'PERSON', '刘明')],
+  [edge('HOLDS_SHARES', TOUZI, CAIFU, { ratio: 0.7 }), edge('HOLDS_SHARES', HUIJIN, TOUZI, { ratio: 0.6 }), edge('OFFICER_OF', LIU, CAIFU, { id: `OFFICER_OF:${LIU}->${CAIFU}#监事`, role: '监事' })],
+);
+const aroundHuijin: Network = network(
+  [node(HUIJIN, 'COMPANY', '江苏汇金控股集团有限公司', { center: true }), node(WANG, 'PERSON', '王建国'), node(TOUZI, 'COMPANY', '南京鑫融投资管理有限公司')],
+  [edge('HOLDS_SHARES', WANG, HUIJIN, { ratio: 0.8 }), edge('HOLDS_SHARES', HUIJIN, TOUZI, { ratio: 0.6 })],
+  { exhaustive: false, limitsHit: ['budget'], cut: { nodes: 3, edges: 4, unexpanded: 0 } },
+);
+const aroundWang: Network = network(
+  [node(WANG, 'PERSON', '王建国', { center: true }), node(HUIJIN, 'COMPANY', '江苏汇金控股集团有限公司'), node('C-other', 'COMPANY', '王建国的另一家公司')],
+  [edge('HOLDS_SHARES', WANG, HUIJIN, { ratio: 0.8 }), edge('HOLDS_SHARES', WANG, 'C-other', { ratio: 1 })],
+);
+
+function answers(view: View, extra: Partial<Answers> = {}): Answers {
+  const byId: Record<string, Network> = { [HUIJIN]: aroundHuijin, [WANG]: aroundWang };
+  return {
+    centres: [aroundCaifu],
+    expansions: new Map(view.expanded.map((id) => [id, byId[id]])),
+    opened: new Map(),
+    paths: [],
+    ...extra,
+  };
 }
 
-const aroundCaifu: Network = {
-  nodes: [
-    { id: CAIFU, kind: 'COMPANY', label: '南京鑫融财富管理有限公司', status: '存续', inactive: false, center: true },
-    { id: TOUZI, kind: 'COMPANY', label: '南京鑫融投资管理有限公司', status: '存续', inactive: false, center: false },
-    { id: HUIJIN, kind: 'COMPANY', label: '江苏汇金控股集团有限公司', status: null, inactive: false, center: false },
-  ],
-  edges: [holds(TOUZI, CAIFU, 0.7), holds(HUIJIN, TOUZI, 0.6)],
-  exhaustive: true,
-  limitsHit: [],
+const drawn = (view: View, extra: Partial<Answers> = {}) => {
+  const visible = visibleGraph(buildGraph(view, answers(view, extra)), view);
+  return { nodes: visible.nodes.map((n) => n.id).sort(), edges: visible.edges.map((e) => e.id).sort() };
 };
 
-const aroundHuijin: Network = {
-  nodes: [
-    { id: HUIJIN, kind: 'COMPANY', label: '江苏汇金控股集团有限公司', status: '存续', inactive: false, center: true },
-    { id: WANG, kind: 'PERSON', label: '王建国', status: null, inactive: false, center: false },
-    { id: TOUZI, kind: 'COMPANY', label: '南京鑫融投资管理有限公司', status: '存续', inactive: false, center: false },
-  ],
-  edges: [
-    holds(WANG, HUIJIN, 0.8),
-    holds(HUIJIN, TOUZI, 0.6),
-    { id: `LEGAL_REPRESENTATIVE_OF:${WANG}:${HUIJIN}`, type: 'LEGAL_REPRESENTATIVE_OF', source: WANG, target: HUIJIN, ratio: null, role: null },
-  ],
-  exhaustive: false,
-  limitsHit: ['nodes'],
-};
-
-describe('graph state', () => {
-  it('loads a network around its centre and selects the centre', () => {
-    const g = loadNetwork(aroundCaifu, CAIFU);
-    expect(g.centerId).toBe(CAIFU);
-    expect(g.selectedId).toBe(CAIFU);
-    expect(nodeList(g).map((n) => n.id)).toEqual([CAIFU, TOUZI, HUIJIN]);
-    expect(edgeList(g)).toHaveLength(2);
-    expect(g.exhaustive).toBe(true);
-    expect(g.expansions).toEqual([]);
+describe('explorer state: expand and collapse', () => {
+  it('an expansion adds its neighbours without duplicating what is drawn', () => {
+    const view = expand(initialView([CAIFU]), HUIJIN);
+    const { nodes, edges } = drawn(view);
+    expect(nodes).toEqual([HUIJIN, TOUZI, CAIFU, LIU, WANG].sort());
+    expect(edges.filter((e) => e === `HOLDS_SHARES:${HUIJIN}->${TOUZI}`)).toHaveLength(1);
+    const graph = buildGraph(view, answers(view));
+    expect(graph.exhaustive).toBe(false);
+    expect(graph.cut).toEqual({ nodes: 3, edges: 4 });
   });
 
-  it('merges an expansion without duplicating nodes or edges and keeps the first centre', () => {
-    const g0 = loadNetwork(aroundCaifu, CAIFU);
-    const g1 = mergeNetwork(g0, aroundHuijin, { id: HUIJIN, depth: 1 });
-    expect(nodeList(g1).map((n) => n.id)).toEqual([CAIFU, TOUZI, HUIJIN, WANG]);
-    expect(edgeList(g1).map((e) => e.id).sort()).toEqual(
-      [
-        `HOLDS_SHARES:${HUIJIN}:${TOUZI}`,
-        `HOLDS_SHARES:${TOUZI}:${CAIFU}`,
-        `HOLDS_SHARES:${WANG}:${HUIJIN}`,
-        `LEGAL_REPRESENTATIVE_OF:${WANG}:${HUIJIN}`,
-      ].sort(),
+  it('collapse removes what the expansion brought that nothing else holds, and keeps the rest', () => {
+    const expanded = expand(initialView([CAIFU]), HUIJIN);
+    const collapsed = collapse(expanded, HUIJIN);
+    expect(drawn(collapsed).nodes).toEqual([HUIJIN, TOUZI, CAIFU, LIU].sort());
+    expect(drawn(collapsed).edges).not.toContain(`HOLDS_SHARES:${WANG}->${HUIJIN}`);
+  });
+
+  it('collapsing a parent puts to sleep the expansions of the nodes it brought', () => {
+    const view = expand(expand(initialView([CAIFU]), HUIJIN), WANG);
+    expect(drawn(view).nodes).toContain('C-other');
+    const collapsed = collapse(view, HUIJIN);
+    expect(drawn(collapsed).nodes).not.toContain(WANG);
+    expect(drawn(collapsed).nodes).not.toContain('C-other');
+  });
+
+  it('an opened supernode draws its page of neighbours and stops being summarised on the last page', () => {
+    const view = openMore(initialView([CAIFU]), HUIJIN);
+    expect(view.opened).toEqual({ [HUIJIN]: 1 });
+    const page = {
+      node: node(HUIJIN, 'COMPANY', '江苏汇金控股集团有限公司'),
+      nodes: [{ node: node(WANG, 'PERSON', '王建国'), edge: edge('HOLDS_SHARES', WANG, HUIJIN, { ratio: 0.8 }) }],
+      pageInfo: { hasNextPage: false, endCursor: null },
+      totalCount: 1,
+    };
+    const base = network(
+      aroundCaifu.nodes.map((n) => (n.id === HUIJIN ? { ...n, supernode: true, hiddenNeighbours: [{ type: 'HOLDS_SHARES' as const, kind: 'PERSON' as const, count: 1 }] } : n)),
+      aroundCaifu.edges,
     );
-    expect(g1.centerId).toBe(CAIFU);
-    // The earlier answer lacked 汇金's status; the later one fills it in.
-    expect(g1.nodes.get(HUIJIN)?.status).toBe('存续');
-    // The state is replaced, not mutated, so React sees the change.
-    expect(g0.nodes.size).toBe(3);
+    const graph = buildGraph(view, { centres: [base], expansions: new Map(), opened: new Map([[HUIJIN, page]]), paths: [] });
+    expect(graph.nodes.has(WANG)).toBe(true);
+    expect(graph.nodes.get(HUIJIN)?.supernode).toBe(false);
+    expect(graph.openedCounts.get(HUIJIN)).toEqual({ drawn: 1, total: 1, more: false });
+    expect(openMore(view, HUIJIN).opened).toEqual({ [HUIJIN]: 2 });
+    expect(collapse(view, HUIJIN).opened).toEqual({});
+  });
+});
+
+describe('explorer state: hide and filter', () => {
+  it('hides nodes with their relationships and shows them again', () => {
+    const view = hide(initialView([CAIFU]), [HUIJIN]);
+    expect(drawn(view).nodes).toEqual([TOUZI, CAIFU, LIU].sort());
+    expect(drawn(view).edges).not.toContain(`HOLDS_SHARES:${HUIJIN}->${TOUZI}`);
+    expect(drawn(showHidden(view)).nodes).toContain(HUIJIN);
   });
 
-  it('is idempotent: merging the same network twice changes nothing', () => {
-    const once = mergeNetwork(loadNetwork(aroundCaifu, CAIFU), aroundHuijin);
-    const twice = mergeNetwork(once, aroundHuijin);
-    expect(twice.nodes.size).toBe(once.nodes.size);
-    expect(twice.edges.size).toBe(once.edges.size);
-    expect(twice.limitsHit).toEqual(['nodes']);
+  it('filtering out a relationship type drops its edges and the nodes only it connected, not the centre', () => {
+    const view = setFilters(initialView([CAIFU]), { ...initialView([]).filters, types: ['HOLDS_SHARES'] });
+    expect(drawn(view).edges).toEqual([`HOLDS_SHARES:${HUIJIN}->${TOUZI}`, `HOLDS_SHARES:${TOUZI}->${CAIFU}`].sort());
+    expect(drawn(view).nodes).not.toContain(LIU);
+    expect(drawn(view).nodes).toContain(CAIFU);
   });
 
-  it('records expansions in order with the nodes each one added', () => {
-    const g0 = loadNetwork(aroundCaifu, CAIFU);
-    const g1 = mergeNetwork(g0, aroundHuijin, { id: HUIJIN, depth: 1 });
-    const g2 = mergeNetwork(g1, aroundHuijin, { id: TOUZI, depth: 1 });
-    expect(g2.expansions).toEqual([
-      { id: HUIJIN, depth: 1, addedNodes: [WANG] },
-      { id: TOUZI, depth: 1, addedNodes: [] },
-    ]);
-    expect(isExpanded(g2, HUIJIN)).toBe(true);
-    expect(isExpanded(g2, TOUZI)).toBe(true);
-    expect(isExpanded(g2, CAIFU)).toBe(false);
+  it('asks the server for the filters, and always for flags so a flagged firm is marked', () => {
+    const filters = { kinds: ['COMPANY' as const], types: ['HOLDS_SHARES' as const], activeOnly: true };
+    expect(serverFilters(filters)).toEqual({ kinds: ['COMPANY', 'LIST_ENTRY'], relationshipTypes: ['HOLDS_SHARES', 'FLAGGED'], activeOnly: true });
   });
 
-  it('carries a cut-short network into the state', () => {
-    const g = mergeNetwork(loadNetwork(aroundCaifu, CAIFU), aroundHuijin);
-    expect(g.exhaustive).toBe(false);
-    expect(g.limitsHit).toEqual(['nodes']);
+  it('active-only leaves out revoked firms on the client too', () => {
+    const revoked = network([...aroundCaifu.nodes.map((n) => (n.id === TOUZI ? { ...n, inactive: true, status: '吊销' } : n))], aroundCaifu.edges);
+    const view = setFilters(initialView([CAIFU]), { ...initialView([]).filters, activeOnly: true });
+    expect(drawn(view, { centres: [revoked] }).nodes).not.toContain(TOUZI);
+  });
+});
+
+describe('explorer state: undo and redo', () => {
+  it('walks back and forth through the views, and a new step drops the undone ones', () => {
+    const start = initialView([CAIFU]);
+    let history = startHistory(start);
+    history = record(history, expand(history.present, HUIJIN));
+    history = record(history, setFilters(history.present, { ...history.present.filters, types: ['HOLDS_SHARES'] }));
+    expect(drawn(history.present).edges).not.toContain(`OFFICER_OF:${LIU}->${CAIFU}#监事`);
+
+    history = undo(history);
+    expect(drawn(history.present).edges).toContain(`OFFICER_OF:${LIU}->${CAIFU}#监事`);
+    expect(history.present.expanded).toEqual([HUIJIN]);
+    history = undo(history);
+    expect(history.present).toBe(start);
+    expect(undo(history)).toBe(history);
+
+    history = redo(history);
+    expect(history.present.expanded).toEqual([HUIJIN]);
+    history = record(history, setLayout(history.present, 'elk'));
+    expect(history.future).toEqual([]);
+    expect(redo(history)).toBe(history);
   });
 
-  it('drops edges whose ends are not in the graph', () => {
-    const g = loadNetwork(
-      { ...aroundCaifu, edges: [...aroundCaifu.edges, holds('P-missing', CAIFU, 0.3)] },
-      CAIFU,
-    );
-    expect(edgeList(g)).toHaveLength(2);
+  it('a change that changes nothing is no step to undo', () => {
+    const history = startHistory(initialView([CAIFU]));
+    expect(record(history, setLayout(history.present, 'fcose'))).toBe(history);
+    expect(record(history, collapse(history.present, HUIJIN))).toBe(history);
+  });
+});
+
+describe('explorer state: paths and URL', () => {
+  const path: RelationPath = {
+    length: 2,
+    hops: [
+      { from: { kind: 'PERSON', key: LIU, name: '刘明' }, to: { kind: 'COMPANY', key: CAIFU, name: '南京鑫融财富管理有限公司' }, relationship: 'OFFICER_OF', direction: 'FORWARD', ratio: null, role: '监事', alsoLinkedBy: [] },
+      { from: { kind: 'COMPANY', key: CAIFU, name: '南京鑫融财富管理有限公司' }, to: { kind: 'ADDRESS', key: '中山北路88号', name: '中山北路88号' }, relationship: 'REGISTERED_AT', direction: 'FORWARD', ratio: null, role: null, alsoLinkedBy: [] },
+    ],
+  };
+
+  it('draws a path over the network, reusing the relationships already drawn, whatever the kind filter', () => {
+    const view = findPaths(initialView([CAIFU]), [LIU, CAIFU]);
+    const graph = buildGraph(view, answers(view, { paths: [path] }));
+    expect([...graph.pathEdges]).toEqual([`OFFICER_OF:${LIU}->${CAIFU}#监事`, `REGISTERED_AT:${CAIFU}->ADDRESS:中山北路88号`]);
+    expect(drawn(view, { paths: [path] }).nodes).toContain('ADDRESS:中山北路88号');
   });
 
-  it('selects only drawn nodes', () => {
-    const g = loadNetwork(aroundCaifu, CAIFU);
-    expect(select(g, TOUZI).selectedId).toBe(TOUZI);
-    expect(select(g, 'not-drawn').selectedId).toBeNull();
-    expect(select(g, null).selectedId).toBeNull();
-    expect(select(g, CAIFU)).toBe(g);
-  });
-
-  it('lists the edges touching a node', () => {
-    const g = mergeNetwork(loadNetwork(aroundCaifu, CAIFU), aroundHuijin);
-    expect(edgesOf(g, HUIJIN).map((e) => e.source).sort()).toEqual([HUIJIN, WANG, WANG].sort());
-  });
-
-  it('starts empty', () => {
-    const g = emptyGraph();
-    expect(g.nodes.size).toBe(0);
-    expect(g.centerId).toBeNull();
-    expect(g.exhaustive).toBe(true);
+  it('round-trips the view through compact URL parameters', () => {
+    let view = initialView([CAIFU, 'P-x']);
+    view = expand(view, HUIJIN);
+    view = openMore(openMore(view, 'ADDRESS:南京市,中山北路'), 'ADDRESS:南京市,中山北路');
+    view = hide(view, [LIU]);
+    view = setFilters(view, { kinds: ['COMPANY'], types: ['HOLDS_SHARES', 'CONTROLS'], activeOnly: true });
+    view = setLayout(findPaths(view, [CAIFU, WANG]), 'elk');
+    view = { ...view, pinned: [TOUZI], depth: 3 };
+    const params = viewToParams({ view, selected: [TOUZI, `${TOUZI}->${CAIFU}`] });
+    expect(params.get('x')).toBe(HUIJIN);
+    expect(params.get('h')).toBe(LIU);
+    const back = paramsToView(new URLSearchParams(params.toString()));
+    expect(back.view).toEqual(view);
+    expect(back.selected).toEqual([TOUZI, `${TOUZI}->${CAIFU}`]);
+    // The default view is just its keys.
+    expect(viewToParams({ view: initialView([CAIFU]), selected: [] }).toString()).toBe(`keys=${CAIFU}`);
+    // paths.relations(keys) asks for the paths between the keys.
+    expect(paramsToView(new URLSearchParams(`keys=${CAIFU},${WANG}&paths=1`)).view.pathParties).toEqual([CAIFU, WANG]);
   });
 });

@@ -1,14 +1,21 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { App as AntApp, Card, Layout, Spin } from 'antd';
 import { useCallback, useEffect, useMemo, useReducer, useState } from 'react';
-import { Outlet } from 'react-router';
+import { Outlet, useLocation, useNavigate } from 'react-router';
 import { fetchMe, sessionGate, signOut, type Me } from './api.ts';
-import { AccountBar } from './components/AccountBar.tsx';
 import { ErrorNotice } from './components/common.tsx';
-import { htmlLang, I18nContext, loadLang, saveLang, translator, type I18n, type Lang } from './i18n.ts';
+import { htmlLang, I18nContext, loadLang, saveLang, translator, useI18n, type I18n, type Lang } from './i18n.ts';
+import { paths } from './paths.ts';
 import { RolePage } from './screens/rolePage/RolePage.tsx';
 import { SessionOverlay } from './screens/signIn/SessionOverlay.tsx';
-import { ChangePasswordScreen, SignInScreen } from './screens/signIn/SignInScreen.tsx';
+import { AccountPasswordScreen, ChangePasswordScreen, SignInScreen } from './screens/signIn/SignInScreen.tsx';
+import { recentWorkUser } from './session/recentWork.ts';
 import { initialSession, sessionReducer, viewOf } from './session/sessionState.ts';
 import { WorkspaceContext } from './session/workspace.ts';
+import { AccountMenu } from './shell/AccountMenu.tsx';
+import { AntdProvider } from './shell/AntdProvider.tsx';
+import { AppHeader } from './shell/AppHeader.tsx';
+import { searchBoxId, typedIntoField } from './shell/keyboard.ts';
 
 /**
  * The shell: language, the session, and which screen shows. Asks the server who is signed in on
@@ -28,13 +35,27 @@ export function App() {
     }),
     [lang],
   );
-  const { t } = i18n;
 
   useEffect(() => {
     document.documentElement.lang = htmlLang[lang];
     document.title = lang === 'zh' ? '穿透 · 企业关系穿透分析' : 'Chuantou 穿透 · look-through analysis';
   }, [lang]);
 
+  return (
+    <I18nContext.Provider value={i18n}>
+      <AntdProvider lang={lang}>
+        <Shell />
+      </AntdProvider>
+    </I18nContext.Provider>
+  );
+}
+
+function Shell() {
+  const { t } = useI18n();
+  const queryClient = useQueryClient();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const { message } = AntApp.useApp();
   const [session, dispatch] = useReducer(sessionReducer, initialSession);
 
   useEffect(() => {
@@ -64,10 +85,12 @@ export function App() {
   }, []);
 
   const endHere = useCallback(() => {
-    // Work waiting for a sign-in belonged to this user: it is dropped, never replayed for the next.
+    // Work waiting for a sign-in belonged to this user: it is dropped, never replayed for the next;
+    // so are the answers cached for them (the next user may see less).
     sessionGate.abandon();
+    queryClient.clear();
     dispatch({ type: 'signedOut' });
-  }, []);
+  }, [queryClient]);
 
   // From the header: if the server did not end the session, say so and stay (the cookie still works).
   const signOutFromHeader = useCallback(async () => {
@@ -84,63 +107,85 @@ export function App() {
 
   const view = viewOf(session);
   const me = session.status === 'signedIn' ? session.me : null;
+  const working = me != null && (view.screen === 'workbench' || view.screen === 'rolePage');
+  const onPasswordPage = location.pathname === paths.changePassword();
+
+  // Recent work is kept per user: the screens record into the signed-in user's list only.
+  recentWorkUser(me?.user.name ?? null);
+
+  // '/' focuses the search box from any screen (on another screen it goes home, whose box takes focus).
+  useEffect(() => {
+    if (view.screen !== 'workbench' || view.overlay) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey || typedIntoField(event.target)) return;
+      event.preventDefault();
+      const box = document.getElementById(searchBoxId);
+      if (box) box.focus();
+      else navigate(paths.home());
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [view.screen, view.overlay, navigate]);
 
   return (
-    <I18nContext.Provider value={i18n}>
+    <>
       <div className="app" inert={view.overlay != null}>
-        <header className="app-header">
-          <div className="brand">
-            <span className="brand-mark" aria-hidden="true">
-              穿
-            </span>
-            <span className="brand-name">{lang === 'zh' ? '穿透' : 'Chuantou 穿透'}</span>
-            <span className="brand-tagline">{t('app.tagline')}</span>
-          </div>
-          <div className="header-right">
-            {me && (view.screen === 'workbench' || view.screen === 'rolePage') && (
-              <AccountBar me={me} onMeChanged={(next) => dispatch({ type: 'meUpdated', me: next })} onSignOut={signOutFromHeader} />
-            )}
-            <button
-              type="button"
-              className="lang-toggle"
-              data-testid="lang-toggle"
-              title={t('lang.switchTitle')}
-              onClick={() => i18n.setLang(lang === 'zh' ? 'en' : 'zh')}
-            >
-              {t('lang.switch')}
-            </button>
-          </div>
-        </header>
-
-        {view.screen === 'checking' && (
-          <main className="auth-page">
-            <p className="muted" role="status">
-              {t('session.checking')}
-            </p>
-          </main>
-        )}
-        {session.status === 'unreachable' && (
-          <main className="auth-page">
-            <section className="auth-card">
-              <h1>{t('session.unreachable')}</h1>
-              <ErrorNotice error={session.error} onRetry={() => dispatch({ type: 'recheck' })} />
-            </section>
-          </main>
-        )}
-        {session.status === 'signedOut' && <SignInScreen notice={session.notice} onSignedIn={signedIn} />}
-        {view.screen === 'changePassword' && (
-          <ChangePasswordScreen
-            onChanged={(next) => dispatch({ type: 'passwordChanged', me: next })}
-            onSessionEnded={() => dispatch({ type: 'expired' })}
-            onSignOut={leave}
+        <Layout className="app-layout">
+          <AppHeader
+            showMenu={view.screen === 'workbench'}
+            account={
+              working && me ? (
+                <AccountMenu
+                  me={me}
+                  mayGiveReason={view.screen === 'workbench'}
+                  onMeChanged={(next) => dispatch({ type: 'meUpdated', me: next })}
+                  onSignOut={signOutFromHeader}
+                />
+              ) : null
+            }
           />
-        )}
-        {session.status === 'signedIn' && view.screen === 'workbench' && (
-          <WorkspaceContext.Provider value={{ me: session.me, workspace: session.workspace }}>
-            <Outlet key={session.workspace} />
-          </WorkspaceContext.Provider>
-        )}
-        {me && view.screen === 'rolePage' && <RolePage me={me} />}
+          <Layout.Content className="app-content">
+            {view.screen === 'checking' && (
+              <main className="auth-page" role="status">
+                <Spin tip={t('session.checking')}>
+                  <div className="spin-space" />
+                </Spin>
+              </main>
+            )}
+            {session.status === 'unreachable' && (
+              <main className="auth-page">
+                <Card className="auth-card" title={t('session.unreachable')}>
+                  <ErrorNotice error={session.error} onRetry={() => dispatch({ type: 'recheck' })} />
+                </Card>
+              </main>
+            )}
+            {session.status === 'signedOut' && <SignInScreen notice={session.notice} onSignedIn={signedIn} />}
+            {view.screen === 'changePassword' && (
+              <ChangePasswordScreen
+                onChanged={(next) => dispatch({ type: 'passwordChanged', me: next })}
+                onSessionEnded={() => dispatch({ type: 'expired' })}
+                onSignOut={leave}
+              />
+            )}
+            {working && me && onPasswordPage && (
+              <AccountPasswordScreen
+                onChanged={(next) => {
+                  dispatch({ type: 'meUpdated', me: next });
+                  void message.success(t('password.changed'));
+                  navigate(paths.home());
+                }}
+                onSessionEnded={() => dispatch({ type: 'expired' })}
+                onCancel={() => navigate(-1)}
+              />
+            )}
+            {session.status === 'signedIn' && view.screen === 'workbench' && !onPasswordPage && (
+              <WorkspaceContext.Provider value={{ me: session.me, workspace: session.workspace }}>
+                <Outlet key={session.workspace} />
+              </WorkspaceContext.Provider>
+            )}
+            {me && view.screen === 'rolePage' && !onPasswordPage && <RolePage me={me} />}
+          </Layout.Content>
+        </Layout>
       </div>
 
       {me && view.overlay && (
@@ -153,6 +198,6 @@ export function App() {
           onLeave={leave}
         />
       )}
-    </I18nContext.Provider>
+    </>
   );
 }

@@ -3,7 +3,10 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
 import { createRouter } from './routes.tsx';
+import { nonceScriptCreatedStyles } from './shell/styleNonce.ts';
 import './styles.css';
+
+nonceScriptCreatedStyles();
 
 const queryClient = new QueryClient({
   defaultOptions: {

@@ -17,22 +17,45 @@ function query(params: Record<string, string | number | boolean | null | undefin
   return text ? `?${text}` : '';
 }
 
+/** What a link to the penetration chart may set; see paths.penetration. */
+export interface PenetrationLink {
+  direction?: 'up' | 'down' | 'both';
+  levels?: number;
+  levelsUp?: number;
+  levelsDown?: number;
+  /** The beneficial-owner threshold as a fraction (0.25 is 25%). */
+  threshold?: number;
+  activeOnly?: boolean;
+  rules?: 'cn-2024' | 'cn-2017';
+  maxChildrenUp?: number;
+  maxChildrenDown?: number;
+  /** Chart node ids whose subtree is folded away. */
+  collapsed?: readonly string[];
+  /** The chart node whose facts the side panel shows. */
+  selected?: string | null;
+}
+
 export const paths = {
   /** Home: the search box and recent work; `q` is the search shown. */
   home: (q?: string) => `/${query({ q })}`,
   /** 一户一档: one firm's or person's profile; `tab` the section open. */
   entity: (key: string, tab?: string) => `/entity/${encodeURIComponent(key)}${query({ tab })}`,
-  /** 股权穿透图 of one firm. */
-  penetration: (
-    key: string,
-    options: { direction?: 'up' | 'down'; levels?: number; threshold?: number; activeOnly?: boolean; rules?: 'cn-2024' | 'cn-2017' } = {},
-  ) =>
+  /**
+   * 股权穿透图 of one firm: its holders above (`levelsUp` levels) and its investments below
+   * (`levelsDown`); `direction` shows one half only, `levels` sets both. Whatever is left out takes
+   * the chart's defaults (screens/penetration/chartSettings.ts).
+   */
+  penetration: (key: string, options: PenetrationLink = {}) =>
     `/penetration/${encodeURIComponent(key)}${query({
-      dir: options.direction,
-      levels: options.levels,
+      up: options.levelsUp ?? (options.direction === 'down' ? 0 : options.levels),
+      down: options.levelsDown ?? (options.direction === 'up' ? 0 : options.levels),
       threshold: options.threshold,
       active: options.activeOnly ? 1 : undefined,
       rules: options.rules,
+      maxUp: options.maxChildrenUp,
+      maxDown: options.maxChildrenDown,
+      collapsed: options.collapsed,
+      sel: options.selected,
     })}`,
   /** The network explorer around one or more entities; its further state (filters, hidden, pinned …) is the explorer's own parameters. */
   explore: (keys: readonly string[]) => `/explore${query({ keys })}`,

@@ -1,3 +1,5 @@
+import { BankOutlined, UserOutlined } from '@ant-design/icons';
+import { Alert, Avatar, Button, Tag } from 'antd';
 import { ApiError, type EntityKind } from '../api.ts';
 import { useI18n, type Translate } from '../i18n.ts';
 
@@ -7,12 +9,13 @@ export type LoadState<T> =
   | { status: 'error'; error: unknown }
   | { status: 'done'; value: T };
 
-/** The same shape and colour as on the canvas, so a result row and its node are recognisably one thing. */
-export function KindIcon({ kind }: { kind: EntityKind }) {
+/** The same shape and colour as on the canvas (firm: square, person: round), so a row and its node are recognisably one thing. */
+export function KindIcon({ kind, size = 28 }: { kind: EntityKind; size?: number }) {
   const { t } = useI18n();
+  const firm = kind === 'COMPANY';
   return (
-    <span className={`kind-icon kind-${kind.toLowerCase()}`} title={t(`kind.${kind}`)} aria-label={t(`kind.${kind}`)}>
-      {t(`kind.${kind}.short`)}
+    <span className="kind-icon-wrap" title={t(`kind.${kind}`)} role="img" aria-label={t(`kind.${kind}`)}>
+      <Avatar size={size} shape={firm ? 'square' : 'circle'} className={`kind-icon kind-${kind.toLowerCase()}`} icon={firm ? <BankOutlined /> : <UserOutlined />} />
     </span>
   );
 }
@@ -20,7 +23,11 @@ export function KindIcon({ kind }: { kind: EntityKind }) {
 /** A firm's 登记状态, greyed when the server says the firm has ended (revoked or deregistered). */
 export function StatusBadge({ status, inactive }: { status: string | null; inactive: boolean }) {
   if (!status) return null;
-  return <span className={`status-badge${inactive ? ' status-inactive' : ''}`}>{status}</span>;
+  return (
+    <Tag className={`status-badge${inactive ? ' status-inactive' : ''}`} color={inactive ? 'default' : 'green'} data-testid="status-tag">
+      {status}
+    </Tag>
+  );
 }
 
 export function describeError(error: unknown, t: Translate): { message: string; code: string | null } {
@@ -44,15 +51,25 @@ export function ErrorNotice({ error, onRetry }: { error: unknown; onRetry?: () =
   const { t } = useI18n();
   const { message, code } = describeError(error, t);
   return (
-    <div className="notice notice-error" role="alert" data-testid="error">
-      <strong>{t('error.title')}</strong>
-      <span className="notice-text">{message}</span>
-      {code && <span className="notice-code">{t('error.code', { code })}</span>}
-      {onRetry && (
-        <button type="button" className="link-button" onClick={onRetry}>
-          {t('error.retry')}
-        </button>
-      )}
-    </div>
+    <Alert
+      type="error"
+      showIcon
+      role="alert"
+      data-testid="error"
+      title={t('error.title')}
+      description={
+        <>
+          <span className="notice-text">{message}</span>
+          {code && <span className="notice-code"> {t('error.code', { code })}</span>}
+        </>
+      }
+      action={
+        onRetry && (
+          <Button size="small" onClick={onRetry}>
+            {t('error.retry')}
+          </Button>
+        )
+      }
+    />
   );
 }

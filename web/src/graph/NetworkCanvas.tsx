@@ -1,182 +1,243 @@
-// The one module that loads cytoscape. It draws the data it is given and reports clicks; it never
-// fetches and never owns graph state, so panels and tests can reason about plain data.
+// The explorer's canvas: draws the data it is given, lays it out, and reports what the user does
+// (select, double-click, context-menu commands). It never fetches and never owns the view; the
+// explorer screen does, so undo/redo and the URL see every change.
 
-import cytoscape, { type Core, type ElementDefinition, type Layouts, type Position } from 'cytoscape';
 import { useEffect, useRef, useState } from 'react';
-import { useI18n } from '../i18n.ts';
-import { layeredPositions } from './layering.ts';
-import { layouts, stylesheet, type CanvasData, type CanvasEdge, type CanvasNode, type CanvasRelation, type LayoutName } from './style.ts';
+import cytoscape, { type Core, type ElementDefinition } from './cytoscape.ts';
+import type { LayoutName } from './graphState.ts';
+import { rendererOptions, stylesheetFor } from './renderer.ts';
+import { FIT_PADDING, layoutOptions, stylesheet, type CanvasData, type CanvasEdge, type CanvasNode, type CanvasRelation } from './style.ts';
+
+export type CanvasCommand = 'expand' | 'more' | 'collapse' | 'hide' | 'pin' | 'unpin' | 'select-neighbours';
+
+export interface CanvasMenuLabels {
+  expand: string;
+  more: string;
+  collapse: string;
+  hide: string;
+  pin: string;
+  unpin: string;
+  selectNeighbours: string;
+  fit: string;
+  showHidden: string;
+}
 
 export interface NetworkCanvasProps {
   data: CanvasData;
-  selectedId: string | null;
   layout: LayoutName;
-  onSelect: (id: string | null) => void;
-  onExpand: (id: string) => void;
+  /** Bumped to lay the drawing out again though nothing changed ("re-layout"). */
+  layoutRun: number;
+  /** Bumped to fit the drawing (the "fit" button). */
+  fitRun: number;
+  /** Selected element ids: nodes, and drawn edges (pairId). */
+  selected: readonly string[];
+  menu: CanvasMenuLabels;
+  onSelect: (ids: string[]) => void;
+  onDoubleClick: (id: string) => void;
+  onCommand: (command: CanvasCommand, id: string) => void;
+  onShowHidden: () => void;
+  /** The cytoscape instance once made (for export, centring, the mini-map), null when gone. */
+  onCore?: (cy: Core | null) => void;
+  /** The id of the element the mini-map is drawn in (the extension finds it by '#id'); none: no mini-map. */
+  navigatorId?: string | null;
 }
 
-interface DrawnNode {
-  id: string;
-  kind: string;
-  label: string;
-  center: boolean;
-  inactive: boolean;
-}
-
-interface DrawnEdge {
-  /** The relationship's id; `edge` is the drawn line that carries it. */
-  id: string;
-  edge: string;
-  source: string;
-  target: string;
-  type: string;
-  label: string;
-}
-
-const COMFORTABLE_ZOOM = 1.25;
-// Below this the 12px firm names are under 6px on screen and the stylesheet stops drawing them.
-const READABLE_ZOOM = 0.6;
-const FIT_PADDING = 40;
+/** Two or three nodes are not blown up to fill the canvas. */
+const MAX_FIT_ZOOM = 1.25;
 
 type LayoutState = 'empty' | 'running' | 'done';
 
-export function NetworkCanvas({ data, selectedId, layout, onSelect, onExpand }: NetworkCanvasProps) {
-  const { t } = useI18n();
-  const containerRef = useRef<HTMLDivElement>(null);
-  const cyRef = useRef<Core | null>(null);
-  const runningLayout = useRef<Layouts | null>(null);
-  // What the last layout was run for; a data change that keeps this unchanged only restyles.
-  const laidOut = useRef<{ ids: string; layout: LayoutName } | null>(null);
-  // Handlers live in a ref so cy's listeners are bound once and still call the latest props.
-  const handlers = useRef({ onSelect, onExpand });
-  handlers.current = { onSelect, onExpand };
+interface Drawn {
+  nodes: { id: string; kind: string; label: string; path: boolean; x: number; y: number }[];
+  edges: { id: string; edge: string; source: string; target: string; type: string; label: string }[];
+}
 
-  const [drawn, setDrawn] = useState<{ nodes: DrawnNode[]; edges: DrawnEdge[] }>({ nodes: [], edges: [] });
+export function NetworkCanvas(props: NetworkCanvasProps) {
+  const { data, layout, layoutRun, fitRun, selected, menu, navigatorId } = props;
+  const containerRef = useRef<HTMLDivElement>(null);
+  const [cy, setCy] = useState<Core | null>(null);
+  // Listeners are bound once and call the latest props through this ref.
+  const latest = useRef(props);
+  latest.current = props;
+  // Set while the canvas applies a selection it was given, so cy's events do not echo it back.
+  const applyingSelection = useRef(false);
+  const laidOut = useRef<{ ids: string; layout: LayoutName; run: number } | null>(null);
   const [layoutState, setLayoutState] = useState<LayoutState>('empty');
+  const [drawn, setDrawn] = useState<Drawn>({ nodes: [], edges: [] });
+  const [fitted, setFitted] = useState('');
 
   useEffect(() => {
     const container = containerRef.current;
     if (!container) return;
-    const cy = cytoscape({
+    const core = cytoscape({
       container,
-      style: stylesheet,
-      // Selection is owned by React (selectedId); cy's own selection state would compete with it.
-      autounselectify: true,
-      boxSelectionEnabled: false,
-      minZoom: 0.08,
-      maxZoom: 3,
+      ...rendererOptions('canvas'),
+      style: stylesheetFor('canvas', stylesheet),
+      // A click selects one element; Shift/Ctrl-click adds to the selection; Shift-drag selects a box.
+      selectionType: 'single',
+      boxSelectionEnabled: true,
+      minZoom: 0.05,
+      maxZoom: 4,
     });
-    cy.on('tap', 'node', (event) => handlers.current.onSelect(event.target.id()));
-    cy.on('tap', (event) => {
-      if (event.target === cy) handlers.current.onSelect(null);
-    });
-    cy.on('dbltap', 'node', (event) => handlers.current.onExpand(event.target.id()));
+    let pending = false;
+    const reportSelection = () => {
+      if (applyingSelection.current || pending) return;
+      pending = true;
+      // A box selection fires one event per element; report once, after the last.
+      queueMicrotask(() => {
+        pending = false;
+        latest.current.onSelect(core.$(':selected').map((e) => e.id()));
+      });
+    };
+    core.on('select unselect', reportSelection);
+    core.on('dbltap', 'node', (event) => latest.current.onDoubleClick(event.target.id()));
+    // A dragged node stays where the investigator put it: dragging pins it.
+    core.on('dragfreeon', 'node', (event) => latest.current.onCommand('pin', event.target.id()));
 
-    // The canvas changes size with the window and when the toolbar wraps (English labels are
-    // longer); cy must re-measure, and a drawing fitted to the old size would be cut off.
     const observer = new ResizeObserver(() => {
-      cy.resize();
-      if (cy.nodes().nonempty()) fitComfortably(cy);
+      core.resize();
     });
     observer.observe(container);
-
-    cyRef.current = cy;
-    laidOut.current = null;
+    setCy(core);
     return () => {
       observer.disconnect();
-      runningLayout.current?.stop();
-      runningLayout.current = null;
-      cy.destroy();
-      cyRef.current = null;
+      core.destroy();
+      setCy(null);
     };
   }, []);
 
   useEffect(() => {
-    const cy = cyRef.current;
-    if (!cy) return;
-    applyDiff(cy, data);
+    props.onCore?.(cy);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- reported when the instance changes only
+  }, [cy]);
 
-    const ids = [...data.nodes.map((n) => n.id), ...data.edges.map((e) => e.id)].sort().join('\n');
+  // The context menu, in the reader's language (rebuilt when it changes).
+  useEffect(() => {
+    if (!cy) return;
+    const command = (name: CanvasCommand) => (event: { target: { id: () => string } }) => latest.current.onCommand(name, event.target.id());
+    const menus = (cy as Core & { contextMenus: (options: unknown) => { destroy: () => void } }).contextMenus({
+      menuItems: [
+        { id: 'cx-expand', content: menu.expand, selector: 'node[!supernode][!expanded]', onClickFunction: command('expand') },
+        { id: 'cx-more', content: menu.more, selector: 'node[?supernode]', onClickFunction: command('more') },
+        { id: 'cx-collapse', content: menu.collapse, selector: 'node[?expanded]', onClickFunction: command('collapse') },
+        { id: 'cx-neighbours', content: menu.selectNeighbours, selector: 'node', onClickFunction: command('select-neighbours') },
+        { id: 'cx-pin', content: menu.pin, selector: 'node[!pinned]', onClickFunction: command('pin') },
+        { id: 'cx-unpin', content: menu.unpin, selector: 'node[?pinned]', onClickFunction: command('unpin') },
+        { id: 'cx-hide', content: menu.hide, selector: 'node', onClickFunction: command('hide') },
+        { id: 'cx-fit', content: menu.fit, coreAsWell: true, selector: '', onClickFunction: () => fitAll(cy) },
+        { id: 'cx-show-hidden', content: menu.showHidden, coreAsWell: true, selector: '', onClickFunction: () => latest.current.onShowHidden() },
+      ],
+      menuItemClasses: ['cy-context-menus-cxt-menuitem', 'network-menu-item'],
+      contextMenuClasses: ['cy-context-menus-cxt-menu', 'network-menu'],
+    });
+    return () => menus.destroy();
+  }, [cy, menu]);
+
+  // The mini-map.
+  useEffect(() => {
+    if (!cy || !navigatorId) return;
+    const nav = (cy as Core & { navigator: (options: unknown) => { destroy: () => void } }).navigator({
+      container: `#${navigatorId}`,
+      removeCustomContainer: false,
+      viewLiveFramerate: 0,
+      rerenderDelay: 300,
+    });
+    return () => nav.destroy();
+  }, [cy, navigatorId]);
+
+  useEffect(() => {
+    if (!cy) return;
+    const hadNodes = cy.nodes().nonempty();
+    applyDiff(cy, data);
+    cy.batch(() => {
+      cy.elements().removeClass('faded');
+      if (data.paths) cy.elements('[!path]').addClass('faded');
+    });
+    // Pinned nodes keep their place whatever layout runs.
+    cy.nodes().forEach((n) => {
+      if (n.data('pinned')) n.lock();
+      else n.unlock();
+    });
+
+    const ids = cy.nodes().map((n) => n.id()).sort().join('\n');
     const previous = laidOut.current;
+    let cancelled = false;
+    let running: { stop: () => void } | null = null;
     if (cy.nodes().empty()) {
       laidOut.current = null;
       setLayoutState('empty');
-    } else if (!previous || previous.ids !== ids || previous.layout !== layout) {
-      laidOut.current = { ids, layout };
-      runningLayout.current?.stop();
-      const run = cy.layout(
-        layout === 'hierarchy'
-          ? { ...layouts.hierarchy, positions: Object.fromEntries(layeredPositions(data)) }
-          : layouts.force,
-      );
-      runningLayout.current = run;
+    } else if (!previous || previous.ids !== ids || previous.layout !== layout || previous.run !== layoutRun) {
+      laidOut.current = { ids, layout, run: layoutRun };
+      const incremental = hadNodes && previous != null && previous.layout === layout && previous.run === layoutRun;
+      const fixed = cy.nodes('[?pinned]').map((n) => ({ nodeId: n.id(), position: { ...n.position() } }));
+      const run = cy.layout(layoutOptions(layout, incremental, fixed));
+      running = run;
       setLayoutState('running');
       run.one('layoutstop', () => {
-        if (runningLayout.current === run) runningLayout.current = null;
-        fitComfortably(cy);
+        if (cancelled) return;
+        setFitted(fitAll(cy));
+        setDrawn(readDrawn(cy));
         setLayoutState('done');
       });
       run.run();
     }
 
-    setDrawn({
-      nodes: cy.nodes().map((n) => ({
-        id: n.id(),
-        kind: String(n.data('kind')),
-        label: String(n.data('label')),
-        center: Boolean(n.data('center')),
-        inactive: Boolean(n.data('inactive')),
-      })),
-      edges: cy.edges().toArray().flatMap((e) =>
-        (e.data('relations') as CanvasRelation[]).map((r) => ({
-          id: r.id,
-          edge: e.id(),
-          source: e.source().id(),
-          target: e.target().id(),
-          type: r.type,
-          label: r.label,
-        })),
-      ),
-    });
-  }, [data, layout]);
+    setDrawn(readDrawn(cy));
+    return () => {
+      // A newer drawing supersedes this layout; its own layout will fit.
+      if (running && laidOut.current?.ids !== ids) {
+        cancelled = true;
+        running.stop();
+      }
+    };
+  }, [cy, data, layout, layoutRun]);
 
   useEffect(() => {
-    const cy = cyRef.current;
+    if (cy && fitRun > 0) setFitted(fitAll(cy));
+  }, [cy, fitRun]);
+
+  // Where each node is on screen, kept current as the view pans and zooms (for the list below).
+  useEffect(() => {
     if (!cy) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const onViewport = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => setDrawn(readDrawn(cy)), 120);
+    };
+    cy.on('viewport', onViewport);
+    return () => {
+      clearTimeout(timer);
+      cy.off('viewport', onViewport);
+    };
+  }, [cy]);
+
+  useEffect(() => {
+    if (!cy) return;
+    const wanted = new Set(selected);
+    applyingSelection.current = true;
     cy.batch(() => {
-      cy.nodes('.chosen').removeClass('chosen');
-      if (selectedId != null) cy.getElementById(selectedId).addClass('chosen');
+      cy.$(':selected').filter((e) => !wanted.has(e.id())).unselect();
+      for (const id of wanted) {
+        const element = cy.getElementById(id);
+        if (element.nonempty() && !element.selected()) element.select();
+      }
     });
-  }, [selectedId, data]);
+    applyingSelection.current = false;
+  }, [cy, selected, data]);
 
   return (
-    <div className="network" data-testid="network" data-layout-state={layoutState}>
+    <div className="network" data-testid="network" data-layout-state={layoutState} data-fit={fitted}>
       <div ref={containerRef} className="network-canvas" />
-      {layoutState !== 'empty' && (
-        <button
-          type="button"
-          className="network-fit"
-          onClick={() => cyRef.current && fitComfortably(cyRef.current)}
-        >
-          {t('graph.fit')}
-        </button>
-      )}
       {/* What cy actually holds, read back after every diff: for screen readers and browser tests. */}
       <div className="visually-hidden">
-        <ul data-testid="network-nodes" aria-label={t('graph.nodesList')}>
+        <ul data-testid="network-nodes">
           {drawn.nodes.map((n) => (
-            <li
-              key={n.id}
-              data-key={n.id}
-              data-kind={n.kind}
-              data-center={n.center || undefined}
-              data-inactive={n.inactive || undefined}
-            >
+            <li key={n.id} data-key={n.id} data-kind={n.kind} data-path={n.path || undefined} data-x={n.x} data-y={n.y}>
               {n.label}
             </li>
           ))}
         </ul>
-        <ul data-testid="network-edges" aria-label={t('graph.edgesList')}>
+        <ul data-testid="network-edges">
           {drawn.edges.map((e) => (
             <li key={e.id} data-edge={e.edge} data-source={e.source} data-target={e.target} data-type={e.type}>
               {e.label}
@@ -189,30 +250,52 @@ export function NetworkCanvas({ data, selectedId, layout, onSelect, onExpand }: 
 }
 
 /**
- * Fits the drawing, within limits: two or three nodes are not blown up to fill the canvas, and a
- * large network is not shrunk past reading; it is then shown around the centre entity to pan from.
+ * Fits every element with padding (a tiny network is not blown up past MAX_FIT_ZOOM). Returns the
+ * drawing's rendered extent and the canvas size, "x1,y1,x2,y2,w,h", so a test can check it fits.
  */
-function fitComfortably(cy: Core): void {
-  cy.fit(undefined, FIT_PADDING);
-  if (cy.zoom() > COMFORTABLE_ZOOM) {
-    cy.zoom(COMFORTABLE_ZOOM);
-    cy.center();
-  } else if (cy.zoom() < READABLE_ZOOM) {
-    cy.zoom(READABLE_ZOOM);
-    const center = cy.nodes('[?center]');
-    cy.center(center.nonempty() ? center : undefined);
+export function fitAll(cy: Core): string {
+  const elements = cy.elements();
+  if (elements.empty()) return '';
+  cy.fit(elements, FIT_PADDING);
+  if (cy.zoom() > MAX_FIT_ZOOM) {
+    cy.zoom(MAX_FIT_ZOOM);
+    cy.center(elements);
   }
+  const box = elements.renderedBoundingBox({ includeLabels: true });
+  return [box.x1, box.y1, box.x2, box.y2, cy.width(), cy.height()].map((v) => Math.round(v)).join(',');
+}
+
+/** Centres the view on an element, zooming in to reading size if the drawing is zoomed out. */
+export function centreOn(cy: Core, id: string): void {
+  const element = cy.getElementById(id);
+  if (element.empty()) return;
+  cy.animate({ center: { eles: element }, zoom: Math.max(cy.zoom(), 1) }, { duration: 250 });
+}
+
+/** What cy holds now, with each node's place on screen (px from the canvas' top left). */
+function readDrawn(cy: Core): Drawn {
+  return {
+    nodes: cy.nodes().map((n) => {
+      const p = n.renderedPosition();
+      return { id: n.id(), kind: String(n.data('kind')), label: String(n.data('name')), path: Boolean(n.data('path')), x: Math.round(p.x), y: Math.round(p.y) };
+    }),
+    edges: cy.edges().toArray().flatMap((e) =>
+      (e.data('relations') as CanvasRelation[]).map((r) => ({
+        id: r.id,
+        edge: e.id(),
+        source: e.source().id(),
+        target: e.target().id(),
+        type: r.type,
+        label: r.label,
+      })),
+    ),
+  };
 }
 
 /** Brings cy in line with `data`, touching only what changed, in one batch (one redraw). */
 function applyDiff(cy: Core, data: CanvasData): void {
   const wantedNodes = new Map(data.nodes.map((n) => [n.id, n]));
-  const wantedEdges = new Map(
-    data.edges
-      // cy throws on an edge whose end is missing; graphState already drops them, this is the guard.
-      .filter((e) => wantedNodes.has(e.source) && wantedNodes.has(e.target))
-      .map((e) => [e.id, e]),
-  );
+  const wantedEdges = new Map(data.edges.filter((e) => wantedNodes.has(e.source) && wantedNodes.has(e.target)).map((e) => [e.id, e]));
 
   cy.batch(() => {
     cy.edges().filter((e) => !wantedEdges.has(e.id())).remove();
@@ -221,9 +304,8 @@ function applyDiff(cy: Core, data: CanvasData): void {
     const additions: ElementDefinition[] = [];
     for (const node of wantedNodes.values()) {
       const existing = cy.getElementById(node.id);
-      if (existing.nonempty()) {
-        updateData(existing, node);
-      } else {
+      if (existing.nonempty()) updateData(existing, node);
+      else {
         const position = startPosition(cy, node.id, data.edges);
         additions.push({ group: 'nodes', data: { ...node }, ...(position ? { position } : {}) });
       }
@@ -237,28 +319,26 @@ function applyDiff(cy: Core, data: CanvasData): void {
   });
 }
 
-function updateData(element: cytoscape.SingularElementArgument, wanted: CanvasNode | CanvasEdge): void {
+function updateData(element: ReturnType<Core['getElementById']>, wanted: CanvasNode | CanvasEdge): void {
   const changed: Record<string, unknown> = {};
   for (const [field, value] of Object.entries(wanted)) {
     if (field === 'id' || field === 'source' || field === 'target') continue;
     const current: unknown = element.data(field);
     const same = typeof value === 'object' ? JSON.stringify(current) === JSON.stringify(value) : current === value;
-    if (!same) {
-      changed[field] = value;
-    }
+    if (!same) changed[field] = value;
   }
   if (Object.keys(changed).length) element.data(changed);
 }
 
-/** New nodes start beside a drawn neighbour, so a force layout grows the picture instead of reshuffling it. */
-function startPosition(cy: Core, id: string, edges: CanvasEdge[]): Position | undefined {
+/** New nodes start beside a drawn neighbour, so an incremental layout grows the picture instead of reshuffling it. */
+function startPosition(cy: Core, id: string, edges: CanvasEdge[]): { x: number; y: number } | undefined {
   for (const edge of edges) {
     const other = edge.source === id ? edge.target : edge.target === id ? edge.source : null;
     if (other == null) continue;
     const neighbour = cy.getElementById(other);
     if (neighbour.nonempty() && neighbour.isNode()) {
       const p = neighbour.position();
-      return { x: p.x + 20, y: p.y + 20 };
+      return { x: p.x + 30 + Math.random() * 20, y: p.y + 30 + Math.random() * 20 };
     }
   }
   return undefined;

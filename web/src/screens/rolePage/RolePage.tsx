@@ -1,3 +1,5 @@
+import { SafetyCertificateOutlined } from '@ant-design/icons';
+import { Card, Result, Typography } from 'antd';
 import type { Me, Role } from '../../api.ts';
 import { useI18n, type MessageKey } from '../../i18n.ts';
 
@@ -17,11 +19,15 @@ export function RolePage({ me }: { me: Me }) {
   const text = purpose[role];
   return (
     <main className="auth-page">
-      <section className="auth-card role-card" data-testid="role-page" data-role={role}>
-        <h1>{t('rolePage.title', { role: t(`role.${role}`) })}</h1>
-        {text && <p>{t(text)}</p>}
-        <p className="muted">{t('rolePage.jurisdiction', { code: me.user.jurisdiction })}</p>
-      </section>
+      <Card className="auth-card role-card" data-testid="role-page" data-role={role}>
+        <Result
+          icon={<SafetyCertificateOutlined />}
+          title={t('rolePage.title', { role: t(`role.${role}`) })}
+          subTitle={t('rolePage.jurisdiction', { code: me.user.jurisdiction })}
+        >
+          {text && <Typography.Paragraph className="role-purpose">{t(text)}</Typography.Paragraph>}
+        </Result>
+      </Card>
     </main>
   );
 }

@@ -1,8 +1,8 @@
-import { useState, type FormEvent } from 'react';
+import { Alert, Button, Form, Input } from 'antd';
+import { useState } from 'react';
 import { changePassword, fetchMe, isUnauthenticated, type Me } from '../../api.ts';
 import { describeError } from '../../components/common.tsx';
 import { useI18n } from '../../i18n.ts';
-import { PasswordField } from './PasswordField.tsx';
 
 export interface ChangePasswordFormProps {
   /** The password was changed; `me` is the session as it now is. */
@@ -23,8 +23,7 @@ export function ChangePasswordForm({ onChanged, onSessionEnded }: ChangePassword
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<{ message: string; code: string | null } | null>(null);
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     if (busy) return;
     if (!oldPassword || !newPassword) {
       setProblem({ message: t('password.missing'), code: null });
@@ -55,19 +54,23 @@ export function ChangePasswordForm({ onChanged, onSessionEnded }: ChangePassword
       );
   };
 
+  const field = (id: string, label: string, autoComplete: string, value: string, set: (v: string) => void, autoFocus = false) => (
+    <Form.Item label={label} htmlFor={id}>
+      <Input.Password id={id} data-testid={id} autoComplete={autoComplete} autoFocus={autoFocus} value={value} onChange={(event) => set(event.target.value)} />
+    </Form.Item>
+  );
+
   return (
-    <form className="auth-form" onSubmit={submit} data-testid="change-password-form" noValidate>
-      <PasswordField label={t('password.old')} testId="password-old" autoComplete="current-password" autoFocus value={oldPassword} onChange={setOldPassword} />
-      <PasswordField label={t('password.new')} testId="password-new" autoComplete="new-password" value={newPassword} onChange={setNewPassword} />
-      <PasswordField label={t('password.repeat')} testId="password-repeat" autoComplete="new-password" value={repeated} onChange={setRepeated} />
+    <Form layout="vertical" className="auth-form" onFinish={submit} data-testid="change-password-form" requiredMark={false}>
+      {field('password-old', t('password.old'), 'current-password', oldPassword, setOldPassword, true)}
+      {field('password-new', t('password.new'), 'new-password', newPassword, setNewPassword)}
+      {field('password-repeat', t('password.repeat'), 'new-password', repeated, setRepeated)}
       {problem && (
-        <div className="notice notice-error" role="alert" data-testid="change-password-error" data-code={problem.code ?? undefined}>
-          <span className="notice-text">{problem.message}</span>
-        </div>
+        <Alert type="error" showIcon className="auth-alert" role="alert" data-testid="change-password-error" data-code={problem.code ?? undefined} title={problem.message} />
       )}
-      <button type="submit" className="primary" data-testid="password-submit" disabled={busy}>
+      <Button type="primary" htmlType="submit" block data-testid="password-submit" loading={busy}>
         {busy ? t('password.submitting') : t('password.submit')}
-      </button>
-    </form>
+      </Button>
+    </Form>
   );
 }

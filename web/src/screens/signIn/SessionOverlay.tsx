@@ -1,3 +1,4 @@
+import { Button, Card, Typography } from 'antd';
 import type { Me } from '../../api.ts';
 import { useI18n } from '../../i18n.ts';
 import { ChangePasswordForm } from './ChangePasswordForm.tsx';
@@ -16,13 +17,14 @@ export interface SessionOverlayProps {
 /**
  * Covers the work when the session ends mid-way, without unmounting it: the search text, the
  * chosen entity and the network stay as they were, and the requests that met the ended session
- * go out again once the same user has signed in.
+ * go out again once the same user has signed in. Not an antd Modal: a Modal locks the page's
+ * scrolling with a <style> element of its own that carries no CSP nonce.
  */
 export function SessionOverlay({ kind, me, onSignedIn, onPasswordChanged, onSessionEnded, onLeave }: SessionOverlayProps) {
   const { t } = useI18n();
   return (
     <div className="overlay-backdrop">
-      <section
+      <Card
         className="auth-card overlay-card"
         role="dialog"
         aria-modal="true"
@@ -31,21 +33,25 @@ export function SessionOverlay({ kind, me, onSignedIn, onPasswordChanged, onSess
       >
         {kind === 'signIn' ? (
           <>
-            <h1 id="overlay-title">{t('overlay.title')}</h1>
-            <p className="muted">{t('overlay.text')}</p>
+            <Typography.Title level={4} id="overlay-title">
+              {t('overlay.title')}
+            </Typography.Title>
+            <Typography.Paragraph type="secondary">{t('overlay.text')}</Typography.Paragraph>
             <SignInForm fixedName={me.user.name} onSignedIn={onSignedIn} />
           </>
         ) : (
           <>
-            <h1 id="overlay-title">{t('password.title')}</h1>
-            <p className="muted">{t('password.required')}</p>
+            <Typography.Title level={4} id="overlay-title">
+              {t('password.title')}
+            </Typography.Title>
+            <Typography.Paragraph type="secondary">{t('password.required')}</Typography.Paragraph>
             <ChangePasswordForm onChanged={onPasswordChanged} onSessionEnded={onSessionEnded} />
           </>
         )}
-        <button type="button" className="link-button auth-secondary" data-testid="overlay-leave" onClick={onLeave}>
+        <Button type="link" className="auth-secondary" data-testid="overlay-leave" onClick={onLeave}>
           {kind === 'signIn' ? t('overlay.otherUser') : t('account.signOut')}
-        </button>
-      </section>
+        </Button>
+      </Card>
     </div>
   );
 }

@@ -1,8 +1,9 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { LockOutlined, UserOutlined } from '@ant-design/icons';
+import { Alert, Button, Form, Input, type InputRef } from 'antd';
+import { useRef, useState } from 'react';
 import { signIn, type Me } from '../../api.ts';
 import { describeError } from '../../components/common.tsx';
 import { formatDateTime, useI18n } from '../../i18n.ts';
-import { PasswordField } from './PasswordField.tsx';
 
 export interface SignInFormProps {
   /** Signing in again after the session ended: the same user, or the kept work would change hands. */
@@ -18,10 +19,9 @@ export function SignInForm({ fixedName, onSignedIn }: SignInFormProps) {
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<Failure | null>(null);
-  const passwordInput = useRef<HTMLInputElement>(null);
+  const passwordInput = useRef<InputRef>(null);
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     if (busy) return;
     if (!name.trim() || !password) {
       setFailure({ message: t('signIn.missing'), lockedUntil: null, code: null });
@@ -50,42 +50,52 @@ export function SignInForm({ fixedName, onSignedIn }: SignInFormProps) {
   };
 
   return (
-    <form className="auth-form" onSubmit={submit} data-testid="sign-in-form" noValidate>
-      <label>
-        <span>{t('signIn.name')}</span>
-        <input
+    <Form layout="vertical" className="auth-form" onFinish={submit} data-testid="sign-in-form" requiredMark={false}>
+      <Form.Item label={t('signIn.name')} htmlFor="sign-in-name">
+        <Input
+          id="sign-in-name"
           data-testid="sign-in-name"
           name="username"
+          size="large"
+          prefix={<UserOutlined />}
           autoComplete="username"
           autoFocus={!fixedName}
           readOnly={fixedName != null}
           value={name}
           onChange={(event) => setName(event.target.value)}
         />
-      </label>
-      <PasswordField
-        ref={passwordInput}
-        label={t('signIn.password')}
-        testId="sign-in-password"
-        name="password"
-        autoComplete="current-password"
-        autoFocus={fixedName != null}
-        value={password}
-        onChange={setPassword}
-      />
+      </Form.Item>
+      <Form.Item label={t('signIn.password')} htmlFor="sign-in-password">
+        <Input.Password
+          id="sign-in-password"
+          ref={passwordInput}
+          data-testid="sign-in-password"
+          name="password"
+          size="large"
+          prefix={<LockOutlined />}
+          autoComplete="current-password"
+          autoFocus={fixedName != null}
+          value={password}
+          onChange={(event) => setPassword(event.target.value)}
+        />
+      </Form.Item>
       {failure && (
-        <div className="notice notice-error" role="alert" data-testid="sign-in-error" data-code={failure.code ?? undefined}>
-          <span className="notice-text">{failure.message}</span>
-          {failure.lockedUntil && (
-            <span className="notice-text" data-testid="sign-in-locked-until">
-              {t('signIn.lockedUntil', { time: formatDateTime(failure.lockedUntil) })}
-            </span>
-          )}
-        </div>
+        <Alert
+          type="error"
+          showIcon
+          className="auth-alert"
+          role="alert"
+          data-testid="sign-in-error"
+          data-code={failure.code ?? undefined}
+          title={failure.message}
+          description={
+            failure.lockedUntil ? <span data-testid="sign-in-locked-until">{t('signIn.lockedUntil', { time: formatDateTime(failure.lockedUntil) })}</span> : undefined
+          }
+        />
       )}
-      <button type="submit" className="primary" data-testid="sign-in-submit" disabled={busy}>
+      <Button type="primary" htmlType="submit" size="large" block data-testid="sign-in-submit" loading={busy}>
         {busy ? t('signIn.submitting') : t('signIn.submit')}
-      </button>
-    </form>
+      </Button>
+    </Form>
   );
 }

@@ -1,3 +1,4 @@
+import { Alert, Button, Card, Typography } from 'antd';
 import type { Me } from '../../api.ts';
 import { useI18n } from '../../i18n.ts';
 import type { SignedOutNotice } from '../../session/sessionState.ts';
@@ -9,16 +10,23 @@ export function SignInScreen({ notice, onSignedIn }: { notice: SignedOutNotice |
   const { t } = useI18n();
   return (
     <main className="auth-page">
-      <section className="auth-card" aria-labelledby="sign-in-title" data-testid="sign-in-screen">
-        <h1 id="sign-in-title">{t('signIn.title')}</h1>
-        <p className="muted">{t('signIn.subtitle')}</p>
+      <Card className="auth-card" aria-labelledby="sign-in-title" data-testid="sign-in-screen">
+        <Typography.Title level={3} id="sign-in-title">
+          {t('signIn.title')}
+        </Typography.Title>
+        <Typography.Paragraph type="secondary">{t('signIn.subtitle')}</Typography.Paragraph>
         {notice && (
-          <div className="notice notice-warn" role="status" data-testid="sign-in-notice">
-            {t(notice === 'expired' ? 'signIn.notice.expired' : 'signIn.notice.signedOut')}
-          </div>
+          <Alert
+            type={notice === 'expired' ? 'warning' : 'info'}
+            showIcon
+            className="auth-alert"
+            role="status"
+            data-testid="sign-in-notice"
+            title={t(notice === 'expired' ? 'signIn.notice.expired' : 'signIn.notice.signedOut')}
+          />
         )}
         <SignInForm onSignedIn={onSignedIn} />
-      </section>
+      </Card>
     </main>
   );
 }
@@ -29,18 +37,46 @@ export interface ChangePasswordScreenProps {
   onSignOut: () => void;
 }
 
+/** The password change the account requires before any work (first sign-in, reset). */
 export function ChangePasswordScreen({ onChanged, onSessionEnded, onSignOut }: ChangePasswordScreenProps) {
   const { t } = useI18n();
   return (
     <main className="auth-page">
-      <section className="auth-card" aria-labelledby="change-password-title" data-testid="change-password-screen">
-        <h1 id="change-password-title">{t('password.title')}</h1>
-        <p className="muted">{t('password.required')}</p>
+      <Card className="auth-card" aria-labelledby="change-password-title" data-testid="change-password-screen">
+        <Typography.Title level={3} id="change-password-title">
+          {t('password.title')}
+        </Typography.Title>
+        <Typography.Paragraph type="secondary">{t('password.required')}</Typography.Paragraph>
         <ChangePasswordForm onChanged={onChanged} onSessionEnded={onSessionEnded} />
-        <button type="button" className="link-button auth-secondary" onClick={onSignOut}>
+        <Button type="link" className="auth-secondary" onClick={onSignOut}>
           {t('account.signOut')}
-        </button>
-      </section>
+        </Button>
+      </Card>
+    </main>
+  );
+}
+
+export interface AccountPasswordScreenProps {
+  onChanged: (me: Me) => void;
+  onSessionEnded: () => void;
+  onCancel: () => void;
+}
+
+/** 修改密码 chosen from the account menu (paths.changePassword()): the same form, and a way back. */
+export function AccountPasswordScreen({ onChanged, onSessionEnded, onCancel }: AccountPasswordScreenProps) {
+  const { t } = useI18n();
+  return (
+    <main className="auth-page">
+      <Card className="auth-card" aria-labelledby="account-password-title" data-testid="account-password-screen">
+        <Typography.Title level={3} id="account-password-title">
+          {t('password.title')}
+        </Typography.Title>
+        <Typography.Paragraph type="secondary">{t('password.voluntary')}</Typography.Paragraph>
+        <ChangePasswordForm onChanged={onChanged} onSessionEnded={onSessionEnded} />
+        <Button type="link" className="auth-secondary" data-testid="password-cancel" onClick={onCancel}>
+          {t('reason.cancel')}
+        </Button>
+      </Card>
     </main>
   );
 }
