@@ -1,5 +1,10 @@
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { TEST_PASSWORD } from './server.ts';
+
+/** Where browser tests keep their screenshots: test artifacts, looked at by people, never compared. */
+export const SCREENSHOTS = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '.test-data', 'screenshots');
 
 /** Headless Chromium from Debian's package, as the browser tests drive it. */
 const CHROMIUM = '/usr/bin/chromium';

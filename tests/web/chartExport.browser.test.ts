@@ -14,14 +14,14 @@ import { SaxesParser } from 'saxes';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CSS_PX_PER_INCH, DEFAULT_DPI, FOOTER_HEIGHT, PAGE_MARGIN } from '../../web/src/graph/export/exportPlan.ts';
-import { launchBrowser } from '../support/browser.ts';
+import { launchBrowser, SCREENSHOTS } from '../support/browser.ts';
 import { decodePng } from './fixtures/exportHarness/decodePng.ts';
 // The harness's window.exportHarness type.
 import type {} from './fixtures/exportHarness/main.ts';
 
 const HARNESS = join(dirname(fileURLToPath(import.meta.url)), 'fixtures', 'exportHarness');
 /** The exported files are kept as the test's artifacts, beside the screens' screenshots. */
-const ARTIFACTS = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '.test-data', 'screenshots');
+const ARTIFACTS = SCREENSHOTS;
 /** Chromium's canvas limit on a side (156 here; older releases stopped at 32 767), past which a canvas stays blank. */
 const CANVAS_MAX_SIDE = 65535;
 const OPERATOR = '张三（zhangsan）';

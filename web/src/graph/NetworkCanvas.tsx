@@ -170,7 +170,7 @@ export function NetworkCanvas(props: NetworkCanvasProps) {
       laidOut.current = { ids, layout, run: layoutRun };
       const incremental = hadNodes && previous != null && previous.layout === layout && previous.run === layoutRun;
       const fixed = cy.nodes('[?pinned]').map((n) => ({ nodeId: n.id(), position: { ...n.position() } }));
-      const run = cy.layout(layoutOptions(layout, incremental, fixed));
+      const run = cy.layout(layoutOptions(layout, incremental, fixed, cy.nodes().length));
       running = run;
       setLayoutState('running');
       run.one('layoutstop', () => {
