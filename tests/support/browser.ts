@@ -23,6 +23,14 @@ export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 }
 
+/** Collects a page's script errors and Content-Security-Policy refusals: a test expects both lists empty. */
+export function watchPage(page: Page, pageErrors: string[], cspViolations: string[]): void {
+  page.on('pageerror', (error) => pageErrors.push(String(error)));
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
+  });
+}
+
 /** Fills the sign-in form (the page or the overlay) as a user would and submits it. */
 export async function submitSignIn(page: Page, name: string | null, password = TEST_PASSWORD): Promise<void> {
   if (name !== null) await page.getByTestId('sign-in-name').fill(name);

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DemoApp } from '../../support/app.ts';
-import { launchBrowser, SCREENSHOTS, signInToSearch } from '../../support/browser.ts';
+import { launchBrowser, SCREENSHOTS, signInToSearch, watchPage } from '../../support/browser.ts';
 
 
 // The demo chain: 王建国 80% → 江苏汇金控股集团 60% → 南京鑫融投资管理 70% → 南京鑫融财富管理.
@@ -75,12 +75,9 @@ export function explorerJourney(demoApp: () => DemoApp): void {
       browser = await launchBrowser();
       const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
       const pageErrors: string[] = [];
-      page.on('pageerror', (error) => pageErrors.push(String(error)));
-      // The server's Content-Security-Policy must not block anything the explorer does (antd, cytoscape, its menus, the mini-map).
+      // The server's Content-Security-Policy must not block anything the screen does (antd, cytoscape, its menus, the mini-map).
       const cspViolations: string[] = [];
-      page.on('console', (message) => {
-        if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
-      });
+      watchPage(page, pageErrors, cspViolations);
 
       await page.goto(app.url, { waitUntil: 'domcontentloaded' });
       await signInToSearch(page, await app.user('investigator'));

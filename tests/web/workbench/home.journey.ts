@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DemoApp } from '../../support/app.ts';
-import { launchBrowser, SCREENSHOTS, signInToSearch } from '../../support/browser.ts';
+import { launchBrowser, SCREENSHOTS, signInToSearch, watchPage } from '../../support/browser.ts';
 
 
 const WEALTH = '南京鑫融财富管理有限公司';
@@ -38,10 +38,7 @@ export function homeJourney(demoApp: () => DemoApp): void {
       app = demoApp();
       browser = await launchBrowser();
       page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-      page.on('pageerror', (error) => pageErrors.push(String(error)));
-      page.on('console', (message) => {
-        if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
-      });
+      watchPage(page, pageErrors, cspViolations);
       mkdirSync(SCREENSHOTS, { recursive: true });
     });
     afterAll(async () => {
@@ -107,6 +104,8 @@ export function homeJourney(demoApp: () => DemoApp): void {
       expect(await focusedKey(page)).toBe(wealthKey);
       await page.keyboard.press('Enter');
       await page.waitForURL((url) => url.pathname === `/entity/${encodeURIComponent(wealthKey)}`);
+      // The profile must be on screen: until it renders, the home screen (and its box) may still be.
+      await page.getByTestId('profile-name').waitFor();
 
       // '/' on another screen goes home, to the box.
       await page.locator('body').click({ position: { x: 5, y: 300 } });

@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatPercent } from '../../../web/src/format.ts';
 import type { DemoApp } from '../../support/app.ts';
-import { launchBrowser, SCREENSHOTS, submitSignIn } from '../../support/browser.ts';
+import { launchBrowser, SCREENSHOTS, submitSignIn, watchPage } from '../../support/browser.ts';
 
 
 // demo/README.md: 王建国 holds 80% of 江苏汇金控股集团, which holds 60% of 南京鑫融投资管理 (48% through two
@@ -126,11 +126,9 @@ export function penetrationJourney(demoApp: () => DemoApp): void {
       browser = await launchBrowser();
       const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
       const pageErrors: string[] = [];
-      page.on('pageerror', (error) => pageErrors.push(String(error)));
+      // The server's Content-Security-Policy must not block anything the screen does (antd, cytoscape, its menus, the mini-map).
       const cspViolations: string[] = [];
-      page.on('console', (message) => {
-        if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
-      });
+      watchPage(page, pageErrors, cspViolations);
 
       await page.goto(new URL(`/penetration/${XINRONG_INVESTMENT}`, app.url).href, { waitUntil: 'domcontentloaded' });
       await submitSignIn(page, await app.user('investigator'));

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DemoApp } from '../../support/app.ts';
-import { launchBrowser, SCREENSHOTS, signInToSearch, submitSignIn } from '../../support/browser.ts';
+import { launchBrowser, SCREENSHOTS, signInToSearch, submitSignIn, watchPage } from '../../support/browser.ts';
 import { TEST_SETTINGS } from '../../support/graph.ts';
 import { ensureTestUser, TEST_PASSWORD } from '../../support/server.ts';
 
@@ -63,10 +63,7 @@ export function signInJourney(demoApp: () => DemoApp): void {
       investigator = await app.user('investigator');
       browser = await launchBrowser();
       page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-      page.on('pageerror', (error) => pageErrors.push(String(error)));
-      page.on('console', (message) => {
-        if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
-      });
+      watchPage(page, pageErrors, cspViolations);
       mkdirSync(SCREENSHOTS, { recursive: true });
     });
     afterAll(async () => {

@@ -5,7 +5,7 @@ import { Alert, Button, Card, Empty, List, Space, Spin, Typography } from 'antd'
 import { formatPercent } from '../../format.ts';
 import type { Operations } from '../../api/generated.ts';
 import { vocabulary } from '../../graph/explorer/vocabulary.ts';
-import type { RelationPath, RelationType } from '../../graph/graphState.ts';
+import { allTypes, type RelationPath, type RelationType } from '../../graph/graphState.ts';
 import { useMessages } from '../../i18n.ts';
 import { messages } from './messages.ts';
 
@@ -13,20 +13,8 @@ type Relations = Operations['Relations']['result']['relations'];
 type Hop = RelationPath['hops'][number];
 type Message = Parameters<ReturnType<typeof useMessages<(typeof messages)['zh']>>>[0];
 
-const HOP_TYPES = new Set([
-  'HOLDS_SHARES',
-  'LEGAL_REPRESENTATIVE_OF',
-  'OFFICER_OF',
-  'CONTROLS',
-  'RELATED_TO',
-  'BRANCH_OF',
-  'MEMBER_OF',
-  'REGISTERED_AT',
-  'OPERATES_AT',
-  'HAS_PHONE',
-  'HAS_EMAIL',
-  'HAS_WEBSITE',
-]);
+// A path hop follows any relationship the network draws except the flag to a list entry.
+const HOP_TYPES = new Set<string>(allTypes.filter((type) => type !== 'FLAGGED'));
 
 export interface PathsPanelProps {
   parties: readonly string[];
