@@ -225,7 +225,7 @@ export function newStyleNonce(): string {
 
 /**
  * index.html as served: the page's style nonce in `<meta name="csp-nonce">`, where the app reads it
- * and hands it to Ant Design (web/src/cspNonce.ts). A page that has no `<head>` is returned as is.
+ * and hands it to Ant Design (web/src/shell/styleNonce.ts). A page that has no `<head>` is returned as is.
  */
 export function indexHtmlWithNonce(html: string, styleNonce: string): string {
   return html.replace(/<head([^>]*)>/i, (head) => `${head}<meta name="csp-nonce" content="${styleNonce}">`);

@@ -8,7 +8,7 @@ import { htmlLang, I18nContext, loadLang, saveLang, translator, useI18n, type I1
 import { paths } from './paths.ts';
 import { RolePage } from './screens/rolePage/RolePage.tsx';
 import { SessionOverlay } from './screens/signIn/SessionOverlay.tsx';
-import { AccountPasswordScreen, ChangePasswordScreen, SignInScreen } from './screens/signIn/SignInScreen.tsx';
+import { ChangePasswordScreen, SignInScreen } from './screens/signIn/SignInScreen.tsx';
 import { recentWorkUser } from './session/recentWork.ts';
 import { initialSession, sessionReducer, viewOf } from './session/sessionState.ts';
 import { WorkspaceContext } from './session/workspace.ts';
@@ -162,20 +162,22 @@ function Shell() {
             {session.status === 'signedOut' && <SignInScreen notice={session.notice} onSignedIn={signedIn} />}
             {view.screen === 'changePassword' && (
               <ChangePasswordScreen
+                occasion="required"
                 onChanged={(next) => dispatch({ type: 'passwordChanged', me: next })}
                 onSessionEnded={() => dispatch({ type: 'expired' })}
-                onSignOut={leave}
+                onLeave={leave}
               />
             )}
             {working && me && onPasswordPage && (
-              <AccountPasswordScreen
+              <ChangePasswordScreen
+                occasion="chosen"
                 onChanged={(next) => {
                   dispatch({ type: 'meUpdated', me: next });
                   void message.success(t('password.changed'));
                   navigate(paths.home());
                 }}
                 onSessionEnded={() => dispatch({ type: 'expired' })}
-                onCancel={() => navigate(-1)}
+                onLeave={() => navigate(-1)}
               />
             )}
             {session.status === 'signedIn' && view.screen === 'workbench' && !onPasswordPage && (

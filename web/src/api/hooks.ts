@@ -10,17 +10,21 @@ import type { OperationName, Operations } from './generated.ts';
 type Result<N extends OperationName> = Operations[N]['result'];
 type Variables<N extends OperationName> = Operations[N]['variables'];
 
+/** The cache entry of one operation: keyed [operation, variables], for useQuery or useQueries alike. */
+export function apiQueryOptions<N extends OperationName>(operation: N, variables: Variables<N>) {
+  return {
+    queryKey: [operation, variables] as const,
+    queryFn: ({ signal }: { signal: AbortSignal }) => request(operation, variables, { signal }),
+  };
+}
+
 /** A query operation through the cache; the key is [operation, variables]. */
 export function useApiQuery<N extends OperationName>(
   operation: N,
   variables: Variables<N>,
   options: Omit<UseQueryOptions<Result<N>, Error, Result<N>, readonly [N, Variables<N>]>, 'queryKey' | 'queryFn'> = {},
 ) {
-  return useQuery({
-    queryKey: [operation, variables] as const,
-    queryFn: ({ signal }) => request(operation, variables, { signal }),
-    ...options,
-  });
+  return useQuery({ ...apiQueryOptions(operation, variables), ...options });
 }
 
 /** A mutation operation; invalidate what it changes in `onSuccess` (queryClient.invalidateQueries). */

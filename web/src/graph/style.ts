@@ -37,7 +37,8 @@ export const palette = {
   edgeText: '#2b3440',
 } as const;
 
-const FONT = '"Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif';
+/** The canvas labels' font: the CJK faces a Chinese desktop or Debian's fonts-noto-cjk provides, ASCII names only (cytoscape-svg reads it with an ASCII pattern). */
+export const FONT = '"Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif';
 
 /** A holding at or above this fraction is drawn heavier: a majority stake confers control. */
 export const MAJORITY = 0.5;

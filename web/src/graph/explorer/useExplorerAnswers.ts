@@ -1,11 +1,11 @@
 // The API's answers for one explorer view, each through the query cache under the same key
-// useApiQuery gives it ([operation, variables]): a centre's network, one hop around each expanded
+// useApiQuery gives it (apiQueryOptions): a centre's network, one hop around each expanded
 // node, the opened pages of each supernode, and the paths between the parties asked about. Undo of
 // a filter or a collapse finds its earlier answers in the cache and redraws without a request.
 
 import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
 import { useRef } from 'react';
-import { request } from '../../api.ts';
+import { apiQueryOptions } from '../../api/hooks.ts';
 import type { OperationName, Operations } from '../../api/generated.ts';
 import { serverFilters, type Answers, type RelationPath, type View } from '../graphState.ts';
 
@@ -19,8 +19,7 @@ export const PAGE_SIZE = 50;
 
 function apiQuery<N extends OperationName>(operation: N, variables: Operations[N]['variables']) {
   return {
-    queryKey: [operation, variables] as const,
-    queryFn: ({ signal }: { signal: AbortSignal }) => request(operation, variables, { signal }),
+    ...apiQueryOptions(operation, variables),
     // While a changed filter is asked again, the earlier drawing stays instead of blanking.
     placeholderData: keepPreviousData,
   };

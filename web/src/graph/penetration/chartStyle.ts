@@ -3,6 +3,7 @@
 // cytoscape here; PenetrationCanvas is the one module that draws.
 
 import type { LayoutOptions, StylesheetJson } from 'cytoscape';
+import { FONT } from '../style.ts';
 
 export const chartPalette = {
   companyFill: '#e8f1fb',
@@ -28,8 +29,6 @@ export const chartPalette = {
   selected: '#f5b700',
   collapsed: '#2b3440',
 } as const;
-
-const FONT = '"Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif';
 
 export const NODE_WIDTH = 196;
 const TEXT_WIDTH = NODE_WIDTH - 20;

@@ -31,50 +31,36 @@ export function SignInScreen({ notice, onSignedIn }: { notice: SignedOutNotice |
   );
 }
 
+/** Why the password page shows: the account requires a new one before any work, or the user chose it from the menu. */
+type PasswordOccasion = 'required' | 'chosen';
+
+const passwordPage = {
+  required: { testId: 'change-password-screen', intro: 'password.required', leave: 'account.signOut', leaveTestId: undefined },
+  chosen: { testId: 'account-password-screen', intro: 'password.voluntary', leave: 'reason.cancel', leaveTestId: 'password-cancel' },
+} as const;
+
 export interface ChangePasswordScreenProps {
+  occasion: PasswordOccasion;
   onChanged: (me: Me) => void;
   onSessionEnded: () => void;
-  onSignOut: () => void;
+  /** required: sign out; chosen: back to where the user was. */
+  onLeave: () => void;
 }
 
-/** The password change the account requires before any work (first sign-in, reset). */
-export function ChangePasswordScreen({ onChanged, onSessionEnded, onSignOut }: ChangePasswordScreenProps) {
+/** The password change: required (first sign-in, reset) before any work, or 修改密码 from the account menu (paths.changePassword()). */
+export function ChangePasswordScreen({ occasion, onChanged, onSessionEnded, onLeave }: ChangePasswordScreenProps) {
   const { t } = useI18n();
+  const page = passwordPage[occasion];
   return (
     <main className="auth-page">
-      <Card className="auth-card" aria-labelledby="change-password-title" data-testid="change-password-screen">
-        <Typography.Title level={3} id="change-password-title">
+      <Card className="auth-card" aria-labelledby={`${page.testId}-title`} data-testid={page.testId}>
+        <Typography.Title level={3} id={`${page.testId}-title`}>
           {t('password.title')}
         </Typography.Title>
-        <Typography.Paragraph type="secondary">{t('password.required')}</Typography.Paragraph>
+        <Typography.Paragraph type="secondary">{t(page.intro)}</Typography.Paragraph>
         <ChangePasswordForm onChanged={onChanged} onSessionEnded={onSessionEnded} />
-        <Button type="link" className="auth-secondary" onClick={onSignOut}>
-          {t('account.signOut')}
-        </Button>
-      </Card>
-    </main>
-  );
-}
-
-export interface AccountPasswordScreenProps {
-  onChanged: (me: Me) => void;
-  onSessionEnded: () => void;
-  onCancel: () => void;
-}
-
-/** 修改密码 chosen from the account menu (paths.changePassword()): the same form, and a way back. */
-export function AccountPasswordScreen({ onChanged, onSessionEnded, onCancel }: AccountPasswordScreenProps) {
-  const { t } = useI18n();
-  return (
-    <main className="auth-page">
-      <Card className="auth-card" aria-labelledby="account-password-title" data-testid="account-password-screen">
-        <Typography.Title level={3} id="account-password-title">
-          {t('password.title')}
-        </Typography.Title>
-        <Typography.Paragraph type="secondary">{t('password.voluntary')}</Typography.Paragraph>
-        <ChangePasswordForm onChanged={onChanged} onSessionEnded={onSessionEnded} />
-        <Button type="link" className="auth-secondary" data-testid="password-cancel" onClick={onCancel}>
-          {t('reason.cancel')}
+        <Button type="link" className="auth-secondary" data-testid={page.leaveTestId} onClick={onLeave}>
+          {t(page.leave)}
         </Button>
       </Card>
     </main>
