@@ -1,14 +1,16 @@
 import { z } from 'zod';
 import type { GraphReader } from '../cypher/run.ts';
 import { dateParam, int } from '../cypher/values.ts';
+import { isWithin } from '../model/divisions.ts';
 import { percentText } from '../model/values.ts';
 import { bySubject, edgeDates, envelopeOf, sortedLimits, type Chain, type EntityRef, type Envelope, type Finding, type Subgraph } from './envelope.ts';
 import { ownershipInto, reach, type WeightedEdge } from './integratedOwnership.ts';
 import { selectListTypes, withListTypes } from './listTypes.ts';
 import { upstreamOfAll, type GraphEdge, type GraphNode } from './ownershipGraph.ts';
 import { OwnershipView } from './ownershipView.ts';
-import { isoDate, limitParams, rules, stringList, threshold } from './params.ts';
+import { isoDate, jurisdiction, limitParams, rules, stringList, threshold } from './params.ts';
 import { confirmedGroups, type SameAsLink } from './personGroups.ts';
+import { regionPrefix } from './regionScope.ts';
 import { meetsThreshold, officeTitle, type Office } from './rules.ts';
 
 /**
@@ -36,6 +38,14 @@ export const flaggedControllersParams = z.object({
   listTypes: stringList.refine((l) => l.length > 0, '至少一个名单类型 / at least one list type').optional(),
   /** Answer for this day (YYYY-MM-DD); absent: the current relationships and listings. */
   asOf: isoDate.optional(),
+  /**
+   * Only flagged firms registered in this division or one below it (GB/T 2260, matched as
+   * keyword-screen matches); absent: every flagged firm, wherever registered — a case filed here
+   * against a firm registered elsewhere counts. Not in the registry's `parameters` (analyses/index.ts)
+   * on purpose: there a `jurisdiction` is filled in from the user's, and this screen is not limited
+   * unless asked.
+   */
+  jurisdiction: jurisdiction.optional(),
   /** Most flagged firms screened, largest amounts first. */
   maxFirms: z.coerce.number().int().min(1).max(1_000_000).default(100_000),
   maxDepth: limitParams.maxDepth,
@@ -59,6 +69,8 @@ interface Listing {
 
 interface FlaggedRow {
   firm: GraphNode;
+  /** Company.regionCode: where the firm is registered. */
+  regionCode: string | null;
   listings: Listing[];
 }
 
@@ -97,11 +109,19 @@ export async function flaggedControllers(graph: GraphReader, params: FlaggedCont
     withListTypes(envelopeOf('flagged-controllers', { ...params }, ranAt, null, [...limits, ...findings.flatMap((f) => f.limitsHit)], findings), selection);
 
   const searchLimits = new Set<string>();
-  let rows = await graph.read<FlaggedRow>('analyses/flaggedFirms', { listTypes: selection.values, asOf, limit: int(params.maxFirms + 1) });
+  const within = params.jurisdiction;
+  let rows = await graph.read<FlaggedRow>('analyses/flaggedFirms', {
+    listTypes: selection.values,
+    regionPrefix: within === undefined ? null : regionPrefix(within),
+    asOf,
+    limit: int(params.maxFirms + 1),
+  });
   if (rows.length > params.maxFirms) {
     searchLimits.add('firms');
     rows = rows.slice(0, params.maxFirms);
   }
+  // As keyword-screen: the query keeps the division's prefix, each firm's code is then checked against the division itself.
+  if (within !== undefined) rows = rows.filter((r) => r.regionCode !== null && isWithin(r.regionCode, within));
   if (rows.length === 0) return envelope([], searchLimits);
   const flagged = new Map(rows.map((r) => [r.firm.key, r]));
   const keys = [...flagged.keys()];

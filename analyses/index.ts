@@ -82,6 +82,8 @@ export const analyses: Record<string, AnalysisDefinition> = {
       threshold: common.threshold,
       rules: common.rules,
       asOf: common.asOf,
+      // `jurisdiction` is taken (flaggedControllers.ts) but not listed: listed, it would be filled in
+      // from the user's and the screen, unlimited by default, would be limited on every run.
       maxFirms: '最多筛查的涉案企业数，默认 100000 / most flagged firms screened, default 100000',
       maxDepth: common.maxDepth,
       maxNodes: '向上穿透最多实体数，默认 200000 / most entities in the walk up, default 200000',

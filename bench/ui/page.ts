@@ -14,8 +14,12 @@ export interface Scenario {
   renderer: RendererKind;
   /** Overrides of rendererOptions(renderer), to compare settings. */
   tuning: RendererOptions;
-  /** 'preset': the positions another scenario's layout gave (the layout does not depend on the renderer). */
-  layout: 'fcose-default' | 'fcose-draft' | 'elk' | 'preset';
+  /**
+   * 'explorer': the layout the explorer gives a network of this size (style.ts layoutOptions);
+   * 'fcose-default' and 'fcose-draft' for comparison; 'preset': the positions another scenario's
+   * layout gave (the layout does not depend on the renderer).
+   */
+  layout: 'explorer' | 'fcose-default' | 'fcose-draft' | 'elk' | 'preset';
   positions?: Record<string, { x: number; y: number }>;
   /** Pan-and-zoom frames after the first draw; 0 for none. */
   frames: number;
@@ -30,10 +34,15 @@ export interface FrameStats {
   maxMs: number;
 }
 
+export interface GestureStats extends FrameStats {
+  /** The longest draw after a gesture ended (the full-quality redraw textureOnViewport defers). */
+  settleMs: number;
+}
+
 export interface DrawResult {
   nodes: number;
   edges: number;
-  /** cytoscape() with the elements and the stylesheet. */
+  /** cy.add() of the elements to the canvas, which exists already. */
   createMs: number;
   layoutMs: number;
   /** From the end of the layout to the first frame's pixels. */
@@ -48,6 +57,11 @@ declare global {
     uiBench: {
       draw(scenario: Scenario): Promise<DrawResult>;
       panAndZoom(frames: number): Promise<FrameStats>;
+      startRecording(): void;
+      gesturing(on: boolean): void;
+      stopRecording(): GestureStats;
+      gesturePoints(): { hub: { x: number; y: number }; background: { x: number; y: number } };
+      zoom(): number;
       positions(): Record<string, { x: number; y: number }>;
       webglInfo(): string;
     };
@@ -75,13 +89,14 @@ function chartElementsOf(network: BenchNetwork): ElementDefinition[] {
   ];
 }
 
-function layoutOf(layout: Scenario['layout'], positions: Scenario['positions']): LayoutOptions {
+function layoutOf(layout: Scenario['layout'], positions: Scenario['positions'], nodeCount: number): LayoutOptions {
   if (layout === 'preset') return { name: 'preset', positions, fit: false, animate: false } as LayoutOptions;
   if (layout === 'elk') return chartLayout;
-  // The explorer's first drawing of a network (from scratch, no pinned nodes); draft is fCoSE's
-  // spectral start without the force-directed polish.
-  const product = layoutOptions('fcose', false, []);
-  return layout === 'fcose-draft' ? ({ ...product, quality: 'draft' } as unknown as LayoutOptions) : product;
+  // The explorer's first drawing of a network (from scratch, no pinned nodes).
+  if (layout === 'explorer') return layoutOptions('fcose', false, [], nodeCount);
+  // fCoSE as the explorer uses it for small networks; draft is its spectral start alone.
+  const fcose = layoutOptions('fcose', false, []);
+  return layout === 'fcose-draft' ? ({ ...fcose, quality: 'draft' } as unknown as LayoutOptions) : fcose;
 }
 
 const nextFrame = () => new Promise<number>((resolve) => requestAnimationFrame(resolve));
@@ -179,25 +194,30 @@ async function panAndZoom(cy: Core, hub: string, frames: number): Promise<FrameS
 
 let hub = '';
 
-/** Creates the canvas with the network, lays it out and waits for the first frame's pixels. */
+/**
+ * Draws the network the way the explorer does (web/src/graph/NetworkCanvas.tsx): the canvas exists,
+ * empty, before the network arrives (the screen opens, then the API answers), so its first frame is
+ * drawn before the timing starts; then the elements are added, laid out, fitted and drawn.
+ */
 async function draw(scenario: Scenario): Promise<DrawResult> {
   const chart = scenario.network === 'group';
   const network = chart ? benchGroup(scenario.size) : benchNetwork(scenario.size);
   const container = document.getElementById('cy')!;
   const elements = chart ? chartElementsOf(network) : elementsOf(network);
-  await nextFrame();
-
-  const started = performance.now();
   const cy = cytoscape({
     container,
-    elements,
     style: stylesheetFor(scenario.renderer, chart ? chartStylesheet : stylesheet),
     ...rendererOptions(scenario.renderer),
     ...scenario.tuning,
   });
   window.uiBenchCy = cy;
+  await drawn(cy, container);
+  await nextFrame();
+
+  const started = performance.now();
+  cy.add(elements);
   const created = performance.now();
-  const layout = cy.layout(layoutOf(scenario.layout, scenario.positions));
+  const layout = cy.layout(layoutOf(scenario.layout, scenario.positions, network.nodes.length));
   const stopped = layout.promiseOn('layoutstop');
   layout.run();
   await stopped;
@@ -218,6 +238,92 @@ async function draw(scenario: Scenario): Promise<DrawResult> {
   };
 }
 
+/**
+ * Frames and draws while the benchmark moves the real mouse (trusted input from the browser, see
+ * ui.bench.ts): what a user's pan and wheel zoom cost, through the same event handlers. Cytoscape
+ * draws a gesture differently from a script's viewport change (textureOnViewport moves a snapshot
+ * while the wheel turns or the mouse drags, and draws in full when the gesture ends).
+ */
+interface Recording {
+  /** Each animation frame's time, and whether the benchmark was moving the mouse or waiting then. */
+  stamps: { t: number; gesture: boolean }[];
+  renders: { ms: number; gesture: boolean }[];
+  gesture: boolean;
+  running: boolean;
+  stop: () => void;
+}
+let recording: Recording | null = null;
+
+function startRecording(): void {
+  const cy = window.uiBenchCy!;
+  const renderer = (cy as unknown as { renderer(): { render(options?: unknown): unknown } }).renderer();
+  const draw = renderer.render;
+  const state: Recording = { stamps: [], renders: [], gesture: false, running: true, stop: () => undefined };
+  renderer.render = function (this: unknown, options?: unknown) {
+    const t = performance.now();
+    const value = draw.call(this, options);
+    state.renders.push({ ms: performance.now() - t, gesture: state.gesture });
+    return value;
+  };
+  const tick = (t: number) => {
+    if (!state.running) return;
+    state.stamps.push({ t, gesture: state.gesture });
+    requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+  state.stop = () => {
+    state.running = false;
+    renderer.render = draw;
+  };
+  recording = state;
+}
+
+/** While the mouse moves (true) or between gestures, when the canvas draws in full (false). */
+function gesturing(on: boolean): void {
+  recording!.gesture = on;
+}
+
+/** Frame intervals that ended while a gesture was under way, and the longest full draw between gestures. */
+function stopRecording(): GestureStats {
+  const state = recording!;
+  state.stop();
+  recording = null;
+  const intervals = state.stamps.slice(1).flatMap((s, i) => (s.gesture ? [s.t - state.stamps[i]!.t] : []));
+  const sorted = [...intervals].sort((a, b) => a - b);
+  const settles = state.renders.filter((r) => !r.gesture).map((r) => r.ms);
+  return {
+    frames: intervals.length,
+    renders: state.renders.filter((r) => r.gesture).length,
+    meanMs: intervals.reduce((a, b) => a + b, 0) / Math.max(1, intervals.length),
+    p50Ms: percentile(sorted, 0.5) ?? 0,
+    p95Ms: percentile(sorted, 0.95) ?? 0,
+    maxMs: sorted[sorted.length - 1] ?? 0,
+    settleMs: Math.max(0, ...settles),
+  };
+}
+
+/** Where the hub is on screen, and the point of empty background nearest the screen's centre (a drag there pans; on a node it would move the node). */
+function gesturePoints(): { hub: { x: number; y: number }; background: { x: number; y: number } } {
+  const cy = window.uiBenchCy!;
+  const renderer = (cy as unknown as { renderer(): { findNearestElement(x: number, y: number, interactive: boolean, touch: boolean): unknown } }).renderer();
+  const rect = document.getElementById('cy')!.getBoundingClientRect();
+  const at = cy.getElementById(hub).renderedPosition();
+  const toModel = (x: number, y: number) => ({ x: (x - cy.pan().x) / cy.zoom(), y: (y - cy.pan().y) / cy.zoom() });
+  let best: { x: number; y: number; d: number } | null = null;
+  for (let x = 20; x < rect.width - 20; x += 16) {
+    for (let y = 20; y < rect.height - 20; y += 16) {
+      const d = Math.hypot(x - rect.width / 2, y - rect.height / 2);
+      if (best && d >= best.d) continue;
+      const model = toModel(x, y);
+      if (!renderer.findNearestElement(model.x, model.y, true, false)) best = { x, y, d };
+    }
+  }
+  if (!best) throw new Error('no empty background on screen to drag');
+  return { hub: { x: rect.left + at.x, y: rect.top + at.y }, background: { x: rect.left + best.x, y: rect.top + best.y } };
+}
+
+const zoom = () => window.uiBenchCy!.zoom();
+
 function webglInfo(): string {
   const gl = document.createElement('canvas').getContext('webgl2');
   if (!gl) return 'no WebGL 2';
@@ -233,4 +339,4 @@ function positions(): Record<string, { x: number; y: number }> {
   return out;
 }
 
-window.uiBench = { draw, panAndZoom: (frames) => panAndZoom(window.uiBenchCy!, hub, frames), positions, webglInfo };
+window.uiBench = { draw, panAndZoom: (frames) => panAndZoom(window.uiBenchCy!, hub, frames), startRecording, gesturing, stopRecording, gesturePoints, zoom, positions, webglInfo };

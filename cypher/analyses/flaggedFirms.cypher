@@ -1,9 +1,13 @@
 // The flagged firms a controllers screen starts from: every firm on a list or case of the chosen
 // types (非法集资案件, 取缔类, 整改类 …), with each listing's own figures. It starts from the
 // ListEntry nodes (a few per thousand firms), never from the firms. Firms come largest amount
-// first, so a cap on their number keeps the biggest cases.
+// first, so a cap on their number keeps the biggest cases. With a jurisdiction, only the firms
+// registered in it count; without, a case filed here against a firm registered elsewhere counts.
 // Parameters:
 //   $listTypes list of string — ListEntry.listType values that count as a flag
+//   $regionPrefix string or null — keep only firms whose registration division code
+//              (Company.regionCode) starts with it: the jurisdiction's 2, 4 or 6 digits
+//              (analyses/regionScope.ts, as keyword-screen); null: every firm, wherever registered
 //   $asOf      date or null — the day asked about: listings filed on or before it, with validFrom
 //              absent or on or before it and validTo absent or after it; null: the current ones
 //              (validTo absent)
@@ -14,8 +18,9 @@
 MATCH (l:ListEntry)
 WHERE l.listType IN $listTypes
 MATCH (f:Company)-[r:FLAGGED]->(l)
-WHERE CASE WHEN $asOf IS NULL THEN r.validTo IS NULL
-           ELSE coalesce(r.validFrom <= $asOf, true) AND coalesce(r.validTo > $asOf, true) AND coalesce(r.filedOn <= $asOf, true) END
+WHERE ($regionPrefix IS NULL OR f.regionCode STARTS WITH $regionPrefix)
+  AND CASE WHEN $asOf IS NULL THEN r.validTo IS NULL
+               ELSE coalesce(r.validFrom <= $asOf, true) AND coalesce(r.validTo > $asOf, true) AND coalesce(r.filedOn <= $asOf, true) END
 WITH f, l, r
 ORDER BY l.key
 WITH f, collect({
@@ -24,4 +29,4 @@ WITH f, collect({
 }) AS listings, sum(coalesce(r.amountWan, 0.0)) AS amount
 ORDER BY amount DESC, f.key
 LIMIT $limit
-RETURN {kind: 'COMPANY', key: f.key, name: f.name, idMasked: null, status: f.status} AS firm, listings
+RETURN {kind: 'COMPANY', key: f.key, name: f.name, idMasked: null, status: f.status} AS firm, f.regionCode AS regionCode, listings

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { parse as parseCsvStream } from 'csv-parse';
 import type { Graph } from '../../cypher/run.ts';
 import { int } from '../../cypher/values.ts';
 import { importFiles, newRunId, resumeImport, retractImport, ResumeError, type ImportSummary } from '../../importers/importFiles.ts';
@@ -70,6 +71,20 @@ export interface ImportWarning {
   count: number;
   message: string;
   value: string | null;
+}
+
+/** One line of a run's rejects file. */
+export interface RejectEntry {
+  fileName: string;
+  sheet: string | null;
+  /** The row in the file as a spreadsheet numbers it. */
+  row: number;
+  column: string;
+  value: string;
+  code: string;
+  severity: string;
+  message: string;
+  detail: string | null;
 }
 
 export interface RunProgress {
@@ -374,6 +389,30 @@ export class Imports {
     const run = await this.stored(runId);
     const file = run ? this.rejectsPath(run) : null;
     return file && fs.existsSync(file) ? file : null;
+  }
+
+  /**
+   * Entries `offset` to `offset + limit` of a run's rejects file, read as a stream and left as soon
+   * as they are had: a file of millions of rows costs the page it shows. Files are named as users
+   * know them (the server's folders left out).
+   */
+  async rejectsEntries(runId: string, offset: number, limit: number): Promise<RejectEntry[]> {
+    const file = await this.rejectsFile(runId);
+    if (!file) return [];
+    const entries: RejectEntry[] = [];
+    const parser = fs.createReadStream(file).pipe(parseCsvStream({ bom: true, relax_column_count: true, from_line: 2 }));
+    let index = 0;
+    try {
+      for await (const record of parser as AsyncIterable<string[]>) {
+        if (index++ < offset) continue;
+        const [fileName = '', sheet = '', row = '', column = '', value = '', code = '', , zh = '', en = '', detail = ''] = record;
+        entries.push({ fileName: path.basename(fileName), sheet: sheet || null, row: Number(row) || 0, column, value, code, severity: (rejectCodes[code as RejectCode]?.severity as string | undefined) ?? 'reject', message: `${zh} / ${en}`, detail: detail || null });
+        if (entries.length >= limit) break;
+      }
+    } finally {
+      parser.destroy();
+    }
+    return entries;
   }
 
   private view(job: Job | undefined, run: Record<string, unknown> | null): RunView {

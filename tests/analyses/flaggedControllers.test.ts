@@ -203,3 +203,58 @@ describe('flagged-controllers: every cap reached is named, never a silent negati
     }
   });
 });
+
+describe('flagged-controllers: with a jurisdiction, only the flagged firms registered in it count', () => {
+  // 壬域 legally represents three flagged firms: two registered in 南京市玄武区 (320102), one in
+  // 上海市黄浦区 (310101) — a case filed here against a firm registered elsewhere.
+  const person = 'P-TESTJURISDICTION';
+  const inside = ['TEST-JUR-XUANWU-1', 'TEST-JUR-XUANWU-2'];
+  const outside = 'TEST-JUR-HUANGPU';
+  const firms = [
+    { key: inside[0], name: '测试玄武一有限公司', regionCode: '320102', caseNo: '苏公经立字〔2021〕0101号' },
+    { key: inside[1], name: '测试玄武二有限公司', regionCode: '320102', caseNo: '苏公经立字〔2021〕0102号' },
+    { key: outside, name: '测试黄浦有限公司', regionCode: '310101', caseNo: '苏公经立字〔2021〕0103号' },
+  ];
+  const firmsOf = (env: Envelope) => new Set(one(env, '壬域').facts.firmKeys as string[]);
+
+  beforeAll(async () => {
+    await graph.driver.executeQuery(
+      `CREATE (p:Person {key: $person, name: '壬域', normalizedName: '壬域'})
+       WITH p UNWIND $firms AS f
+       CREATE (p)-[:LEGAL_REPRESENTATIVE_OF]->(c:Company {key: f.key, name: f.name, regionCode: f.regionCode, status: '存续'})
+       CREATE (c)-[:FLAGGED {caseNo: f.caseNo, amountWan: 100.0, victims: 10}]->(:ListEntry {key: 'L-' + f.key, listType: '非法集资案件', caseNo: f.caseNo})`,
+      { person, firms },
+    );
+  });
+  afterAll(async () => {
+    await graph.driver.executeQuery("MATCH (n) WHERE n.key = $person OR n.key STARTS WITH 'TEST-JUR-' OR n.key STARTS WITH 'L-TEST-JUR-' DETACH DELETE n", { person });
+  });
+
+  it('without one, every flagged firm counts wherever registered, even with the deployment’s jurisdiction configured', async () => {
+    const env = await screen();
+    expect(firmsOf(env)).toEqual(new Set([...inside, outside]));
+    expect(env.params).not.toHaveProperty('jurisdiction');
+  });
+
+  it('with the province, the firm registered in Shanghai no longer counts toward 壬域’s firms, those in 玄武区 do', async () => {
+    const env = await screen({ jurisdiction: '320000' });
+    expect(env.params).toMatchObject({ jurisdiction: '320000' });
+    expect(named(env, '壬域')).toEqual([]); // 2 firms < minFirms 3
+    const f = one(await screen({ jurisdiction: '320000', minFirms: 2 }), '壬域');
+    expect(new Set(f.facts.firmKeys as string[])).toEqual(new Set(inside));
+    expect(f.facts.cases).toBe(2);
+    expect(f.evidence.chains.filter((c) => c.kind === 'listing').map((c) => c.path[0]!.key).sort()).toEqual([...inside].sort());
+  });
+
+  it('matches a division and its subdivisions as keyword-screen does: the city and the district take 玄武区, another district does not', async () => {
+    expect(firmsOf(await screen({ jurisdiction: '320100', minFirms: 1 }))).toEqual(new Set(inside));
+    expect(firmsOf(await screen({ jurisdiction: '320102', minFirms: 1 }))).toEqual(new Set(inside));
+    expect(named(await screen({ jurisdiction: '320105', minFirms: 1 }), '壬域')).toEqual([]);
+    expect(firmsOf(await screen({ jurisdiction: '310000', minFirms: 1 }))).toEqual(new Set([outside]));
+  });
+
+  it('refuses a jurisdiction that is not a known 6-digit division code', async () => {
+    await expect(screen({ jurisdiction: '3201' })).rejects.toMatchObject({ code: 'BAD_PARAMS' });
+    await expect(screen({ jurisdiction: '990000' })).rejects.toMatchObject({ code: 'BAD_PARAMS' });
+  });
+});

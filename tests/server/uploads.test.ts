@@ -290,6 +290,13 @@ describe('imports of uploads', () => {
     expect((await fetch(rejectsUrl, { headers: { cookie: regulator.cookie! } })).status).toBe(403);
     expect((await fetch(rejectsUrl)).status).toBe(401);
     expect(await parts.audit.list({ operation: 'downloadRejects', outcome: 'ok' })).toHaveLength(1);
+    // The same entries through the API, page by page, the file named as the user named it.
+    const REJECTS = 'query($id: ID!, $after: String) { importRun(id: $id) { rejects(first: 1, after: $after) { nodes { fileName sheet row column value code severity message } pageInfo { hasNextPage endCursor } } } }';
+    const firstPage = (await investigator.gql(REJECTS, { id: runId })).data!.importRun.rejects;
+    expect(firstPage.nodes).toEqual([
+      { fileName: '企业登记.csv', sheet: null, row: 5, column: '统一社会信用代码', value: '91320102MA1X000300', code: 'USCC_CHECK_FAILED', severity: 'reject', message: expect.stringMatching(/^统一社会信用代码校验位错误.* \/ /) },
+    ]);
+    expect(firstPage.pageInfo.hasNextPage).toBe(false);
     expect(await parts.audit.list({ operation: 'startImport', outcome: 'ok' })).toEqual([expect.objectContaining({ reason: null, params: expect.objectContaining({ startImport: expect.objectContaining({ uploadId, reason: '（2026）苏公经立字第7号' }) }) })]);
     expect(await parts.audit.list({ operation: 'importFinished', outcome: 'ok' })).toEqual([expect.objectContaining({ resultCount: 3 })]);
 

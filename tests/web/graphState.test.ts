@@ -4,9 +4,16 @@ import {
   collapse,
   expand,
   findPaths,
+  groupNodes,
+  groupNodeId,
   hide,
   initialView,
   openMore,
+  pinAt,
+  setGroupCollapsed,
+  setPinned,
+  setSupernodeThreshold,
+  ungroup,
   record,
   redo,
   serverFilters,
@@ -21,7 +28,9 @@ import {
   type RelationPath,
   type View,
 } from '../../web/src/graph/graphState.ts';
+import { applyGroups } from '../../web/src/graph/explorer/groups.ts';
 import { paramsToView, viewToParams } from '../../web/src/graph/explorer/viewUrl.ts';
+import { toCanvasData, type Naming } from '../../web/src/graph/style.ts';
 import { edge, network, node } from './explorerFixtures.ts';
 
 // The demo chain: 王建国 80% → 汇金控股 60% → 鑫融投资 70% → 鑫融财富; 刘明 监事 of 鑫融财富.
@@ -199,5 +208,107 @@ describe('explorer state: paths and URL', () => {
     expect(viewToParams({ view: initialView([CAIFU]), selected: [] }).toString()).toBe(`keys=${CAIFU}`);
     // paths.relations(keys) asks for the paths between the keys.
     expect(paramsToView(new URLSearchParams(`keys=${CAIFU},${WANG}&paths=1`)).view.pathParties).toEqual([CAIFU, WANG]);
+  });
+});
+
+describe('explorer state: pinned places', () => {
+  it('pins nodes at their places, rounded, and a move of a pinned node is a step of its own', () => {
+    const start = initialView([CAIFU]);
+    const pinned = pinAt(start, { [TOUZI]: { x: 10.4, y: -20.6 } });
+    expect(pinned.pinned).toEqual([TOUZI]);
+    expect(pinned.positions).toEqual({ [TOUZI]: { x: 10, y: -21 } });
+    // The same place again changes nothing (no step to undo); another place does.
+    expect(pinAt(pinned, { [TOUZI]: { x: 10.1, y: -21.2 } })).toBe(pinned);
+    const moved = pinAt(pinned, { [TOUZI]: { x: 300, y: 40 } });
+    expect(moved.positions[TOUZI]).toEqual({ x: 300, y: 40 });
+    const history = undo(record(record(startHistory(start), pinned), moved));
+    expect(history.present.positions[TOUZI]).toEqual({ x: 10, y: -21 });
+  });
+
+  it('unpinning forgets the place', () => {
+    const view = setPinned(pinAt(initialView([CAIFU]), { [TOUZI]: { x: 1, y: 2 }, [HUIJIN]: { x: 3, y: 4 } }), [TOUZI], false);
+    expect(view.pinned).toEqual([HUIJIN]);
+    expect(view.positions).toEqual({ [HUIJIN]: { x: 3, y: 4 } });
+  });
+
+  it('keeps the threshold for supernodes within what the API takes', () => {
+    const view = initialView([CAIFU]);
+    expect(setSupernodeThreshold(view, 5).supernodeThreshold).toBe(5);
+    expect(setSupernodeThreshold(view, 0).supernodeThreshold).toBe(1);
+    expect(setSupernodeThreshold(view, 9999).supernodeThreshold).toBe(500);
+    expect(setSupernodeThreshold(view, view.supernodeThreshold)).toBe(view);
+  });
+});
+
+describe('explorer state: groups (编组)', () => {
+  const naming: Naming = { type: (t) => t, more: (n, t) => `+${n} ${t}` };
+  const groupNaming = { collapsed: (name: string, n: number) => `${name} (${n})` };
+
+  it('groups nodes under a name, a node in one group at most, and ungroups', () => {
+    const start = initialView([CAIFU]);
+    expect(groupNodes(start, '  ', [TOUZI])).toBe(start);
+    expect(groupNodes(start, '鑫融', [])).toBe(start);
+    const one = groupNodes(start, ' 鑫融 ', [TOUZI, CAIFU, TOUZI]);
+    expect(one.groups).toEqual([{ id: 'g1', name: '鑫融', members: [TOUZI, CAIFU], collapsed: false }]);
+    // 鑫融财富 moves to the new group; a group node itself is never a member.
+    const two = groupNodes(one, '汇金', [CAIFU, HUIJIN, 'group:g1']);
+    expect(two.groups).toEqual([
+      { id: 'g1', name: '鑫融', members: [TOUZI], collapsed: false },
+      { id: 'g2', name: '汇金', members: [CAIFU, HUIJIN], collapsed: false },
+    ]);
+    // A group whose last member leaves goes; ids are not reused while a higher one exists.
+    expect(groupNodes(two, '全部', [TOUZI]).groups.map((g) => g.id)).toEqual(['g2', 'g3']);
+    expect(ungroup(two, 'g1').groups.map((g) => g.id)).toEqual(['g2']);
+    expect(ungroup(two, 'g9')).toBe(two);
+  });
+
+  it('draws an open group as a box around its drawn members and a collapsed one as one node holding their relationships', () => {
+    let view = expand(initialView([CAIFU]), HUIJIN);
+    view = groupNodes(view, '鑫融', [TOUZI, CAIFU]);
+    const graph = buildGraph(view, answers(view));
+    const data = () => applyGroups(toCanvasData(graph, visibleGraph(graph, view), view, naming), view.groups, groupNaming);
+
+    const open = data();
+    const box = open.nodes.find((n) => n.id === groupNodeId({ id: 'g1' }))!;
+    expect(box).toMatchObject({ kind: 'GROUP', label: '鑫融', collapsed: false });
+    expect(open.nodes.filter((n) => n.parent === box.id).map((n) => n.id).sort()).toEqual([TOUZI, CAIFU].sort());
+    expect(open.nodes.find((n) => n.id === HUIJIN)!.parent).toBeUndefined();
+
+    view = setGroupCollapsed(view, 'g1', true);
+    const closed = data();
+    const ids = closed.nodes.map((n) => n.id);
+    expect(ids).not.toContain(TOUZI);
+    expect(ids).not.toContain(CAIFU);
+    expect(closed.nodes.find((n) => n.id === 'group:g1')).toMatchObject({ label: '鑫融 (2)', collapsed: true });
+    // 汇金 → 鑫融投资 60% becomes 汇金 → the group; 鑫融投资 → 鑫融财富 is inside it; 刘明 → 鑫融财富 goes to the group.
+    const edges = closed.edges.map((e) => [e.source, e.target, e.label]);
+    expect(edges).toContainEqual([HUIJIN, 'group:g1', '60.00%']);
+    expect(edges).toContainEqual([LIU, 'group:g1', '监事']);
+    expect(edges.some(([s, t]) => s === 'group:g1' && t === 'group:g1')).toBe(false);
+    expect(closed.edges.every((e) => ids.includes(e.source) && ids.includes(e.target))).toBe(true);
+    // Expanded again, the box is back.
+    expect(setGroupCollapsed(view, 'g1', false).groups[0]!.collapsed).toBe(false);
+  });
+
+  it('draws no group whose members are all out of the drawing', () => {
+    let view = groupNodes(initialView([CAIFU]), '刘明', [LIU]);
+    view = hide(view, [LIU]);
+    const graph = buildGraph(view, answers(view));
+    const data = applyGroups(toCanvasData(graph, visibleGraph(graph, view), view, naming), view.groups, groupNaming);
+    expect(data.nodes.map((n) => n.kind)).not.toContain('GROUP');
+  });
+
+  it('round-trips groups, pinned places and the supernode threshold through the URL', () => {
+    let view = groupNodes(initialView([CAIFU]), '名称~带,逗号%', [TOUZI, 'ADDRESS:南京市,中山北路']);
+    view = setGroupCollapsed(groupNodes(view, '汇金', [HUIJIN]), 'g2', true);
+    view = pinAt(view, { [TOUZI]: { x: -12.4, y: 340.5 } });
+    view = setPinned(view, [LIU], true);
+    view = setSupernodeThreshold(view, 5);
+    const params = viewToParams({ view, selected: [] });
+    expect(params.get('p')).toBe(`${TOUZI}@-12_341,${LIU}`);
+    expect(params.get('n')).toBe('5');
+    expect(paramsToView(new URLSearchParams(params.toString())).view).toEqual(view);
+    // A group item that makes no sense is dropped, not guessed at.
+    expect(paramsToView(new URLSearchParams(`keys=${CAIFU}&g=x1~0~a~b,g2~0~~b,g3~0~c`)).view.groups).toEqual([]);
   });
 });

@@ -1,20 +1,21 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { App as AntApp, Card, Layout, Spin } from 'antd';
-import { useCallback, useEffect, useMemo, useReducer, useState } from 'react';
-import { Outlet, useLocation, useNavigate } from 'react-router';
-import { fetchMe, sessionGate, signOut, type Me } from './api.ts';
+import { useCallback, useEffect, useMemo, useReducer, useState, type ReactNode } from 'react';
+import { Navigate, Outlet, useLocation, useMatches, useNavigate } from 'react-router';
+import { fetchMe, sessionGate, signOut, type Me, type Role } from './api.ts';
 import { ErrorNotice } from './components/common.tsx';
 import { htmlLang, I18nContext, loadLang, saveLang, translator, useI18n, type I18n, type Lang } from './i18n.ts';
 import { paths } from './paths.ts';
-import { RolePage } from './screens/rolePage/RolePage.tsx';
 import { SessionOverlay } from './screens/signIn/SessionOverlay.tsx';
 import { ChangePasswordScreen, SignInScreen } from './screens/signIn/SignInScreen.tsx';
 import { recentWorkUser } from './session/recentWork.ts';
 import { initialSession, sessionReducer, viewOf } from './session/sessionState.ts';
 import { WorkspaceContext } from './session/workspace.ts';
+import { homeOf, isAccessHandle, mayOpen } from './shell/access.ts';
 import { AccountMenu } from './shell/AccountMenu.tsx';
 import { AntdProvider } from './shell/AntdProvider.tsx';
 import { AppHeader } from './shell/AppHeader.tsx';
+import { Forbidden } from './shell/Forbidden.tsx';
 import { searchBoxId, typedIntoField } from './shell/keyboard.ts';
 
 /**
@@ -79,10 +80,19 @@ function Shell() {
     [],
   );
 
-  const signedIn = useCallback((me: Me) => {
-    dispatch({ type: 'signedIn', me });
-    sessionGate.signedIn();
-  }, []);
+  // Signing in lands the user on their work: an address their role may not open (left by the
+  // previous user, or an old link) gives way to the role's home instead of the 403 page.
+  const matches = useMatches();
+  const leaf = matches[matches.length - 1];
+  const leafAccess = isAccessHandle(leaf?.handle) ? leaf.handle.access : null;
+  const signedIn = useCallback(
+    (me: Me) => {
+      dispatch({ type: 'signedIn', me });
+      sessionGate.signedIn();
+      if (leafAccess && !leafAccess.includes(me.user.role)) navigate(homeOf(me.user.role), { replace: true });
+    },
+    [leafAccess, navigate],
+  );
 
   const endHere = useCallback(() => {
     // Work waiting for a sign-in belonged to this user: it is dropped, never replayed for the next;
@@ -107,15 +117,17 @@ function Shell() {
 
   const view = viewOf(session);
   const me = session.status === 'signedIn' ? session.me : null;
-  const working = me != null && (view.screen === 'workbench' || view.screen === 'rolePage');
+  const working = me != null && view.screen === 'workbench';
   const onPasswordPage = location.pathname === paths.changePassword();
 
   // Recent work is kept per user: the screens record into the signed-in user's list only.
   recentWorkUser(me?.user.name ?? null);
 
-  // '/' focuses the search box from any screen (on another screen it goes home, whose box takes focus).
+  // '/' focuses the search box from any screen (on another screen it goes home, whose box takes focus),
+  // for the roles that have the search.
+  const searches = me != null && mayOpen(me.user.role, '/');
   useEffect(() => {
-    if (view.screen !== 'workbench' || view.overlay) return;
+    if (view.screen !== 'workbench' || view.overlay || !searches) return;
     const onKey = (event: KeyboardEvent) => {
       if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey || typedIntoField(event.target)) return;
       event.preventDefault();
@@ -125,19 +137,18 @@ function Shell() {
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  }, [view.screen, view.overlay, navigate]);
+  }, [view.screen, view.overlay, searches, navigate]);
 
   return (
     <>
       <div className="app" inert={view.overlay != null}>
         <Layout className="app-layout">
           <AppHeader
-            showMenu={view.screen === 'workbench'}
+            role={view.screen === 'workbench' && me ? me.user.role : null}
             account={
               working && me ? (
                 <AccountMenu
                   me={me}
-                  mayGiveReason={view.screen === 'workbench'}
                   onMeChanged={(next) => dispatch({ type: 'meUpdated', me: next })}
                   onSignOut={signOutFromHeader}
                 />
@@ -174,7 +185,7 @@ function Shell() {
                 onChanged={(next) => {
                   dispatch({ type: 'meUpdated', me: next });
                   void message.success(t('password.changed'));
-                  navigate(paths.home());
+                  navigate(homeOf(next.user.role));
                 }}
                 onSessionEnded={() => dispatch({ type: 'expired' })}
                 onLeave={() => navigate(-1)}
@@ -182,10 +193,11 @@ function Shell() {
             )}
             {session.status === 'signedIn' && view.screen === 'workbench' && !onPasswordPage && (
               <WorkspaceContext.Provider value={{ me: session.me, workspace: session.workspace }}>
-                <Outlet key={session.workspace} />
+                <RoleGate role={session.me.user.role}>
+                  <Outlet key={session.workspace} />
+                </RoleGate>
               </WorkspaceContext.Provider>
             )}
-            {me && view.screen === 'rolePage' && !onPasswordPage && <RolePage me={me} />}
           </Layout.Content>
         </Layout>
       </div>
@@ -202,4 +214,18 @@ function Shell() {
       )}
     </>
   );
+}
+
+/**
+ * The screen of the address if the role may open it (shell/access.ts, attached to each route by
+ * routes.tsx); the 403 page otherwise. The bare address '/' takes a role without the search to
+ * its own start instead, so signing in lands every role on its work.
+ */
+function RoleGate({ role, children }: { role: Role; children: ReactNode }) {
+  const matches = useMatches();
+  const route = matches[matches.length - 1];
+  const access = isAccessHandle(route?.handle) ? route.handle.access : [];
+  if (access.includes(role)) return children;
+  if (route?.pathname === paths.home() && homeOf(role) !== paths.home()) return <Navigate to={homeOf(role)} replace />;
+  return <Forbidden role={role} />;
 }

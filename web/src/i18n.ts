@@ -13,6 +13,14 @@ const zh = {
   'lang.switchTitle': '切换为英文界面',
   'nav.home': '首页/搜索',
   'nav.explore': '关系网络',
+  'nav.analyses': '分析',
+  'nav.reports': '报告与监测',
+  'nav.inbox': '收件箱',
+  'nav.imports': '数据导入',
+  'nav.cases': '专案',
+  'nav.accounts': '账户管理',
+  'nav.vocabularies': '词表',
+  'nav.auditLog': '审计日志',
 
   'kind.COMPANY': '企业',
   'kind.PERSON': '人员',
@@ -77,11 +85,6 @@ const zh = {
   'reason.cancel': '取消',
   'reason.empty': '请填写查询事由，或点“清除事由”。',
 
-  'rolePage.title': '您的角色：{role}',
-  'rolePage.sysadmin': '系统管理员负责账户与词表（如名单类型）。按三员分立的要求，系统管理员不查看案件数据，因此这里没有搜索和关系网络。账户管理界面将在后续版本提供。',
-  'rolePage.auditor': '安全审计员负责查阅、筛选和导出审计日志，不查看案件数据，因此这里没有搜索和关系网络。审计日志界面将在后续版本提供。',
-  'rolePage.viewer': '查阅人员只能查看他人共享给您的报告，不能自行搜索或分析。报告共享功能将在后续版本提供。',
-  'rolePage.jurisdiction': '辖区代码：{code}',
 
   'error.title': '出错了',
   'error.network': '无法连接服务器，请检查网络或稍后重试。',
@@ -101,6 +104,14 @@ const en: Record<MessageKey, string> = {
   'lang.switchTitle': 'Switch to Chinese',
   'nav.home': 'Home / search',
   'nav.explore': 'Network',
+  'nav.analyses': 'Analyses',
+  'nav.reports': 'Reports & watches',
+  'nav.inbox': 'Inbox',
+  'nav.imports': 'Imports',
+  'nav.cases': 'Cases',
+  'nav.accounts': 'Accounts',
+  'nav.vocabularies': 'Vocabularies',
+  'nav.auditLog': 'Audit log',
 
   'kind.COMPANY': 'Firm',
   'kind.PERSON': 'Person',
@@ -165,11 +176,6 @@ const en: Record<MessageKey, string> = {
   'reason.cancel': 'Cancel',
   'reason.empty': 'Enter a reason, or choose "Clear reason".',
 
-  'rolePage.title': 'Your role: {role}',
-  'rolePage.sysadmin': 'System administrators manage accounts and vocabularies (such as list types). Separation of duties keeps them from case data, so there is no search or network here. The account screens come in a later version.',
-  'rolePage.auditor': 'Auditors read, filter and export the audit trail and see no case data, so there is no search or network here. The audit screens come in a later version.',
-  'rolePage.viewer': 'Viewers read the reports others share with them; they do not search or analyse. Shared reports come in a later version.',
-  'rolePage.jurisdiction': 'Jurisdiction code: {code}',
 
   'error.title': 'Something went wrong',
   'error.network': 'Cannot reach the server. Check the connection and try again.',

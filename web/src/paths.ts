@@ -62,4 +62,28 @@ export const paths = {
   /** 查关系 between two to five parties, drawn in the explorer. */
   relations: (keys: readonly string[]) => `/explore${query({ keys, paths: 1 })}`,
   changePassword: () => '/account/password',
+  /** 分析: the list of analyses, or one analysis's form and results; its parameters are the screen's own search parameters. */
+  analyses: (name?: string) => (name ? `/analyses/${encodeURIComponent(name)}` : '/analyses'),
+  /** 报告与监测: saved queries (reports and watches) the user owns or has been shared. */
+  reports: () => '/reports',
+  /** One saved query: its definition, schedule, sharing and runs. */
+  report: (id: string) => `/reports/${encodeURIComponent(id)}`,
+  /** One run of a saved query, opened as it was; `against` names the run it is compared with. */
+  reportRun: (id: string, runId: string, against?: string) => `/reports/${encodeURIComponent(id)}/runs/${encodeURIComponent(runId)}${query({ against })}`,
+  /** 收件箱: what the watches found. */
+  inbox: () => '/inbox',
+  /** 数据导入: uploads and import runs (investigators). */
+  imports: () => '/imports',
+  /** One import run: kind, mapping, progress, summary, rejects. */
+  importRun: (runId: string) => `/imports/${encodeURIComponent(runId)}`,
+  /** 专案: the cases the user owns or has been shared. */
+  cases: () => '/cases',
+  /** One case; `canvas` the saved canvas open. */
+  caseFile: (id: string, canvas?: string) => `/cases/${encodeURIComponent(id)}${query({ canvas })}`,
+  /** 账户管理 (sysadmin). */
+  accounts: () => '/admin/accounts',
+  /** 词表: list types and keyword lists (sysadmin edits, others read). */
+  vocabularies: () => '/admin/vocabularies',
+  /** 审计日志 (auditor). */
+  auditLog: () => '/audit',
 } as const;

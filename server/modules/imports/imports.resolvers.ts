@@ -80,6 +80,14 @@ function actorOf(context: ApiContext) {
 }
 
 export const importsResolvers = {
+  ImportRun: {
+    rejects: async (run: { id: string; rejectsUrl: string | null }, args: unknown, context: ApiContext) => {
+      const { first, after } = parseInput(pageArgs, args);
+      const offset = offsetOf(after);
+      const entries = run.rejectsUrl ? await context.imports.rejectsEntries(run.id, offset, first + 1) : [];
+      return offsetPage(entries, first, offset);
+    },
+  },
   Query: {
     upload: async (_: unknown, args: unknown, context: ApiContext) => {
       const { id, kind } = parseInput(uploadArgs, args);

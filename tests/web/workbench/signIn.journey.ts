@@ -188,15 +188,14 @@ export function signInJourney(demoApp: () => DemoApp): void {
       expect(after.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     });
 
-    it('shows an auditor what the role is for, and no search', async () => {
+    it('lands an auditor on the audit log with a menu of the audit log alone, and no search', async () => {
       await submitSignIn(page, await app.user('auditor'));
-      const rolePage = page.locator('[data-testid="role-page"][data-role="auditor"]');
-      await rolePage.waitFor();
-      expect(await rolePage.textContent()).toContain('安全审计员');
+      await page.getByTestId('audit-log').waitFor();
+      expect(new URL(page.url()).pathname).toBe('/audit');
       expect(await page.getByTestId('account-role').textContent()).toBe('安全审计员');
+      expect(await page.getByTestId('main-menu').locator('[data-testid^="nav-"]').evaluateAll((links) => links.map((l) => l.getAttribute('data-testid')))).toEqual(['nav-auditLog']);
       expect(await page.getByTestId('search-input').count()).toBe(0);
       expect(await page.getByTestId('reason').count()).toBe(0);
-      expect(await page.getByTestId('main-menu').count()).toBe(0);
 
       await page.getByTestId('account-menu').click();
       await page.getByTestId('sign-out').click();

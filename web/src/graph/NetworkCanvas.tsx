@@ -1,14 +1,14 @@
 // The explorer's canvas: draws the data it is given, lays it out, and reports what the user does
-// (select, double-click, context-menu commands). It never fetches and never owns the view; the
-// explorer screen does, so undo/redo and the URL see every change.
+// (select, double-click, drag, context-menu commands). It never fetches and never owns the view;
+// the explorer screen does, so undo/redo and the URL see every change.
 
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import cytoscape, { type Core, type ElementDefinition } from './cytoscape.ts';
-import type { LayoutName } from './graphState.ts';
+import type { LayoutName, Position } from './graphState.ts';
 import { rendererOptions, stylesheetFor } from './renderer.ts';
 import { FIT_PADDING, layoutOptions, stylesheet, type CanvasData, type CanvasEdge, type CanvasNode, type CanvasRelation } from './style.ts';
 
-export type CanvasCommand = 'expand' | 'more' | 'collapse' | 'hide' | 'pin' | 'unpin' | 'select-neighbours';
+export type CanvasCommand = 'expand' | 'more' | 'collapse' | 'hide' | 'pin' | 'unpin' | 'select-neighbours' | 'group-collapse' | 'group-expand' | 'ungroup';
 
 export interface CanvasMenuLabels {
   expand: string;
@@ -20,6 +20,9 @@ export interface CanvasMenuLabels {
   selectNeighbours: string;
   fit: string;
   showHidden: string;
+  collapseGroup: string;
+  expandGroup: string;
+  ungroup: string;
 }
 
 export interface NetworkCanvasProps {
@@ -36,6 +39,12 @@ export interface NetworkCanvasProps {
   onDoubleClick: (id: string) => void;
   onCommand: (command: CanvasCommand, id: string) => void;
   onShowHidden: () => void;
+  /** Nodes the user dragged and let go (a group box: its members), once per drag. */
+  onDragged: (ids: string[]) => void;
+  /** Where pinned nodes belong (model coordinates): they are put there and held. */
+  positions: Readonly<Record<string, Position>>;
+  /** Read out to screen readers on the focusable canvas. */
+  label: string;
   /** The cytoscape instance once made (for export, centring, the mini-map), null when gone. */
   onCore?: (cy: Core | null) => void;
   /** The id of the element the mini-map is drawn in (the extension finds it by '#id'); none: no mini-map. */
@@ -47,13 +56,28 @@ const MAX_FIT_ZOOM = 1.25;
 
 type LayoutState = 'empty' | 'running' | 'done';
 
+interface DrawnNode {
+  id: string;
+  kind: string;
+  label: string;
+  path: boolean;
+  x: number;
+  y: number;
+  /** Model coordinates, the ones pinned positions are kept in. */
+  mx: number;
+  my: number;
+  parent: string | null;
+  supernode: boolean;
+  pinned: boolean;
+}
+
 interface Drawn {
-  nodes: { id: string; kind: string; label: string; path: boolean; x: number; y: number }[];
+  nodes: DrawnNode[];
   edges: { id: string; edge: string; source: string; target: string; type: string; label: string }[];
 }
 
 export function NetworkCanvas(props: NetworkCanvasProps) {
-  const { data, layout, layoutRun, fitRun, selected, menu, navigatorId } = props;
+  const { data, layout, layoutRun, fitRun, selected, menu, navigatorId, positions } = props;
   const containerRef = useRef<HTMLDivElement>(null);
   const [cy, setCy] = useState<Core | null>(null);
   // Listeners are bound once and call the latest props through this ref.
@@ -65,6 +89,8 @@ export function NetworkCanvas(props: NetworkCanvasProps) {
   const [layoutState, setLayoutState] = useState<LayoutState>('empty');
   const [drawn, setDrawn] = useState<Drawn>({ nodes: [], edges: [] });
   const [fitted, setFitted] = useState('');
+  // What cy has selected after applying `selected` (for tests: the table's choice reached the canvas).
+  const [canvasSelected, setCanvasSelected] = useState('');
 
   useEffect(() => {
     const container = containerRef.current;
@@ -91,8 +117,21 @@ export function NetworkCanvas(props: NetworkCanvasProps) {
     };
     core.on('select unselect', reportSelection);
     core.on('dbltap', 'node', (event) => latest.current.onDoubleClick(event.target.id()));
-    // A dragged node stays where the investigator put it: dragging pins it.
-    core.on('dragfreeon', 'node', (event) => latest.current.onCommand('pin', event.target.id()));
+    // A dragged node stays where the investigator put it: dragging pins it. Dragging several (or a
+    // group's box) lets go of each; they are reported together, as one step to undo.
+    let dragged: string[] = [];
+    core.on('dragfreeon', 'node', (event) => {
+      const node = event.target as ReturnType<Core['getElementById']>;
+      const ids = node.isParent() ? node.children().map((c) => c.id()) : [node.id()];
+      if (dragged.length === 0) {
+        queueMicrotask(() => {
+          const all = [...new Set(dragged)];
+          dragged = [];
+          latest.current.onDragged(all);
+        });
+      }
+      dragged.push(...ids);
+    });
 
     const observer = new ResizeObserver(() => {
       core.resize();
@@ -115,15 +154,20 @@ export function NetworkCanvas(props: NetworkCanvasProps) {
   useEffect(() => {
     if (!cy) return;
     const command = (name: CanvasCommand) => (event: { target: { id: () => string } }) => latest.current.onCommand(name, event.target.id());
+    const entity = 'node[kind != "GROUP"]';
+    const group = 'node[kind = "GROUP"]';
     const menus = (cy as Core & { contextMenus: (options: unknown) => { destroy: () => void } }).contextMenus({
       menuItems: [
-        { id: 'cx-expand', content: menu.expand, selector: 'node[!supernode][!expanded]', onClickFunction: command('expand') },
-        { id: 'cx-more', content: menu.more, selector: 'node[?supernode]', onClickFunction: command('more') },
-        { id: 'cx-collapse', content: menu.collapse, selector: 'node[?expanded]', onClickFunction: command('collapse') },
+        { id: 'cx-expand', content: menu.expand, selector: `${entity}[!supernode][!expanded]`, onClickFunction: command('expand') },
+        { id: 'cx-more', content: menu.more, selector: `${entity}[?supernode]`, onClickFunction: command('more') },
+        { id: 'cx-collapse', content: menu.collapse, selector: `${entity}[?expanded]`, onClickFunction: command('collapse') },
         { id: 'cx-neighbours', content: menu.selectNeighbours, selector: 'node', onClickFunction: command('select-neighbours') },
-        { id: 'cx-pin', content: menu.pin, selector: 'node[!pinned]', onClickFunction: command('pin') },
-        { id: 'cx-unpin', content: menu.unpin, selector: 'node[?pinned]', onClickFunction: command('unpin') },
-        { id: 'cx-hide', content: menu.hide, selector: 'node', onClickFunction: command('hide') },
+        { id: 'cx-pin', content: menu.pin, selector: `${entity}[!pinned]`, onClickFunction: command('pin') },
+        { id: 'cx-unpin', content: menu.unpin, selector: `${entity}[?pinned]`, onClickFunction: command('unpin') },
+        { id: 'cx-hide', content: menu.hide, selector: entity, onClickFunction: command('hide') },
+        { id: 'cx-group-collapse', content: menu.collapseGroup, selector: `${group}[!collapsed]`, onClickFunction: command('group-collapse') },
+        { id: 'cx-group-expand', content: menu.expandGroup, selector: `${group}[?collapsed]`, onClickFunction: command('group-expand') },
+        { id: 'cx-ungroup', content: menu.ungroup, selector: group, onClickFunction: command('ungroup') },
         { id: 'cx-fit', content: menu.fit, coreAsWell: true, selector: '', onClickFunction: () => fitAll(cy) },
         { id: 'cx-show-hidden', content: menu.showHidden, coreAsWell: true, selector: '', onClickFunction: () => latest.current.onShowHidden() },
       ],
@@ -148,15 +192,25 @@ export function NetworkCanvas(props: NetworkCanvasProps) {
   useEffect(() => {
     if (!cy) return;
     const hadNodes = cy.nodes().nonempty();
-    applyDiff(cy, data);
+    applyDiff(cy, data, positions);
     cy.batch(() => {
       cy.elements().removeClass('faded');
       if (data.paths) cy.elements('[!path]').addClass('faded');
     });
-    // Pinned nodes keep their place whatever layout runs.
+    // Pinned nodes are where they were put (a reload, undo of a drag) and keep it whatever layout runs.
     cy.nodes().forEach((n) => {
-      if (n.data('pinned')) n.lock();
-      else n.unlock();
+      if (n.isParent()) return;
+      if (!n.data('pinned')) {
+        n.unlock();
+        return;
+      }
+      const at = positions[n.id()];
+      const p = n.position();
+      if (at && (Math.abs(p.x - at.x) > 1 || Math.abs(p.y - at.y) > 1)) {
+        n.unlock();
+        n.position({ ...at });
+      }
+      n.lock();
     });
 
     const ids = cy.nodes().map((n) => n.id()).sort().join('\n');
@@ -169,7 +223,7 @@ export function NetworkCanvas(props: NetworkCanvasProps) {
     } else if (!previous || previous.ids !== ids || previous.layout !== layout || previous.run !== layoutRun) {
       laidOut.current = { ids, layout, run: layoutRun };
       const incremental = hadNodes && previous != null && previous.layout === layout && previous.run === layoutRun;
-      const fixed = cy.nodes('[?pinned]').map((n) => ({ nodeId: n.id(), position: { ...n.position() } }));
+      const fixed = cy.nodes('[?pinned]:childless').map((n) => ({ nodeId: n.id(), position: { ...n.position() } }));
       const run = cy.layout(layoutOptions(layout, incremental, fixed, cy.nodes().length));
       running = run;
       setLayoutState('running');
@@ -190,7 +244,7 @@ export function NetworkCanvas(props: NetworkCanvasProps) {
         running.stop();
       }
     };
-  }, [cy, data, layout, layoutRun]);
+  }, [cy, data, layout, layoutRun, positions]);
 
   useEffect(() => {
     if (cy && fitRun > 0) setFitted(fitAll(cy));
@@ -223,16 +277,61 @@ export function NetworkCanvas(props: NetworkCanvasProps) {
       }
     });
     applyingSelection.current = false;
+    setCanvasSelected(cy.$(':selected').map((e) => e.id()).join(','));
   }, [cy, selected, data]);
 
+  // The context menu from the keyboard: the menu key or Shift+F10 opens it on the selected node (on
+  // the canvas when none is), ↑/↓ move between its items, Enter acts (they are buttons), Esc closes.
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (!cy) return;
+    const menuElement = cy.container()?.querySelector<HTMLElement>('.network-menu');
+    const items = menuElement ? [...menuElement.querySelectorAll<HTMLButtonElement>(':scope > .network-menu-item')].filter((b) => b.style.display !== 'none') : [];
+    const inMenu = menuElement != null && menuElement.contains(event.target as Node);
+    if (inMenu && (event.key === 'ArrowDown' || event.key === 'ArrowUp')) {
+      event.preventDefault();
+      const at = items.indexOf(event.target as HTMLButtonElement);
+      const next = event.key === 'ArrowDown' ? (at + 1) % items.length : (at - 1 + items.length) % items.length;
+      items[next]?.focus();
+    } else if (inMenu && (event.key === 'Enter' || event.key === ' ')) {
+      // The item acts and hides the menu; the focus goes back to the canvas, not to the page's body.
+      event.preventDefault();
+      (event.target as HTMLButtonElement).click();
+      event.currentTarget.focus();
+    } else if (inMenu && event.key === 'Escape') {
+      event.preventDefault();
+      menuElement.style.display = 'none';
+      event.currentTarget.focus();
+    } else if (!inMenu && (event.key === 'ContextMenu' || (event.shiftKey && event.key === 'F10'))) {
+      event.preventDefault();
+      const node = cy.nodes(':selected').first();
+      const position = node.nonempty() ? { ...node.position() } : null;
+      const renderedPosition = node.nonempty() ? { ...node.renderedPosition() } : { x: cy.width() / 2, y: cy.height() / 2 };
+      (node.nonempty() ? node : cy).emit({ type: 'cxttap', position: position ?? renderedPosition, renderedPosition } as never);
+      const first = [...(menuElement?.querySelectorAll<HTMLButtonElement>(':scope > .network-menu-item') ?? [])].find((b) => b.style.display !== 'none');
+      first?.focus();
+    }
+  };
+
   return (
-    <div className="network" data-testid="network" data-layout-state={layoutState} data-fit={fitted}>
+    <div className="network" data-testid="network" data-layout-state={layoutState} data-fit={fitted} data-selected={canvasSelected} tabIndex={0} role="application" aria-label={props.label} onKeyDown={onKeyDown}>
       <div ref={containerRef} className="network-canvas" />
       {/* What cy actually holds, read back after every diff: for screen readers and browser tests. */}
       <div className="visually-hidden">
         <ul data-testid="network-nodes">
           {drawn.nodes.map((n) => (
-            <li key={n.id} data-key={n.id} data-kind={n.kind} data-path={n.path || undefined} data-x={n.x} data-y={n.y}>
+            <li
+              key={n.id}
+              data-key={n.id}
+              data-kind={n.kind}
+              data-path={n.path || undefined}
+              data-x={n.x}
+              data-y={n.y}
+              data-mx={n.mx}
+              data-my={n.my}
+              data-parent={n.parent ?? undefined}
+              data-supernode={n.supernode || undefined}
+              data-pinned={n.pinned || undefined}
+            >
               {n.label}
             </li>
           ))}
@@ -277,7 +376,20 @@ function readDrawn(cy: Core): Drawn {
   return {
     nodes: cy.nodes().map((n) => {
       const p = n.renderedPosition();
-      return { id: n.id(), kind: String(n.data('kind')), label: String(n.data('name')), path: Boolean(n.data('path')), x: Math.round(p.x), y: Math.round(p.y) };
+      const m = n.position();
+      return {
+        id: n.id(),
+        kind: String(n.data('kind')),
+        label: String(n.data('name')),
+        path: Boolean(n.data('path')),
+        x: Math.round(p.x),
+        y: Math.round(p.y),
+        mx: Math.round(m.x),
+        my: Math.round(m.y),
+        parent: n.isChild() ? n.parent().first().id() : null,
+        supernode: Boolean(n.data('supernode')),
+        pinned: Boolean(n.data('pinned')),
+      };
     }),
     edges: cy.edges().toArray().flatMap((e) =>
       (e.data('relations') as CanvasRelation[]).map((r) => ({
@@ -292,12 +404,23 @@ function readDrawn(cy: Core): Drawn {
   };
 }
 
-/** Brings cy in line with `data`, touching only what changed, in one batch (one redraw). */
-function applyDiff(cy: Core, data: CanvasData): void {
+/**
+ * Brings cy in line with `data`, touching only what changed, in one batch (one redraw). Group boxes
+ * come first and members are moved in or out before anything is removed: removing a compound
+ * node removes what is inside it.
+ */
+function applyDiff(cy: Core, data: CanvasData, positions: Readonly<Record<string, Position>>): void {
   const wantedNodes = new Map(data.nodes.map((n) => [n.id, n]));
   const wantedEdges = new Map(data.edges.filter((e) => wantedNodes.has(e.source) && wantedNodes.has(e.target)).map((e) => [e.id, e]));
 
   cy.batch(() => {
+    const boxes = data.nodes.filter((n) => n.kind === 'GROUP' && cy.getElementById(n.id).empty());
+    if (boxes.length) cy.add(boxes.map((n) => ({ group: 'nodes', data: { ...n } }) as ElementDefinition));
+    cy.nodes().forEach((n) => {
+      const wanted = wantedNodes.get(n.id());
+      const current = n.isChild() ? n.parent().first().id() : null;
+      if (wanted && (wanted.parent ?? null) !== current) n.move({ parent: wanted.parent ?? null });
+    });
     cy.edges().filter((e) => !wantedEdges.has(e.id())).remove();
     cy.nodes().filter((n) => !wantedNodes.has(n.id())).remove();
 
@@ -306,7 +429,8 @@ function applyDiff(cy: Core, data: CanvasData): void {
       const existing = cy.getElementById(node.id);
       if (existing.nonempty()) updateData(existing, node);
       else {
-        const position = startPosition(cy, node.id, data.edges);
+        const pinnedAt = node.pinned ? positions[node.id] : undefined;
+        const position = pinnedAt ? { ...pinnedAt } : startPosition(cy, node.id, data.edges);
         additions.push({ group: 'nodes', data: { ...node }, ...(position ? { position } : {}) });
       }
     }
@@ -322,7 +446,7 @@ function applyDiff(cy: Core, data: CanvasData): void {
 function updateData(element: ReturnType<Core['getElementById']>, wanted: CanvasNode | CanvasEdge): void {
   const changed: Record<string, unknown> = {};
   for (const [field, value] of Object.entries(wanted)) {
-    if (field === 'id' || field === 'source' || field === 'target') continue;
+    if (field === 'id' || field === 'source' || field === 'target' || field === 'parent') continue;
     const current: unknown = element.data(field);
     const same = typeof value === 'object' ? JSON.stringify(current) === JSON.stringify(value) : current === value;
     if (!same) changed[field] = value;

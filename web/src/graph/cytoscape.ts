@@ -10,12 +10,14 @@ import navigator from 'cytoscape-navigator';
 import svg from 'cytoscape-svg';
 import 'cytoscape-context-menus/cytoscape-context-menus.css';
 import 'cytoscape-navigator/cytoscape.js-navigator.css';
+import { SpreadLayout } from './spreadLayout.ts';
 
 cytoscape.use(fcose);
 cytoscape.use(elk);
 cytoscape.use(svg);
 cytoscape.use(contextMenus);
 navigator(cytoscape);
+cytoscape('layout', 'spread', SpreadLayout);
 
 export default cytoscape;
 export type { Core, ElementDefinition, NodeSingular, EdgeSingular, StylesheetJson, LayoutOptions } from 'cytoscape';

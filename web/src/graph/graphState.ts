@@ -1,8 +1,8 @@
 // The explorer's state as plain data, and every change to it as a pure function (tests/web/graphState.test.ts).
 //
 // Two halves. The *view* is what the investigator asked for: the centres, which nodes were expanded
-// and which supernodes opened, what is hidden and pinned, the filters, the layout, the parties whose
-// paths are drawn. It is small, lives in the URL, and its history is what undo/redo walks. The
+// and which supernodes opened, what is hidden, pinned (and where) and grouped, the filters, the
+// layout, the parties whose paths are drawn. It is small, lives in the URL, and its history is what undo/redo walks. The
 // *graph* is derived: the union of the API's answers for that view (buildGraph), then cut down by
 // the filters and hidden set (visibleGraph). Collapsing an expansion therefore removes exactly what
 // nothing else still holds, and undo of a filter brings the earlier answer back from the query cache.
@@ -52,6 +52,24 @@ export const defaultFilters: Filters = {
   activeOnly: false,
 };
 
+/** A named set of nodes (编组), drawn as one box around them or, collapsed, as one node. */
+export interface Group {
+  /** 'g1', 'g2' …: stable while other groups come and go. */
+  id: string;
+  name: string;
+  members: readonly string[];
+  collapsed: boolean;
+}
+
+/** A place on the canvas in model coordinates, whole pixels (the URL carries it). */
+export interface Position {
+  x: number;
+  y: number;
+}
+
+/** Above this many relationships a node is drawn as a supernode with them counted. */
+export const DEFAULT_SUPERNODE_THRESHOLD = 40;
+
 export interface View {
   /** The entities the view is drawn around (keys). */
   centres: readonly string[];
@@ -64,6 +82,11 @@ export interface View {
   hidden: readonly string[];
   /** Nodes whose position the layout keeps. */
   pinned: readonly string[];
+  /** Where pinned nodes were put; a pinned node without one stays wherever it is first laid out. */
+  positions: Readonly<Record<string, Position>>;
+  groups: readonly Group[];
+  /** More relationships than this and a node is summarised (a supernode), opened a page of this many at a time. */
+  supernodeThreshold: number;
   filters: Filters;
   layout: LayoutName;
   /** The parties whose paths (查关系) are drawn; empty when none asked. */
@@ -80,6 +103,9 @@ export function initialView(centres: readonly string[]): View {
     opened: {},
     hidden: [],
     pinned: [],
+    positions: {},
+    groups: [],
+    supernodeThreshold: DEFAULT_SUPERNODE_THRESHOLD,
     filters: defaultFilters,
     layout: 'fcose',
     pathParties: [],
@@ -119,7 +145,61 @@ export function showHidden(view: View, ids?: readonly string[]): View {
 
 export function setPinned(view: View, ids: readonly string[], pinned: boolean): View {
   const next = pinned ? unique([...view.pinned, ...ids]) : without(view.pinned, ids);
-  return next.length === view.pinned.length && next.every((id, i) => view.pinned[i] === id) ? view : { ...view, pinned: next };
+  if (next.length === view.pinned.length && next.every((id, i) => view.pinned[i] === id)) return view;
+  if (pinned) return { ...view, pinned: next };
+  const positions = { ...view.positions };
+  for (const id of ids) delete positions[id];
+  return { ...view, pinned: next, positions };
+}
+
+/** Pins nodes where they are now (a drag, "pin"): their places are kept, also across a reload. */
+export function pinAt(view: View, at: Readonly<Record<string, Position>>): View {
+  const ids = Object.keys(at);
+  const placed = Object.fromEntries(ids.map((id) => [id, { x: Math.round(at[id]!.x), y: Math.round(at[id]!.y) }]));
+  const moved = ids.some((id) => view.positions[id]?.x !== placed[id]!.x || view.positions[id]?.y !== placed[id]!.y);
+  const pinned = setPinned(view, ids, true);
+  if (!moved) return pinned;
+  return { ...pinned, positions: { ...view.positions, ...placed } };
+}
+
+export function setSupernodeThreshold(view: View, threshold: number): View {
+  const t = Math.min(500, Math.max(1, Math.round(threshold)));
+  return Number.isFinite(t) && t !== view.supernodeThreshold ? { ...view, supernodeThreshold: t } : view;
+}
+
+// ---------------------------------------------------------------- groups (编组)
+
+/** A group's node id on the canvas; apart from entity ids, which never start so. */
+export const groupNodeId = (group: Pick<Group, 'id'>) => `group:${group.id}`;
+
+export function groupOfNode(view: View, id: string): Group | undefined {
+  return view.groups.find((g) => groupNodeId(g) === id);
+}
+
+/**
+ * Groups the nodes under a name. A node is in one group at most: it leaves the one it was in, and
+ * a group left empty goes. Nothing happens without a name or a node.
+ */
+export function groupNodes(view: View, name: string, ids: readonly string[]): View {
+  const members = unique(ids.filter((id) => !id.startsWith('group:')));
+  const label = name.trim();
+  if (!label || members.length === 0) return view;
+  const next = Math.max(0, ...view.groups.map((g) => Number(g.id.slice(1)) || 0)) + 1;
+  const others = view.groups
+    .map((g) => ({ ...g, members: without(g.members, members) }))
+    .filter((g) => g.members.length > 0);
+  return { ...view, groups: [...others, { id: `g${next}`, name: label, members, collapsed: false }] };
+}
+
+export function ungroup(view: View, groupId: string): View {
+  const groups = view.groups.filter((g) => g.id !== groupId);
+  return groups.length === view.groups.length ? view : { ...view, groups };
+}
+
+export function setGroupCollapsed(view: View, groupId: string, collapsed: boolean): View {
+  const group = view.groups.find((g) => g.id === groupId);
+  if (!group || group.collapsed === collapsed) return view;
+  return { ...view, groups: view.groups.map((g) => (g.id === groupId ? { ...g, collapsed } : g)) };
 }
 
 export function setFilters(view: View, filters: Filters): View {

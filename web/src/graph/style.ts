@@ -27,6 +27,9 @@ export const palette = {
   center: '#0b2545',
   selected: '#f5b700',
   pinned: '#6a1b9a',
+  groupFill: '#f4f0fa',
+  groupBorder: '#7e57c2',
+  groupText: '#4527a0',
   path: '#d81b60',
   holds: '#5b7fa6',
   holdsMajor: '#24476e',
@@ -34,6 +37,8 @@ export const palette = {
   officer: '#8a939e',
   control: '#7b1fa2',
   contact: '#6d8f5e',
+  /** Hand-entered case relations (专案): leads, not registry evidence, so never in an evidence colour. */
+  handRelation: '#7c3aed',
   edgeText: '#2b3440',
 } as const;
 
@@ -67,7 +72,12 @@ export function edgeLabel(edge: Pick<GraphEdge, 'type' | 'ratio' | 'role'>, nami
 /** What the canvas draws for a node; every field is a primitive so the canvas can diff cheaply. */
 export interface CanvasNode {
   id: string;
-  kind: NodeKind;
+  /** GROUP: an investigator's group (编组), a box around its members or, collapsed, one node. */
+  kind: NodeKind | 'GROUP';
+  /** The group box a node is drawn in (graph/explorer/groups.ts). */
+  parent?: string;
+  /** Of a group: drawn as one node in place of its members. */
+  collapsed?: boolean;
   /** The name, and for a supernode its undrawn relationships counted. */
   label: string;
   name: string;
@@ -235,6 +245,29 @@ export const stylesheet: StylesheetJson = [
     style: { shape: 'octagon', width: 34, height: 34, 'background-color': palette.listFill, 'border-color': palette.listBorder, color: palette.flagged },
   },
   {
+    // A group (编组): a dashed box around its members with its name on top, apart from every entity kind.
+    selector: 'node[kind = "GROUP"]',
+    style: {
+      shape: 'round-rectangle',
+      'background-color': palette.groupFill,
+      'background-opacity': 0.6,
+      'border-color': palette.groupBorder,
+      'border-style': 'dashed',
+      'border-width': 2,
+      color: palette.groupText,
+      'font-weight': 'bold',
+      'text-valign': 'top',
+      'text-margin-y': -4,
+      'text-max-width': '240px',
+      padding: '16px',
+    },
+  },
+  {
+    // Collapsed, the group stands for its members: one solid node, its name and count inside.
+    selector: 'node[kind = "GROUP"][?collapsed]',
+    style: { width: 150, height: 56, 'border-style': 'solid', 'border-width': 3, 'background-opacity': 1, 'text-valign': 'center', 'text-margin-y': 0 },
+  },
+  {
     // Revoked/deregistered shells stay visible (the people behind them matter) but look dead.
     selector: 'node[?inactive]',
     style: {
@@ -306,6 +339,11 @@ export const stylesheet: StylesheetJson = [
   },
   { selector: 'edge[type = "CONTROLS"]', style: { width: 3, 'line-color': palette.control, 'target-arrow-color': palette.control } },
   { selector: 'edge[type = "FLAGGED"]', style: { 'line-color': palette.flagged, 'target-arrow-color': palette.flagged, 'line-style': 'dashed' } },
+  {
+    // A relation an investigator entered by hand in a case: violet and dashed, its label marked ✍, so it never reads as imported evidence.
+    selector: 'edge[?hand]',
+    style: { width: 2.5, 'line-color': palette.handRelation, 'target-arrow-color': palette.handRelation, 'line-style': 'dashed', 'line-dash-pattern': [8, 4], color: palette.handRelation },
+  },
   // While paths are shown, what is not on one recedes.
   { selector: '.faded', style: { opacity: 0.25 } },
   {
@@ -335,11 +373,12 @@ export const FIT_PADDING = 40;
  * Pinned nodes are held where they are (fCoSE's fixed-node constraint; ELK leaves locked nodes).
  */
 /**
- * Above this many nodes fCoSE's refinement is too slow to wait for (measured by the UI benchmark,
- * BENCHMARKS.md: 7.6 s against 1.0 s at 500 nodes, over 110 s CPU at 2,000): the first drawing
- * keeps the spectral placement ('draft'), and growing it refines without the 'proof' pass.
+ * Above this many nodes fCoSE's force-directed pass is too slow to wait for (its cost grows with
+ * about the square of the nodes: 2.5 s at 500, over 100 s of CPU at 2,000, BENCHMARKS.md), and its
+ * spectral start alone piles the network up; such networks get the 'spread' layout
+ * (graph/spreadLayout.ts): the spectral start stretched and settled by d3-force.
  */
-const LARGE_NETWORK = 300;
+export const LARGE_NETWORK = 300;
 
 export function layoutOptions(
   layout: LayoutName,
@@ -359,13 +398,18 @@ export function layoutOptions(
         'elk.spacing.nodeNode': 36,
         'elk.layered.spacing.nodeNodeBetweenLayers': 70,
         'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
+        // Groups (compound nodes) are laid out with the rest, so a holding into a group still points down.
+        'elk.hierarchyHandling': 'INCLUDE_CHILDREN',
       },
     } as LayoutOptions;
+  }
+  if (nodeCount > LARGE_NETWORK) {
+    return { name: 'spread', incremental, fit: false, animate: false, idealEdgeLength: 130, fixed } as unknown as LayoutOptions;
   }
   return {
     name: 'fcose',
     // Growing a network keeps what was read where it was; the first drawing starts from scratch.
-    quality: nodeCount > LARGE_NETWORK ? (incremental ? 'default' : 'draft') : incremental ? 'proof' : 'default',
+    quality: incremental ? 'proof' : 'default',
     randomize: !incremental,
     animate: false,
     fit: false,

@@ -1,4 +1,4 @@
-import type { Me, Role } from '../api.ts';
+import type { Me } from '../api.ts';
 
 /**
  * Where the app stands with its session, as plain data so the rules can be tested without a
@@ -66,15 +66,10 @@ function fresh(me: Me, workspace: number): SessionState {
   return { status: 'signedIn', me, expired: false, opened: !me.user.mustChangePassword, workspace };
 }
 
-/** The screen under any overlay. */
-export type BaseScreen = 'checking' | 'unreachable' | 'signIn' | 'changePassword' | 'workbench' | 'rolePage';
+/** The screen under any overlay. Every role works in the workbench; which screens it may open there is shell/access.ts's. */
+export type BaseScreen = 'checking' | 'unreachable' | 'signIn' | 'changePassword' | 'workbench';
 /** What covers the work screen without unmounting it. */
 export type Overlay = 'signIn' | 'changePassword' | null;
-
-/** Roles whose work is the case data; the others have screens of their own in later versions. */
-export function mayWorkWithCaseData(role: Role): boolean {
-  return role === 'investigator' || role === 'regulator';
-}
 
 export function viewOf(state: SessionState): { screen: BaseScreen; overlay: Overlay } {
   switch (state.status) {
@@ -86,9 +81,8 @@ export function viewOf(state: SessionState): { screen: BaseScreen; overlay: Over
       return { screen: 'signIn', overlay: null };
     case 'signedIn': {
       if (!state.opened) return { screen: 'changePassword', overlay: null };
-      const screen = mayWorkWithCaseData(state.me.user.role) ? 'workbench' : 'rolePage';
       const overlay = state.expired ? 'signIn' : state.me.user.mustChangePassword ? 'changePassword' : null;
-      return { screen, overlay };
+      return { screen: 'workbench', overlay };
     }
   }
 }

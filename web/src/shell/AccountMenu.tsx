@@ -14,15 +14,13 @@ export interface AccountMenuProps {
   onMeChanged: (me: Me) => void;
   /** Ends the session on the server; rejects when the server did not (the cookie then still works). */
   onSignOut: () => Promise<void>;
-  /** Roles without case data have only their role page: no 查询事由. */
-  mayGiveReason: boolean;
 }
 
 /**
  * The header's right side once signed in: the 查询事由 state (investigators), and one menu under
  * the user's name: 修改密码, 查询事由 (set, change, clear), 退出登录.
  */
-export function AccountMenu({ me, onMeChanged, onSignOut, mayGiveReason }: AccountMenuProps) {
+export function AccountMenu({ me, onMeChanged, onSignOut }: AccountMenuProps) {
   const { t } = useI18n();
   const navigate = useNavigate();
   const { message } = AntApp.useApp();
@@ -31,7 +29,8 @@ export function AccountMenu({ me, onMeChanged, onSignOut, mayGiveReason }: Accou
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const current = me.session.reason;
-  const givesReason = mayGiveReason && me.user.role === 'investigator';
+  // Only an investigator may see full ID numbers, so only they give a reason for it.
+  const givesReason = me.user.role === 'investigator';
 
   const saveReason = (reason: string | null) => {
     setBusy(true);

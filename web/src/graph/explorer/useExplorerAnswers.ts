@@ -12,10 +12,6 @@ import { serverFilters, type Answers, type RelationPath, type View } from '../gr
 /** Nodes per centre; the budget caps nodes and edges together. */
 const CENTRE_LIMIT = 300;
 const BUDGET = 2000;
-/** A node with more relationships than this is drawn as a supernode with its relationships counted. */
-const SUPERNODE_THRESHOLD = 40;
-/** Neighbours of a supernode per "more" click. */
-export const PAGE_SIZE = 50;
 
 function apiQuery<N extends OperationName>(operation: N, variables: Operations[N]['variables']) {
   return {
@@ -37,20 +33,22 @@ export interface ExplorerAnswers {
 export function useExplorerAnswers(view: View): ExplorerAnswers {
   const filters = serverFilters(view.filters);
   const opened = Object.entries(view.opened);
+  // A node with more relationships than this is a supernode; each "more" opens this many of its neighbours.
+  const threshold = view.supernodeThreshold;
 
   const centres = useQueries({
     queries: view.centres.map((key) =>
-      apiQuery('Neighborhood', { key, depth: view.depth, limit: CENTRE_LIMIT, budget: BUDGET, supernodeThreshold: SUPERNODE_THRESHOLD, ...filters }),
+      apiQuery('Neighborhood', { key, depth: view.depth, limit: CENTRE_LIMIT, budget: BUDGET, supernodeThreshold: threshold, ...filters }),
     ),
   });
   const expansions = useQueries({
     queries: view.expanded.map((key) =>
-      apiQuery('Neighborhood', { key, depth: 1, limit: CENTRE_LIMIT, budget: BUDGET, supernodeThreshold: SUPERNODE_THRESHOLD, ...filters }),
+      apiQuery('Neighborhood', { key, depth: 1, limit: CENTRE_LIMIT, budget: BUDGET, supernodeThreshold: threshold, ...filters }),
     ),
   });
   const pages = useQueries({
     queries: opened.map(([key, count]) =>
-      apiQuery('ExpandNode', { key, first: Math.min(1000, count * PAGE_SIZE), supernodeThreshold: SUPERNODE_THRESHOLD, ...filters }),
+      apiQuery('ExpandNode', { key, first: Math.min(1000, count * threshold), supernodeThreshold: threshold, ...filters }),
     ),
   });
   const relations = useQuery({

@@ -6,10 +6,13 @@ import {
   allKinds,
   allTypes,
   DEFAULT_DEPTH,
+  DEFAULT_SUPERNODE_THRESHOLD,
   defaultFilters,
+  type Group,
   initialView,
   type LayoutName,
   type NodeKind,
+  type Position,
   type RelationType,
   type View,
 } from '../graphState.ts';
@@ -32,6 +35,40 @@ function setList(params: URLSearchParams, name: string, items: readonly string[]
   if (items.length) params.set(name, items.map(escapeItem).join(','));
 }
 
+// A group is one list item of '~'-joined parts (id, collapsed, name, members); a part's own '~' escaped.
+const escapePart = (part: string) => part.replace(/%/g, '%25').replace(/~/g, '%7E');
+const unescapePart = (part: string) => part.replace(/%7E/gi, '~').replace(/%25/g, '%');
+
+function groupItem(group: Group): string {
+  return [group.id, group.collapsed ? '1' : '0', group.name, ...group.members].map(escapePart).join('~');
+}
+
+function parseGroup(item: string): Group | null {
+  const [id, collapsed, name, ...members] = item.split('~').map(unescapePart);
+  if (!id || !/^g\d+$/.test(id) || !name || members.length === 0) return null;
+  return { id, name, members, collapsed: collapsed === '1' };
+}
+
+// A pinned node with its place: 'key@x_y' (whole pixels); a key without '@' is pinned where it falls.
+const PLACE = /^(-?\d+)_(-?\d+)$/;
+
+function pinItem(id: string, at: Position | undefined): string {
+  return at ? `${id}@${at.x}_${at.y}` : id;
+}
+
+function parsePins(items: readonly string[]): { pinned: string[]; positions: Record<string, Position> } {
+  const pinned: string[] = [];
+  const positions: Record<string, Position> = {};
+  for (const item of items) {
+    const at = item.lastIndexOf('@');
+    const place = at > 0 ? PLACE.exec(item.slice(at + 1)) : null;
+    const id = place ? item.slice(0, at) : item;
+    pinned.push(id);
+    if (place) positions[id] = { x: Number(place[1]), y: Number(place[2]) };
+  }
+  return { pinned, positions };
+}
+
 const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x) => b.includes(x));
 
 export function viewToParams({ view, selected }: ExplorerUrlState): URLSearchParams {
@@ -41,7 +78,9 @@ export function viewToParams({ view, selected }: ExplorerUrlState): URLSearchPar
   setList(params, 'x', view.expanded);
   setList(params, 'o', Object.entries(view.opened).map(([id, pages]) => `${pages}~${id}`));
   setList(params, 'h', view.hidden);
-  setList(params, 'p', view.pinned);
+  setList(params, 'p', view.pinned.map((id) => pinItem(id, view.positions[id])));
+  setList(params, 'g', view.groups.map(groupItem));
+  if (view.supernodeThreshold !== DEFAULT_SUPERNODE_THRESHOLD) params.set('n', String(view.supernodeThreshold));
   if (!sameSet(view.filters.kinds, defaultFilters.kinds)) params.set('k', view.filters.kinds.join(',') || '-');
   if (!sameSet(view.filters.types, defaultFilters.types)) params.set('t', view.filters.types.join(',') || '-');
   if (view.filters.activeOnly) params.set('a', '1');
@@ -63,13 +102,18 @@ export function paramsToView(params: URLSearchParams): ExplorerUrlState {
   const types = params.get('t');
   const layout = params.get('l');
   const depth = Number(params.get('d') ?? DEFAULT_DEPTH);
+  const threshold = Number(params.get('n') ?? DEFAULT_SUPERNODE_THRESHOLD);
+  const { pinned, positions } = parsePins(list(params, 'p'));
   const view: View = {
     ...base,
     depth: Number.isInteger(depth) && depth >= 1 && depth <= 3 ? depth : DEFAULT_DEPTH,
     expanded: list(params, 'x'),
     opened,
     hidden: list(params, 'h'),
-    pinned: list(params, 'p'),
+    pinned,
+    positions,
+    groups: list(params, 'g').map(parseGroup).filter((g): g is Group => g != null),
+    supernodeThreshold: Number.isInteger(threshold) && threshold >= 1 && threshold <= 500 ? threshold : DEFAULT_SUPERNODE_THRESHOLD,
     filters: {
       kinds: kinds == null ? defaultFilters.kinds : (kinds.split(',').filter((k) => (allKinds as readonly string[]).includes(k)) as NodeKind[]),
       types: types == null ? defaultFilters.types : (types.split(',').filter((t) => (allTypes as readonly string[]).includes(t)) as RelationType[]),

@@ -1,8 +1,9 @@
 // The explorer's elements as tables (nodes, relationships), selection shared with the canvas: a row
 // clicked selects and centres its element; an element selected on the canvas highlights its row.
+// With the table focused, ↑/↓ move the selection row by row in the order shown (sorted, filtered).
 
 import { Space, Table, Tabs, Tag, Tooltip, type GetRef } from 'antd';
-import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { formatPercent } from '../../format.ts';
 import { vocabulary } from '../../graph/explorer/vocabulary.ts';
@@ -124,6 +125,24 @@ export function ElementTable({ visible, selected, onChoose, pathsTab, tab, onTab
     { title: m('col.to'), key: 'to', render: (_: unknown, e: GraphEdge) => names.get(e.target) ?? e.target },
   ];
 
+  // The rows in the order the table shows them, as its sorter and filters leave them.
+  const shownNodes = useRef<readonly GraphNode[] | null>(null);
+  const shownEdges = useRef<readonly GraphEdge[] | null>(null);
+  useEffect(() => {
+    shownNodes.current = null;
+    shownEdges.current = null;
+  }, [visible]);
+  const step = (ids: readonly string[]) => (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+    if (ids.length === 0) return;
+    event.preventDefault();
+    const at = ids.findIndex((id) => chosen.has(id));
+    const next = at < 0 ? 0 : Math.min(ids.length - 1, Math.max(0, at + (event.key === 'ArrowDown' ? 1 : -1)));
+    if (next !== at) onChoose(ids[next]!);
+  };
+  const nodeOrder = () => (shownNodes.current ?? visible.nodes).map((n) => n.id);
+  const edgeOrder = () => [...new Set((shownEdges.current ?? visible.edges).map((e) => pairId(e.source, e.target)))];
+
   const rowProps = (id: string) => ({
     onClick: () => onChoose(id),
     'data-row-key': id,
@@ -140,7 +159,7 @@ export function ElementTable({ visible, selected, onChoose, pathsTab, tab, onTab
             key: 'nodes',
             label: m('tab.nodes', { n: visible.nodes.length }),
             children: (
-              <div data-testid="nodes-table">
+              <div data-testid="nodes-table" tabIndex={0} aria-label={m('tab.nodes', { n: visible.nodes.length })} onKeyDown={(e) => step(nodeOrder())(e)}>
                 {exportNodes}
                 <Table<GraphNode>
                   ref={nodesTable}
@@ -153,6 +172,9 @@ export function ElementTable({ visible, selected, onChoose, pathsTab, tab, onTab
                   scroll={{ x: size.width - 8, y: size.height }}
                   rowClassName={(n) => (chosen.has(n.id) ? 'row-selected' : '')}
                   onRow={(n) => rowProps(n.id)}
+                  onChange={(_p, _f, _s, extra) => {
+                    shownNodes.current = extra.currentDataSource;
+                  }}
                 />
               </div>
             ),
@@ -161,7 +183,7 @@ export function ElementTable({ visible, selected, onChoose, pathsTab, tab, onTab
             key: 'edges',
             label: m('tab.edges', { n: visible.edges.length }),
             children: (
-              <div data-testid="edges-table">
+              <div data-testid="edges-table" tabIndex={0} aria-label={m('tab.edges', { n: visible.edges.length })} onKeyDown={(e) => step(edgeOrder())(e)}>
                 {exportEdges}
                 <Table<GraphEdge>
                   ref={edgesTable}
@@ -174,6 +196,9 @@ export function ElementTable({ visible, selected, onChoose, pathsTab, tab, onTab
                   scroll={{ x: size.width - 8, y: size.height }}
                   rowClassName={(e) => (chosen.has(pairId(e.source, e.target)) ? 'row-selected' : '')}
                   onRow={(e) => rowProps(pairId(e.source, e.target))}
+                  onChange={(_p, _f, _s, extra) => {
+                    shownEdges.current = extra.currentDataSource;
+                  }}
                 />
               </div>
             ),

@@ -1,12 +1,13 @@
 // The network explorer (/explore?keys=…): the network around one or more entities, grown by
-// expanding nodes and opening supernodes, cut by filters, with undo/redo, a table of the same
-// elements, and 查关系 between selected parties. The view (graph/graphState.ts) lives in the URL
+// expanding nodes and opening supernodes, cut by filters, grouped (编组) and pinned, with undo/redo,
+// a table of the same elements, and 查关系 between selected parties. The view (graph/graphState.ts) lives in the URL
 // (graph/explorer/viewUrl.ts), so reload, back and a shared link rebuild it by asking again.
 
-import { Alert, Button, Checkbox, Divider, Dropdown, Popover, Select, Space, Switch, Tooltip, Typography } from 'antd';
+import { Alert, Button, Checkbox, Divider, Dropdown, Input, InputNumber, Modal, Popover, Select, Space, Switch, Tooltip, Typography, type ButtonProps, type MenuProps } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import type { Core } from '../../graph/cytoscape.ts';
+import { applyGroups } from '../../graph/explorer/groups.ts';
 import { useExplorerAnswers } from '../../graph/explorer/useExplorerAnswers.ts';
 import { paramsToView, viewToParams } from '../../graph/explorer/viewUrl.ts';
 import { vocabulary } from '../../graph/explorer/vocabulary.ts';
@@ -21,24 +22,31 @@ import {
   defaultFilters,
   expand,
   findPaths,
+  groupNodes,
+  groupOfNode,
   hiddenInGraph,
   hide,
   openMore,
+  pinAt,
   record,
   redo,
   setDepth,
   setFilters,
+  setGroupCollapsed,
   setLayout,
   setPinned,
+  setSupernodeThreshold,
   showHidden,
   startHistory,
   undo,
+  ungroup,
   visibleGraph,
   type GraphEdge,
   type GraphNode,
   type History,
   type LayoutName,
   type NodeKind,
+  type Position,
   type RelationType,
   type View,
 } from '../../graph/graphState.ts';
@@ -107,7 +115,10 @@ export function ExplorerScreen() {
     () => ({ type: (t) => v(`type.${t}`), more: (n, t) => m('moreCount', { n, type: v(`type.${t}`) }) }),
     [v, m],
   );
-  const canvasData = useMemo(() => toCanvasData(graph, visible, view, naming), [graph, visible, view, naming]);
+  const canvasData = useMemo(
+    () => applyGroups(toCanvasData(graph, visible, view, naming), view.groups, { collapsed: (name, n) => m('groupCollapsedLabel', { name, n }) }),
+    [graph, visible, view, naming, m],
+  );
   const hiddenNodes = hiddenInGraph(graph, view);
 
   const [cy, setCy] = useState<Core | null>(null);
@@ -116,6 +127,8 @@ export function ExplorerScreen() {
   const [layoutRun, setLayoutRun] = useState(0);
   const [fitRun, setFitRun] = useState(0);
   const [tab, setTab] = useState(view.pathParties.length >= 2 ? 'paths' : 'nodes');
+  // The 编组 dialog: open while the investigator names the selected nodes' group.
+  const [grouping, setGrouping] = useState<{ ids: string[]; name: string } | null>(null);
 
   const selectedNodes = selected.map((id) => graph.nodes.get(id)).filter((n): n is GraphNode => n != null);
   const parties = selectedNodes.filter((n) => PARTY_KINDS.has(n.kind));
@@ -128,10 +141,29 @@ export function ExplorerScreen() {
     else change((w) => expand(w, id));
   };
 
+  /** Where the nodes are drawn now (model coordinates), to pin them there. */
+  const placesOf = (ids: readonly string[]): Record<string, Position> => {
+    const places: Record<string, Position> = {};
+    for (const id of ids) {
+      const node = cy?.getElementById(id);
+      if (node && node.nonempty() && graph.nodes.has(id)) places[id] = { ...node.position() };
+    }
+    return places;
+  };
+
   const command = (name: CanvasCommand, id: string) => {
     // A command on a node of a selection applies to the whole selection, as in other chart tools.
     const ids = selected.includes(id) ? selected.filter((s) => graph.nodes.has(s)) : [id];
+    const group = groupOfNode(view, id);
     switch (name) {
+      case 'group-collapse':
+      case 'group-expand':
+        if (group) change((w) => setGroupCollapsed(w, group.id, name === 'group-collapse'));
+        break;
+      case 'ungroup':
+        if (group) change((w) => ungroup(w, group.id));
+        select(selected.filter((s) => s !== id));
+        break;
       case 'expand':
         change((w) => ids.reduce((acc, n) => (graph.nodes.get(n)?.supernode ? openMore(acc, n) : expand(acc, n)), w));
         break;
@@ -145,9 +177,11 @@ export function ExplorerScreen() {
         change((w) => hide(w, ids));
         select(selected.filter((s) => !ids.includes(s)));
         break;
-      case 'pin':
-        change((w) => setPinned(w, ids, true));
+      case 'pin': {
+        const places = placesOf(ids);
+        change((w) => setPinned(pinAt(w, places), ids, true));
         break;
+      }
       case 'unpin':
         change((w) => setPinned(w, ids, false));
         break;
@@ -174,6 +208,9 @@ export function ExplorerScreen() {
       selectNeighbours: m('selectNeighbours'),
       fit: m('fit'),
       showHidden: m('menuShowHidden'),
+      collapseGroup: m('group.collapse'),
+      expandGroup: m('group.expand'),
+      ungroup: m('group.ungroup'),
     }),
     [m],
   );
@@ -225,12 +262,45 @@ export function ExplorerScreen() {
         ],
         onClick: ({ key }) => void downloadTable(rows, columns, `${fileBase}-${name}`, key as 'csv' | 'xlsx'),
       }}
+      trigger={['click']}
+      autoFocus
     >
       <Button size="small" className="table-export" data-testid={testId}>
         {m('exportTable')}
       </Button>
     </Dropdown>
   );
+
+  const groupable = selectedNodes.map((n) => n.id);
+  const groupMenu: MenuProps['items'] = [
+    { key: 'new', label: m('group.new', { n: groupable.length }), disabled: groupable.length < 2 },
+    ...view.groups.map((g) => ({
+      key: g.id,
+      type: 'group' as const,
+      label: m('group.heading', { name: g.name, n: g.members.length }),
+      children: [
+        { key: `toggle:${g.id}`, label: g.collapsed ? m('group.expand') : m('group.collapse') },
+        { key: `ungroup:${g.id}`, label: m('group.ungroup') },
+      ],
+    })),
+  ];
+  const onGroupMenu: MenuProps['onClick'] = ({ key }) => {
+    if (key === 'new') {
+      setGrouping({ ids: groupable, name: '' });
+      return;
+    }
+    const [action, groupId] = key.split(':') as [string, string];
+    const group = view.groups.find((g) => g.id === groupId);
+    if (!group) return;
+    if (action === 'toggle') change((w) => setGroupCollapsed(w, groupId, !group.collapsed));
+    else change((w) => ungroup(w, groupId));
+  };
+  const finishGrouping = () => {
+    if (!grouping || !grouping.name.trim()) return;
+    const { ids, name } = grouping;
+    change((w) => groupNodes(w, name, ids));
+    setGrouping(null);
+  };
 
   if (view.centres.length === 0) {
     return (
@@ -262,6 +332,19 @@ export function ExplorerScreen() {
           data-testid="filter-active-only"
         />
         {m('filters.activeOnly')}
+      </Space>
+      <Space>
+        <Tooltip title={m('supernodeThresholdTitle')}>
+          <span>{m('supernodeThreshold')}</span>
+        </Tooltip>
+        <InputNumber
+          size="small"
+          min={1}
+          max={500}
+          value={view.supernodeThreshold}
+          onChange={(n) => n != null && change((w) => setSupernodeThreshold(w, n))}
+          data-testid="supernode-threshold"
+        />
       </Space>
       <Button size="small" onClick={() => change((w) => setFilters(w, defaultFilters))}>
         {m('filters.reset')}
@@ -333,14 +416,19 @@ export function ExplorerScreen() {
             <Button
               disabled={selectedNodes.length === 0}
               onClick={() => {
-                const allPinned = selectedNodes.every((n) => view.pinned.includes(n.id));
-                change((w) => setPinned(w, selectedNodes.map((n) => n.id), !allPinned));
+                const ids = selectedNodes.map((n) => n.id);
+                const places = placesOf(ids);
+                const allPinned = ids.every((id) => view.pinned.includes(id));
+                change((w) => (allPinned ? setPinned(w, ids, false) : setPinned(pinAt(w, places), ids, true)));
               }}
               data-testid="pin"
             >
               {selectedNodes.length > 0 && selectedNodes.every((n) => view.pinned.includes(n.id)) ? m('unpin') : m('pin')}
             </Button>
           </Tooltip>
+          <Dropdown menu={{ items: groupMenu, onClick: onGroupMenu }} trigger={['click']} autoFocus>
+            <Button data-testid="group-menu">{m('group')}</Button>
+          </Dropdown>
           <Tooltip title={m('findPathsTitle')}>
             <Button
               type="primary"
@@ -391,6 +479,12 @@ export function ExplorerScreen() {
             onDoubleClick={doubleClick}
             onCommand={command}
             onShowHidden={() => change((w) => showHidden(w))}
+            onDragged={(ids) => {
+              const places = placesOf(ids);
+              if (Object.keys(places).length) change((w) => pinAt(w, places));
+            }}
+            positions={view.positions}
+            label={m('canvasLabel')}
             onCore={setCy}
             navigatorId={minimapReady ? MINIMAP_ID : null}
           />
@@ -424,6 +518,26 @@ export function ExplorerScreen() {
         </aside>
       </div>
       <Legend kinds={view.filters.kinds} types={view.filters.types} />
+      <Modal
+        open={grouping != null}
+        title={m('group.dialogTitle', { n: grouping?.ids.length ?? 0 })}
+        okText={m('group.ok')}
+        cancelText={m('group.cancel')}
+        onOk={finishGrouping}
+        onCancel={() => setGrouping(null)}
+        okButtonProps={{ disabled: !grouping?.name.trim(), 'data-testid': 'group-ok' } as ButtonProps}
+        destroyOnHidden
+      >
+        <Input
+          autoFocus
+          maxLength={40}
+          placeholder={m('group.placeholder')}
+          value={grouping?.name ?? ''}
+          onChange={(e) => setGrouping((n) => (n ? { ...n, name: e.target.value } : n))}
+          onPressEnter={finishGrouping}
+          data-testid="group-name"
+        />
+      </Modal>
     </main>
   );
 }
