@@ -302,24 +302,28 @@ function stopRecording(): GestureStats {
   };
 }
 
-/** Where the hub is on screen, and the point of empty background nearest the screen's centre (a drag there pans; on a node it would move the node). */
+/**
+ * Where the hub is on screen, and a point of empty background near the screen's centre (a drag
+ * there pans; on a node it would move the node). Rings outwards from the centre, first empty point
+ * wins: Cytoscape's hit test looks at every element, so a whole-screen scan of a 5,000-node
+ * network would take minutes.
+ */
 function gesturePoints(): { hub: { x: number; y: number }; background: { x: number; y: number } } {
   const cy = window.uiBenchCy!;
   const renderer = (cy as unknown as { renderer(): { findNearestElement(x: number, y: number, interactive: boolean, touch: boolean): unknown } }).renderer();
   const rect = document.getElementById('cy')!.getBoundingClientRect();
   const at = cy.getElementById(hub).renderedPosition();
   const toModel = (x: number, y: number) => ({ x: (x - cy.pan().x) / cy.zoom(), y: (y - cy.pan().y) / cy.zoom() });
-  let best: { x: number; y: number; d: number } | null = null;
-  for (let x = 20; x < rect.width - 20; x += 16) {
-    for (let y = 20; y < rect.height - 20; y += 16) {
-      const d = Math.hypot(x - rect.width / 2, y - rect.height / 2);
-      if (best && d >= best.d) continue;
+  for (let radius = 0; radius < Math.max(rect.width, rect.height) / 2; radius += 24) {
+    for (let angle = 0; angle < 360; angle += radius === 0 ? 360 : 20) {
+      const x = rect.width / 2 + radius * Math.cos((angle * Math.PI) / 180);
+      const y = rect.height / 2 + radius * Math.sin((angle * Math.PI) / 180);
+      if (x < 20 || y < 20 || x > rect.width - 20 || y > rect.height - 20) continue;
       const model = toModel(x, y);
-      if (!renderer.findNearestElement(model.x, model.y, true, false)) best = { x, y, d };
+      if (!renderer.findNearestElement(model.x, model.y, true, false)) return { hub: { x: rect.left + at.x, y: rect.top + at.y }, background: { x: rect.left + x, y: rect.top + y } };
     }
   }
-  if (!best) throw new Error('no empty background on screen to drag');
-  return { hub: { x: rect.left + at.x, y: rect.top + at.y }, background: { x: rect.left + best.x, y: rect.top + best.y } };
+  throw new Error('no empty background on screen to drag');
 }
 
 const zoom = () => window.uiBenchCy!.zoom();
