@@ -189,7 +189,8 @@ export function reportsJourney(demoApp: () => DemoApp): void {
       await page.getByTestId('nav-reports').click();
       await page.locator(`[data-testid="report-row"][data-report-id="${queryId}"]`, { hasText: viewerName }).waitFor();
       // The picture without the toast or the table's loading veil over it.
-      await page.locator('.ant-message-notice').waitFor({ state: 'detached' });
+      // Toasts stack (schedule saved, stopped, sharing saved): wait for the last one to go.
+      await expect.poll(() => page.locator('.ant-message-notice').count(), { timeout: 15_000 }).toBe(0);
       await page.locator('.ant-table .ant-spin-blur').waitFor({ state: 'detached' });
       await page.screenshot({ path: join(SCREENSHOTS, 'reports.png') });
 
