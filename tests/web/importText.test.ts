@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, inLanguage, runState, uploadRefusal } from '../../web/src/screens/imports/importText.ts';
+import { inLanguage } from '../../web/src/i18n.ts';
+import { formatBytes, runState, uploadRefusal } from '../../web/src/screens/imports/importText.ts';
 import { importsMessages } from '../../web/src/screens/imports/messages.ts';
 
 const words = (lang: 'zh' | 'en') => (key: string, params?: Record<string, string | number>) =>

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { changeFigure, changeFirm, paramsSummary, runExportUrl, sentenceIn } from '../../web/src/screens/reports/reportText.ts';
+import { inLanguage } from '../../web/src/i18n.ts';
+import { changeFigure, changeFirm, paramsSummary, runExportUrl } from '../../web/src/screens/reports/reportText.ts';
 import { namesByKey, readRunDocument } from '../../web/src/screens/reports/runDocument.ts';
 
 describe('reports screens: what parameters, changes and exports read as', () => {
@@ -12,9 +13,9 @@ describe('reports screens: what parameters, changes and exports read as', () => 
 
   it('shows the reader’s half of a bilingual change sentence, and the whole of one that has no halves', () => {
     const text = '王建国 在 南京创诚财富管理有限公司 的有效持股由 48% 升至 54%，达到 50% / 王建国\'s effective share of 南京创诚财富管理有限公司 rose from 48% to 54%, reaching 50%';
-    expect(sentenceIn(text, 'zh')).toBe('王建国 在 南京创诚财富管理有限公司 的有效持股由 48% 升至 54%，达到 50%');
-    expect(sentenceIn(text, 'en')).toBe("王建国's effective share of 南京创诚财富管理有限公司 rose from 48% to 54%, reaching 50%");
-    expect(sentenceIn('无分隔', 'en')).toBe('无分隔');
+    expect(inLanguage(text, 'zh')).toBe('王建国 在 南京创诚财富管理有限公司 的有效持股由 48% 升至 54%，达到 50%');
+    expect(inLanguage(text, 'en')).toBe("王建国's effective share of 南京创诚财富管理有限公司 rose from 48% to 54%, reaching 50%");
+    expect(inLanguage('无分隔', 'en')).toBe('无分隔');
   });
 
   it('gives a share change its figures as percentages and its firm by name from the run, other changes as given', () => {

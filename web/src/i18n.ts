@@ -240,6 +240,16 @@ export function saveLang(lang: Lang): void {
   }
 }
 
+/**
+ * The server words its messages "中文 / English" (importers/rejects.ts, upload refusals, a report
+ * diff's changes): the reader gets the half in their language, the whole when it has no halves.
+ */
+export function inLanguage(message: string, lang: Lang): string {
+  const at = message.indexOf(' / ');
+  if (at < 0) return message;
+  return lang === 'zh' ? message.slice(0, at) : message.slice(at + 3);
+}
+
 export const htmlLang: Record<Lang, string> = { zh: 'zh-CN', en: 'en' };
 
 export interface I18n {

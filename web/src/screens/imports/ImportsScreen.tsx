@@ -6,10 +6,10 @@ import { ApiError } from '../../api.ts';
 import type { ImportKind, ImportRunsQuery, ImportUploadQuery } from '../../api/generated.ts';
 import { useApiMutation, useApiQuery } from '../../api/hooks.ts';
 import { ErrorNotice } from '../../components/common.tsx';
-import { formatDateTime, useI18n, useMessages } from '../../i18n.ts';
+import { formatDateTime, inLanguage, useI18n, useMessages } from '../../i18n.ts';
 import { paths } from '../../paths.ts';
 import { importsMessages } from './messages.ts';
-import { formatBytes, inLanguage, runState, uploadRefusal, type UploadAnswer } from './importText.ts';
+import { formatBytes, runState, uploadRefusal, type UploadAnswer } from './importText.ts';
 import { BilingualText, kindLabel, RunStateTag } from './parts.tsx';
 import './imports.css';
 

@@ -1,19 +1,8 @@
 // The words of the imports screens that are pure logic, apart from the components so that unit
-// tests read them without a DOM: the server's bilingual messages, a run's state, sizes, and why an
-// upload was refused.
+// tests read them without a DOM: a run's state, sizes, and why an upload was refused.
 
 import type { ImportRunStatus } from '../../api/generated.ts';
-import type { Lang } from '../../i18n.ts';
-
-/**
- * The server words its messages "中文 / English" (importers/rejects.ts, the upload refusals):
- * the reader gets the half in their language.
- */
-export function inLanguage(message: string, lang: Lang): string {
-  const at = message.indexOf(' / ');
-  if (at < 0) return message;
-  return lang === 'zh' ? message.slice(0, at) : message.slice(at + 3);
-}
+import { inLanguage, type Lang } from '../../i18n.ts';
 
 /** What a run's status means to its reader: RUNNING but no longer run by this server was interrupted. */
 export type RunState = 'running' | 'interrupted' | 'completed' | 'failed' | 'retracted';

@@ -2,8 +2,8 @@
 
 import { Tag, Tooltip } from 'antd';
 import type { ImportRunStatus } from '../../api/generated.ts';
-import type { Lang } from '../../i18n.ts';
-import { inLanguage, runState, type RunState } from './importText.ts';
+import { inLanguage, type Lang } from '../../i18n.ts';
+import { runState, type RunState } from './importText.ts';
 import type { ImportsMessage } from './messages.ts';
 
 type M = (key: ImportsMessage, params?: Record<string, string | number>) => string;

@@ -1,9 +1,9 @@
 import { FileSearchOutlined } from '@ant-design/icons';
 import { Button, Empty, List, Tag, Tooltip, Typography } from 'antd';
 import type { ReportRunDiffFieldsFragment } from '../../api/generated.ts';
-import { useI18n, useMessages } from '../../i18n.ts';
+import { inLanguage, useI18n, useMessages } from '../../i18n.ts';
 import { reportsMessages } from './messages.ts';
-import { changeFigure, changeFirm, sentenceIn } from './reportText.ts';
+import { changeFigure, changeFirm } from './reportText.ts';
 import { EntityName } from './RunFindings.tsx';
 
 type Change = ReportRunDiffFieldsFragment['changedFindings'][number]['changes'][number];
@@ -17,7 +17,7 @@ function ChangeLine({ change, names }: { change: Change; names: ReadonlyMap<stri
   return (
     <div className="reports-change" data-testid="diff-change" data-code={change.code}>
       <Tag color={change.code.startsWith('CONTROL') || change.code === 'NEWLY_FLAGGED' ? 'red' : 'blue'}>{m(`change.${change.code}`)}</Tag>
-      <span title={change.text}>{sentenceIn(change.text, lang)}</span>
+      <span title={change.text}>{inLanguage(change.text, lang)}</span>
       {shown && (
         <span className="reports-change-figures">
           {firm && (

@@ -30,12 +30,6 @@ export function paramsSummary(params: unknown): string {
     .join(' · ');
 }
 
-/** The server words a change as "中文 / English": the reader's half of it (the whole when it has no halves). */
-export function sentenceIn(text: string, lang: Lang): string {
-  const at = text.indexOf(' / ');
-  if (at < 0) return text;
-  return lang === 'zh' ? text.slice(0, at) : text.slice(at + 3);
-}
 
 /** Changes whose figures are shares (fractions of 1) and whose field is the firm's key. */
 const shareChanges: ReadonlySet<string> = new Set(['CONTROL_CROSSED_25', 'CONTROL_CROSSED_50']);
