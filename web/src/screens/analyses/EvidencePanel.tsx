@@ -5,7 +5,8 @@
 import { Alert, Button, Card, Descriptions, Space, Tag, Typography } from 'antd';
 import { formatDate, formatMoneyWan, formatPercent } from '../../format.ts';
 import { useI18n, useMessages } from '../../i18n.ts';
-import { chainLinks, readEvidence, type Chain, type EvidenceEdge } from './evidence.ts';
+import type { Chain, EvidenceEdge } from '../../api/evidence.ts';
+import { chainLinks, readEvidence } from './evidence.ts';
 import type { Row } from './AnalysisResults.tsx';
 import { analysesMessages, type AnalysesMessageKey } from './messages.ts';
 

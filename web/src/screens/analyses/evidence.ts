@@ -2,35 +2,10 @@
 // subgraph?}) read defensively from the API's JSON, and drawn as one network: every finding's
 // chains together, the open finding's entities and relationships marked so the canvas fades the rest.
 
+import type { Chain, EntityRef, EvidenceEdge } from '../../api/evidence.ts';
 import { MAJORITY, type CanvasData, type CanvasEdge, type CanvasNode, type CanvasRelation } from '../../graph/style.ts';
 import type { NodeKind, RelationType } from '../../graph/graphState.ts';
 import { formatPercent } from '../../format.ts';
-
-export interface EntityRef {
-  kind: string;
-  key: string;
-  name: string;
-}
-
-export interface EvidenceEdge {
-  type: string;
-  ratio?: number | null;
-  adjustedRatio?: number;
-  role?: string;
-  basis?: string;
-  basisText?: string;
-  validFrom?: string;
-  validTo?: string;
-  note?: string;
-  details?: Record<string, string | number | boolean | null | string[]>;
-}
-
-export interface Chain {
-  kind: string;
-  path: EntityRef[];
-  edges: EvidenceEdge[];
-  product: number | null;
-}
 
 export interface Evidence {
   chains: Chain[];

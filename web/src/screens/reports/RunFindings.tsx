@@ -6,7 +6,8 @@ import { formatDate, formatPercent } from '../../format.ts';
 import { useMessages } from '../../i18n.ts';
 import { paths } from '../../paths.ts';
 import { reportsMessages, type ReportsMessage } from './messages.ts';
-import type { Chain, EntityRef, EvidenceEdge, FactValue, Finding } from './runDocument.ts';
+import type { Chain, EntityRef, EvidenceEdge } from '../../api/evidence.ts';
+import type { FactValue, Finding } from './runDocument.ts';
 
 /** A fact as one cell: ratios as percentages, lists joined. */
 export function factText(name: string, value: FactValue): string {

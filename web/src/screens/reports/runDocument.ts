@@ -3,30 +3,7 @@
 // parts shown are declared here, and read defensively: a field missing from an older document is
 // shown as absent, never as a crash.
 
-export interface EntityRef {
-  kind: string;
-  key: string;
-  name: string;
-}
-
-export interface EvidenceEdge {
-  type: string;
-  ratio?: number | null;
-  adjustedRatio?: number;
-  role?: string;
-  basisText?: string;
-  validFrom?: string;
-  validTo?: string;
-  note?: string;
-  details?: Record<string, unknown>;
-}
-
-export interface Chain {
-  kind: string;
-  path: EntityRef[];
-  edges: EvidenceEdge[];
-  product: number | null;
-}
+import type { Chain, EntityRef } from '../../api/evidence.ts';
 
 export type FactValue = string | number | boolean | null | string[];
 
