@@ -102,15 +102,16 @@ function layoutOf(layout: Scenario['layout'], positions: Scenario['positions'], 
 const nextFrame = () => new Promise<number>((resolve) => requestAnimationFrame(resolve));
 
 /**
- * Calls `listener` after each frame the renderer draws. The 'render' event would do for the 2D
+ * Calls `listener` with the time each frame took to draw, after it. The 'render' event would do for the 2D
  * canvas, but WebGL mode draws without emitting it, so the renderer's draw function is wrapped.
  */
-function onDraw(cy: Core, listener: () => void): () => void {
+function onDraw(cy: Core, listener: (drawMs: number) => void): () => void {
   const renderer = (cy as unknown as { renderer(): { render(options?: unknown): unknown } }).renderer();
   const draw = renderer.render;
   renderer.render = function (this: unknown, options?: unknown) {
+    const started = performance.now();
     const value = draw.call(this, options);
-    listener();
+    listener(performance.now() - started);
     return value;
   };
   return () => {
@@ -255,16 +256,8 @@ interface Recording {
 let recording: Recording | null = null;
 
 function startRecording(): void {
-  const cy = window.uiBenchCy!;
-  const renderer = (cy as unknown as { renderer(): { render(options?: unknown): unknown } }).renderer();
-  const draw = renderer.render;
   const state: Recording = { stamps: [], renders: [], gesture: false, running: true, stop: () => undefined };
-  renderer.render = function (this: unknown, options?: unknown) {
-    const t = performance.now();
-    const value = draw.call(this, options);
-    state.renders.push({ ms: performance.now() - t, gesture: state.gesture });
-    return value;
-  };
+  const stopDraws = onDraw(window.uiBenchCy!, (ms) => state.renders.push({ ms, gesture: state.gesture }));
   const tick = (t: number) => {
     if (!state.running) return;
     state.stamps.push({ t, gesture: state.gesture });
@@ -273,7 +266,7 @@ function startRecording(): void {
   requestAnimationFrame(tick);
   state.stop = () => {
     state.running = false;
-    renderer.render = draw;
+    stopDraws();
   };
   recording = state;
 }

@@ -380,6 +380,9 @@ export const FIT_PADDING = 40;
  */
 export const LARGE_NETWORK = 300;
 
+/** The length a link settles at in both layouts of a network, so a network that grows past LARGE_NETWORK keeps its scale. */
+const EDGE_LENGTH = 130;
+
 export function layoutOptions(
   layout: LayoutName,
   incremental: boolean,
@@ -404,7 +407,7 @@ export function layoutOptions(
     } as LayoutOptions;
   }
   if (nodeCount > LARGE_NETWORK) {
-    return { name: 'spread', incremental, fit: false, animate: false, idealEdgeLength: 130, fixed } as unknown as LayoutOptions;
+    return { name: 'spread', incremental, fit: false, animate: false, idealEdgeLength: EDGE_LENGTH, fixed } as unknown as LayoutOptions;
   }
   return {
     name: 'fcose',
@@ -414,7 +417,7 @@ export function layoutOptions(
     animate: false,
     fit: false,
     nodeDimensionsIncludeLabels: true,
-    idealEdgeLength: 130,
+    idealEdgeLength: EDGE_LENGTH,
     nodeRepulsion: 9000,
     nodeSeparation: 90,
     fixedNodeConstraint: fixed.length ? fixed : undefined,
