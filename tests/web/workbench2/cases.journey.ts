@@ -59,6 +59,8 @@ async function pick(page: Page, testId: string, typed: string, text: string): Pr
 async function screenPlace(page: Page, key: string): Promise<{ x: number; y: number }> {
   const item = page.locator(`[data-testid="case-canvas-nodes"] li[data-key="${key}"][data-screen-x]`);
   await item.waitFor({ state: 'attached' });
+  // The list is there while the canvas tab is still hidden (antd shows a pane after switching to it).
+  await page.locator('.case-canvas-drawing').waitFor({ state: 'visible' });
   const box = (await page.locator('.case-canvas-drawing').boundingBox())!;
   return { x: box.x + Number(await item.getAttribute('data-screen-x')), y: box.y + Number(await item.getAttribute('data-screen-y')) };
 }

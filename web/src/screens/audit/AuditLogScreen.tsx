@@ -232,6 +232,7 @@ export function AuditLogScreen() {
             'data-seq': e.seq,
             'data-operation': e.operation,
             'data-actor': e.actor.name,
+            'data-action': e.action,
             className: 'audit-row',
             onClick: () => set({ seq: String(e.seq) }, true),
           }) as HTMLAttributes<HTMLElement>
