@@ -474,6 +474,7 @@ export async function retractImport(graph: Graph, runId: string, user = os.userI
   await graph.writeInBatches('importRun/reopenSnapshotClosures', { runId });
   await graph.writeInBatches('importRun/retractRelationships', { prefix });
   await graph.writeInBatches('importRun/retractValues', { prefix });
+  await graph.writeInBatches('importRun/retractHoldingValues', { prefix });
   await graph.writeInBatches('importRun/retractPriorValues', { prefix });
   await graph.writeInBatches('importRun/retractNodes', { prefix });
   const persons = await resolvePersonsInFirms(graph, { scope: 'firms', firmKeys: [...new Set([...personFirms, ...splitMerges.firmKeys])] }, { by: `retract:${runId}` });

@@ -355,7 +355,9 @@ export const nodeTypes = {
     properties: {
       provenance: prop('string[]', '来源', 'Provenance'),
       property: prop('string', '属性', 'Property', { required: true }),
-      value: prop('value', '原值', 'Value before', { required: true }),
+      // Absent where a holding's reading gained a marker it had not had (import/holdingHistory).
+      value: prop('value', '原值', 'Value before'),
+      holder: prop('string', '持股人标识', 'Holder key (a holding\'s value, not the firm\'s)'),
       assertedBy: prop('string[]', '原值来源', 'Provenance of the earlier value', { required: true }),
       replacedBy: prop('string', '替换来源', 'Provenance entry that replaced it', { required: true }),
       replacedAt: prop('datetime', '替换时间', 'Replaced at', { required: true }),

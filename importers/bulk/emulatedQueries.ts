@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import { loadQuery } from '../../cypher/run.ts';
+import { RATIO_MARKERS } from '../kinds/shareholders.ts';
 import { cypherEquals, toValue, type DateTimeValue, type GraphStore, type MemNode, type Space, type Value } from './store.ts';
 
 /**
@@ -40,11 +41,6 @@ function matchAll<T extends Row>(store: GraphStore, rows: T[], ...ends: [Space, 
   return out;
 }
 
-/**
- * Properties of a holding that describe how its ratio was read: a row that gives a ratio sets
- * them to its own (removing those it has not), a row without one leaves them (import/*Holdings).
- */
-const RATIO_MARKERS = ['ratioAmbiguous', 'ratioByConvention', 'ratioAlt', 'ratioConvention', 'ratioBasis', 'ratioDerived', 'ratioDenominatorWan', 'ratioDenominatorCurrency'];
 
 /** `MATCH (a) MATCH (b) [SET b:Label] MERGE (a)-[s:T {disc}]->(b) SET s += props, s.provenance = …` */
 function relationshipQuery(
@@ -160,25 +156,57 @@ function ownedRecordQuery(owner: [Space, string], field: string, label: Space, t
   };
 }
 
+/** A property's value as history keeps it: lists are copied, as provenance lists grow in place as later rows are added. */
+const copy = (v: Value | undefined) => (Array.isArray(v) ? [...v] : v);
+
+interface Replaced {
+  firm: MemNode;
+  props: Record<string, unknown>;
+}
+
+function writeHistory(store: GraphStore, history: Replaced[], now: DateTimeValue): void {
+  for (const h of history) {
+    const prior = store.create('PriorValue');
+    store.setAll(prior, h.props);
+    prior.props.replacedAt = now;
+    store.createRel('HAD_VALUE', h.firm, prior);
+  }
+}
+
 /** Every row's replaced values, taken from the firms as they were before this statement. */
 const registrationHistory: Emulation = (store, params, now) => {
-  const history: { firm: MemNode; property: string; value: Value; assertedBy: Value | undefined; prov: string }[] = [];
+  const history: Replaced[] = [];
   for (const { r, nodes: [firm] } of matchAll(store, rowsOf(params), ['Company', (r) => r.key])) {
     for (const [property, raw] of Object.entries(r.props as Row)) {
       const current = firm!.props[property];
       const proposed = toValue(raw);
       if (current === undefined || proposed === null || cypherEquals(current, proposed)) continue;
-      // Copies: provenance lists grow in place as later rows are added.
-      const copy = (v: Value | undefined) => (Array.isArray(v) ? [...v] : v);
-      history.push({ firm: firm!, property, value: copy(current)!, assertedBy: copy(firm!.props.provenance), prov: r.prov });
+      history.push({ firm: firm!, props: { property, value: copy(current), assertedBy: copy(firm!.props.provenance), replacedBy: r.prov } });
     }
   }
-  for (const h of history) {
-    const prior = store.create('PriorValue');
-    store.setAll(prior, { property: h.property, value: h.value, assertedBy: h.assertedBy, replacedBy: h.prov });
-    prior.props.replacedAt = now;
-    store.createRel('HAD_VALUE', h.firm, prior);
+  writeHistory(store, history, now);
+  return [];
+};
+
+/** Every row's replaced holding values (and ratio markers), taken from the holdings as they were before this statement. */
+const holdingHistory: Emulation = (store, params, now) => {
+  const markers = params.markers as string[];
+  const history: Replaced[] = [];
+  for (const r of rowsOf(params)) {
+    const firm = store.node('Company', r.firmKey);
+    const holder = store.node('Person', r.holderKey) ?? store.node('Company', r.holderKey);
+    const holding = firm && holder && store.rel('HOLDS_SHARES', holder, firm);
+    if (!holding) continue;
+    const given = r.holding.ratio !== null && r.holding.ratio !== undefined;
+    const touched = [...Object.keys(r.holding), ...(given ? markers.filter((m) => !(m in r.holding)) : [])];
+    for (const property of touched) {
+      const current = holding.props[property];
+      const proposed = toValue(r.holding[property] ?? null);
+      if (current === undefined ? proposed === null : proposed !== null && cypherEquals(current, proposed)) continue;
+      history.push({ firm: firm!, props: { property, value: copy(current), holder: r.holderKey, assertedBy: copy(holding.props.provenance), replacedBy: r.prov } });
+    }
   }
+  writeHistory(store, history, now);
   return [];
 };
 
@@ -237,6 +265,7 @@ const label = (name: string) => (store: GraphStore, node: MemNode) => store.addL
 
 export const emulatedQueries: Record<string, { fingerprint: string; run: Emulation }> = {
   'import/registrationHistory': { fingerprint: '5f5d8cfbaacdb0c3', run: registrationHistory },
+  'import/holdingHistory': { fingerprint: 'be3c58aff017815e', run: holdingHistory },
   'import/registrations': { fingerprint: '473b6f626a091099', run: upsertQuery('Company', false) },
   'import/firmRefs': { fingerprint: '5eb4856642d6c4bb', run: upsertQuery('Company', true) },
   'import/persons': { fingerprint: 'c06580c765144371', run: upsertQuery('Person', false) },

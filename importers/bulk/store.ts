@@ -126,6 +126,11 @@ export class GraphStore {
     return rel;
   }
 
+  /** MATCH (start)-[r:type]->(end), for a type merged without a discriminator. */
+  rel(type: string, start: MemNode, end: MemNode): MemRel | undefined {
+    return this.relationships.get(`${type}\0${start.n}\0${end.n}`);
+  }
+
   /** CREATE (start)-[:type]->(end): always a new relationship. */
   createRel(type: string, start: MemNode, end: MemNode): MemRel {
     const rel: MemRel = { type, start, end, props: {} };

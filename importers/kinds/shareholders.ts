@@ -15,6 +15,12 @@ import type { ConvertEnv, KindHandler } from './kind.ts';
  * amount gets its ratio derived there too.
  */
 
+/**
+ * Properties of a holding that describe how its ratio was read: a row that gives a ratio sets
+ * them to its own (removing those it has not), a row without one leaves them (import/*Holdings).
+ */
+export const RATIO_MARKERS = ['ratioAmbiguous', 'ratioByConvention', 'ratioAlt', 'ratioConvention', 'ratioBasis', 'ratioDerived', 'ratioDenominatorWan', 'ratioDenominatorCurrency'];
+
 export interface HoldingRecord {
   firm: FirmRef;
   holder: { kind: 'person'; person: PersonWrite } | { kind: 'firm'; firm: FirmRef };
@@ -128,13 +134,13 @@ export const shareholders: KindHandler<HoldingRecord> = {
     ]);
     const persons = batch.flatMap((r) => (r.holder.kind === 'person' ? [{ person: inFirm(r.holder.person, r.firm.key, resolve), prov: r.prov, record: r }] : []));
     await writePersons(run, persons);
-    await run('import/personHoldings', {
-      rows: persons.map(({ person, prov, record }) => ({ firmKey: resolve(record.firm.key), personKey: person.key, holding: record.holding, prov })),
-    });
-    await run('import/firmHoldings', {
-      rows: batch.flatMap((r) =>
-        r.holder.kind === 'firm' ? [{ firmKey: resolve(r.firm.key), holderKey: resolve(r.holder.firm.key), holding: r.holding, prov: r.prov }] : [],
-      ),
-    });
+    const personRows = persons.map(({ person, prov, record }) => ({ firmKey: resolve(record.firm.key), holderKey: person.key, holding: record.holding, prov }));
+    const firmRows = batch.flatMap((r) =>
+      r.holder.kind === 'firm' ? [{ firmKey: resolve(r.firm.key), holderKey: resolve(r.holder.firm.key), holding: r.holding, prov: r.prov }] : [],
+    );
+    // History first, in a statement of its own: it must read every holding before any row's SET.
+    await run('import/holdingHistory', { rows: [...personRows, ...firmRows], markers: RATIO_MARKERS });
+    await run('import/personHoldings', { rows: personRows.map(({ holderKey, ...row }) => ({ ...row, personKey: holderKey })) });
+    await run('import/firmHoldings', { rows: firmRows });
   },
 };

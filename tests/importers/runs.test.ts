@@ -182,3 +182,46 @@ describe('rows for one firm in one batch', () => {
     expect(history).toEqual([{ now: '吊销', before: '存续' }]);
   });
 });
+
+describe('a holding’s ratio replaced by a later run', () => {
+  const firm = '91320106MA1X000202';
+  const header = '企业统一社会信用代码,企业名称,股东名称,股东类型,股东证照号码,持股比例\n';
+  const holdingFile = (name: string, ratio: string) => {
+    const file = path.join(tmp, name);
+    fs.writeFileSync(file, `${header}${firm},南京乙投资管理有限公司,王五,自然人股东,320106198001015678,${ratio}\n`);
+    return file;
+  };
+  const ratio = async () =>
+    (await query<{ ratio: number; text: string; ambiguous: boolean | null }>(
+      `MATCH (:Person)-[s:HOLDS_SHARES]->(:Company {key: $firm}) RETURN s.ratio AS ratio, s.ratioText AS text, s.ratioAmbiguous AS ambiguous`,
+      { firm },
+    ))[0];
+  const runIds = async () => (await query<{ id: string }>(`MATCH (r:ImportRun) RETURN r.id AS id ORDER BY r.startedAt`)).map((r) => r.id);
+
+  it('retracting the run that raised a share from 80% to 90% brings 80% back, with the first reading’s markers', async () => {
+    await graph.writeInBatches('admin/deleteAll');
+    await importOf([holdingFile('first.csv', '80%')]);
+    await importOf([holdingFile('raise.csv', '0.9')]);
+    expect(await ratio()).toMatchObject({ ratio: 0.9, text: '0.9' });
+    const history = await query(`MATCH (:Company {key: $firm})-[:HAD_VALUE]->(v:PriorValue {property: 'ratio'}) RETURN v.value AS value, v.holder IS NOT NULL AS ofHolding`, { firm });
+    expect(history).toEqual([{ value: 0.8, ofHolding: true }]);
+    const [, raise] = await runIds();
+    await retractImport(graph, raise!, 'tester');
+    expect(await ratio()).toEqual({ ratio: 0.8, text: '80%', ambiguous: null });
+    expect(await count(`MATCH (v:PriorValue) RETURN count(v)`)).toBe(0);
+    // The firm's own properties are not touched by the holding's history.
+    expect(await count(`MATCH (c:Company {key: $firm}) WHERE c.ratio IS NOT NULL OR c.ratioText IS NOT NULL RETURN count(c)`, { firm })).toBe(0);
+  });
+
+  it('retracting a run whose value a later run replaced keeps the later value, and retracting that one then brings the first back', async () => {
+    await graph.writeInBatches('admin/deleteAll');
+    await importOf([holdingFile('a.csv', '80%')]);
+    await importOf([holdingFile('b.csv', '90%')]);
+    await importOf([holdingFile('c.csv', '70%')]);
+    const [, b, c] = await runIds();
+    await retractImport(graph, b!, 'tester');
+    expect(await ratio()).toMatchObject({ ratio: 0.7, text: '70%' });
+    await retractImport(graph, c!, 'tester');
+    expect(await ratio()).toMatchObject({ ratio: 0.8, text: '80%' });
+  });
+});

@@ -28,9 +28,9 @@ function demoApp(): DemoApp {
 casesJourney(demoApp);
 importsJourney(demoApp);
 analysesJourney(demoApp);
-// After the others: its import raises 王建国's share of 汇金 to 90%, and after the retraction at its end
-// the API still answers 90% (reproduced: the cases journey run after it drew 90.00% / 10.00%) — a
-// defect under investigation (issue 15's note); the journeys that read 汇金's holders run before it.
+// After the journeys that read 汇金's holders: its import raises 王建国's share to 90% until the
+// retraction at its end brings 80% back (tests/importers/runs.test.ts), and a journey failing
+// half-way would leave 90% behind.
 reportsJourney(demoApp);
 // Last: it maps a list-type spelling the other journeys' counts do not expect.
 adminJourney(demoApp);
