@@ -3,7 +3,8 @@ import type { GraphReader } from '../cypher/run.ts';
 import { dateParam, int } from '../cypher/values.ts';
 import { isWithin } from '../model/divisions.ts';
 import { percentText } from '../model/values.ts';
-import { bySubject, edgeDates, envelopeOf, sortedLimits, type Chain, type EntityRef, type Envelope, type Finding, type Subgraph } from './envelope.ts';
+import { booleanParam } from './booleanParam.ts';
+import { AnalysisError, bySubject, edgeDates, envelopeOf, sortedLimits, type Chain, type EntityRef, type Envelope, type Finding, type Subgraph } from './envelope.ts';
 import { ownershipInto, reach, type WeightedEdge } from './integratedOwnership.ts';
 import { selectListTypes, withListTypes } from './listTypes.ts';
 import { upstreamOfAll, type GraphEdge, type GraphNode } from './ownershipGraph.ts';
@@ -39,12 +40,12 @@ export const flaggedControllersParams = z.object({
   /** Answer for this day (YYYY-MM-DD); absent: the current relationships and listings. */
   asOf: isoDate.optional(),
   /**
-   * Only flagged firms registered in this division or one below it (GB/T 2260, matched as
-   * keyword-screen matches); absent: every flagged firm, wherever registered — a case filed here
-   * against a firm registered elsewhere counts. Not in the registry's `parameters` (analyses/index.ts)
-   * on purpose: there a `jurisdiction` is filled in from the user's, and this screen is not limited
-   * unless asked.
+   * Only flagged firms registered in `jurisdiction` or a division below it (GB/T 2260, matched as
+   * keyword-screen matches); false (the default): every flagged firm, wherever registered — a case
+   * filed here against a firm registered elsewhere counts.
    */
+  inJurisdiction: booleanParam.default(false),
+  /** The division `inJurisdiction` limits to; filled in from the configured one (analyses/index.ts). */
   jurisdiction: jurisdiction.optional(),
   /** Most flagged firms screened, largest amounts first. */
   maxFirms: z.coerce.number().int().min(1).max(1_000_000).default(100_000),
@@ -109,7 +110,10 @@ export async function flaggedControllers(graph: GraphReader, params: FlaggedCont
     withListTypes(envelopeOf('flagged-controllers', { ...params }, ranAt, null, [...limits, ...findings.flatMap((f) => f.limitsHit)], findings), selection);
 
   const searchLimits = new Set<string>();
-  const within = params.jurisdiction;
+  if (params.inJurisdiction && params.jurisdiction === undefined) {
+    throw new AnalysisError('BAD_PARAMS', 'jurisdiction: 仅本辖区时须给出辖区 / inJurisdiction needs a jurisdiction');
+  }
+  const within = params.inJurisdiction ? params.jurisdiction : undefined;
   let rows = await graph.read<FlaggedRow>('analyses/flaggedFirms', {
     listTypes: selection.values,
     regionPrefix: within === undefined ? null : regionPrefix(within),

@@ -82,8 +82,8 @@ export const analyses: Record<string, AnalysisDefinition> = {
       threshold: common.threshold,
       rules: common.rules,
       asOf: common.asOf,
-      // `jurisdiction` is taken (flaggedControllers.ts) but not listed: listed, it would be filled in
-      // from the user's and the screen, unlimited by default, would be limited on every run.
+      inJurisdiction: '仅辖区内登记的涉案企业（true/false），默认 false：各地登记的均计入 / only flagged firms registered in the jurisdiction; default false: wherever registered',
+      jurisdiction: '辖区行政区划代码，默认为配置的辖区 / jurisdiction (GB/T 2260), default: the configured one',
       maxFirms: '最多筛查的涉案企业数，默认 100000 / most flagged firms screened, default 100000',
       maxDepth: common.maxDepth,
       maxNodes: '向上穿透最多实体数，默认 200000 / most entities in the walk up, default 200000',

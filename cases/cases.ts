@@ -91,6 +91,8 @@ export interface CaseRelationView {
 
 export interface ReportRunLink {
   runId: string;
+  /** The saved query the run belongs to; null when the store has no such run. */
+  queryId: string | null;
   title: string;
   linkedAt: string;
   linkedBy: string;

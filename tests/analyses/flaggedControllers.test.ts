@@ -204,7 +204,7 @@ describe('flagged-controllers: every cap reached is named, never a silent negati
   });
 });
 
-describe('flagged-controllers: with a jurisdiction, only the flagged firms registered in it count', () => {
+describe('flagged-controllers: only in the jurisdiction, only the flagged firms registered in it count', () => {
   // 壬域 legally represents three flagged firms: two registered in 南京市玄武区 (320102), one in
   // 上海市黄浦区 (310101) — a case filed here against a firm registered elsewhere.
   const person = 'P-TESTJURISDICTION';
@@ -230,31 +230,35 @@ describe('flagged-controllers: with a jurisdiction, only the flagged firms regis
     await graph.driver.executeQuery("MATCH (n) WHERE n.key = $person OR n.key STARTS WITH 'TEST-JUR-' OR n.key STARTS WITH 'L-TEST-JUR-' DETACH DELETE n", { person });
   });
 
-  it('without one, every flagged firm counts wherever registered, even with the deployment’s jurisdiction configured', async () => {
+  it('by default every flagged firm counts wherever registered, even with the deployment’s jurisdiction configured', async () => {
     const env = await screen();
     expect(firmsOf(env)).toEqual(new Set([...inside, outside]));
-    expect(env.params).not.toHaveProperty('jurisdiction');
+    expect(env.params).toMatchObject({ inJurisdiction: false, jurisdiction: TEST_SETTINGS.jurisdiction });
   });
 
   it('with the province, the firm registered in Shanghai no longer counts toward 壬域’s firms, those in 玄武区 do', async () => {
-    const env = await screen({ jurisdiction: '320000' });
-    expect(env.params).toMatchObject({ jurisdiction: '320000' });
+    const env = await screen({ inJurisdiction: true, jurisdiction: '320000' });
+    expect(env.params).toMatchObject({ inJurisdiction: true, jurisdiction: '320000' });
     expect(named(env, '壬域')).toEqual([]); // 2 firms < minFirms 3
-    const f = one(await screen({ jurisdiction: '320000', minFirms: 2 }), '壬域');
+    const f = one(await screen({ inJurisdiction: true, jurisdiction: '320000', minFirms: 2 }), '壬域');
     expect(new Set(f.facts.firmKeys as string[])).toEqual(new Set(inside));
     expect(f.facts.cases).toBe(2);
     expect(f.evidence.chains.filter((c) => c.kind === 'listing').map((c) => c.path[0]!.key).sort()).toEqual([...inside].sort());
   });
 
   it('matches a division and its subdivisions as keyword-screen does: the city and the district take 玄武区, another district does not', async () => {
-    expect(firmsOf(await screen({ jurisdiction: '320100', minFirms: 1 }))).toEqual(new Set(inside));
-    expect(firmsOf(await screen({ jurisdiction: '320102', minFirms: 1 }))).toEqual(new Set(inside));
-    expect(named(await screen({ jurisdiction: '320105', minFirms: 1 }), '壬域')).toEqual([]);
-    expect(firmsOf(await screen({ jurisdiction: '310000', minFirms: 1 }))).toEqual(new Set([outside]));
+    expect(firmsOf(await screen({ inJurisdiction: true, jurisdiction: '320100', minFirms: 1 }))).toEqual(new Set(inside));
+    expect(firmsOf(await screen({ inJurisdiction: true, jurisdiction: '320102', minFirms: 1 }))).toEqual(new Set(inside));
+    expect(named(await screen({ inJurisdiction: true, jurisdiction: '320105', minFirms: 1 }), '壬域')).toEqual([]);
+    expect(firmsOf(await screen({ inJurisdiction: true, jurisdiction: '310000', minFirms: 1 }))).toEqual(new Set([outside]));
+  });
+
+  it('refuses only-in-the-jurisdiction where no jurisdiction is given or configured', async () => {
+    await expect(runAnalysis(graph, 'flagged-controllers', { inJurisdiction: true })).rejects.toMatchObject({ code: 'BAD_PARAMS' });
   });
 
   it('refuses a jurisdiction that is not a known 6-digit division code', async () => {
-    await expect(screen({ jurisdiction: '3201' })).rejects.toMatchObject({ code: 'BAD_PARAMS' });
-    await expect(screen({ jurisdiction: '990000' })).rejects.toMatchObject({ code: 'BAD_PARAMS' });
+    await expect(screen({ inJurisdiction: true, jurisdiction: '3201' })).rejects.toMatchObject({ code: 'BAD_PARAMS' });
+    await expect(screen({ inJurisdiction: true, jurisdiction: '990000' })).rejects.toMatchObject({ code: 'BAD_PARAMS' });
   });
 });

@@ -255,4 +255,23 @@ describe('cases (专案)', () => {
     const forged = await owner.gql(NOTES, { c: caseId, after: 'bm90LWEtY3Vyc29y' });
     expect(forged.errors![0]!.extensions).toMatchObject({ code: 'BAD_INPUT', fields: [{ field: 'after' }] });
   });
+
+  it('links a report run to a case with the saved query it belongs to, so the case opens it; a run the store lacks is linked without one', async () => {
+    const caseId = await createCase('报告关联');
+    ok(await share(caseId, 'case-colleague'));
+    const queryId = ok(await owner.gql('mutation { saveQuery(input: {title: "关联测试", analysis: "flagged-controllers"}) { id } }')).saveQuery.id;
+    const runId = ok(await owner.gql('mutation($id: ID!) { runSavedQuery(id: $id) { id } }', { id: queryId })).runSavedQuery.id;
+    const LINK = 'mutation($c: ID!, $r: ID!, $t: String!) { linkCaseReportRun(caseId: $c, runId: $r, title: $t) { runId queryId title } }';
+    expect(ok(await owner.gql(LINK, { c: caseId, r: runId, t: '关联测试 · 第 1 次' })).linkCaseReportRun).toEqual({ runId, queryId, title: '关联测试 · 第 1 次' });
+    expect(ok(await owner.gql(LINK, { c: caseId, r: 'no-such-run', t: '外来运行' })).linkCaseReportRun.queryId).toBeNull();
+    const RUNS = 'query($c: ID!) { case(id: $c) { reportRuns(first: 10) { nodes { runId queryId title linkedBy } } } }';
+    const listed = ok(await colleague.gql(RUNS, { c: caseId })).case.reportRuns.nodes;
+    expect(listed).toEqual(
+      expect.arrayContaining([
+        { runId, queryId, title: '关联测试 · 第 1 次', linkedBy: 'case-owner' },
+        { runId: 'no-such-run', queryId: null, title: '外来运行', linkedBy: 'case-owner' },
+      ]),
+    );
+    expect(codeOf(await stranger.gql(LINK, { c: caseId, r: runId, t: '闯入' }))).toBe('NOT_FOUND');
+  });
 });

@@ -17,6 +17,8 @@ describe('the analysis form from the parameter descriptors', () => {
       threshold: 'number',
       rules: 'rules',
       asOf: 'date',
+      inJurisdiction: 'boolean',
+      jurisdiction: 'jurisdiction',
       maxFirms: 'number',
       maxDepth: 'number',
       maxNodes: 'number',

@@ -1,6 +1,6 @@
 // The analyses screen, in a real browser against the real app and the demo data: an investigator
-// picks flagged-controllers from the list, runs it with the list types preset from the vocabulary,
-// reloads (the parameters are in the address), opens 王建国's evidence — his chains with their
+// picks flagged-controllers from the list, runs it only for the firms registered in their
+// jurisdiction (preset from their account) with the list types preset from the vocabulary, reloads (the parameters are in the address), opens 王建国's evidence — his chains with their
 // percentages and the listing, highlighted on the network — exports the table, and saves the query
 // as a report, which the API then has. A regulator sees the ID numbers in the results masked.
 
@@ -72,8 +72,15 @@ export function analysesJourney(demoApp: () => DemoApp): void {
       await page.locator('[data-testid="analysis-item"][data-name="flagged-controllers"]').getByTestId('analysis-open').click();
       await openFlaggedControllers(page);
       await page.getByTestId('param-minFirms').locator('input').fill('3');
+      // Only the flagged firms registered in the investigator's jurisdiction (preset: 320000).
+      expect(await page.getByTestId('param-jurisdiction').locator('input').inputValue()).toBe('320000');
+      await page.getByTestId('param-inJurisdiction').locator('.ant-select-selector').click();
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option[title="是"]').click();
       await page.getByTestId('analysis-run').click();
-      await page.waitForURL((url) => url.searchParams.get('run') === '1' && url.searchParams.get('minFirms') === '3');
+      await page.waitForURL((url) => {
+        const p = url.searchParams;
+        return p.get('run') === '1' && p.get('minFirms') === '3' && p.get('inJurisdiction') === 'true' && p.get('jurisdiction') === '320000';
+      });
       await wangRow(page).waitFor();
       // List types left as preset are not frozen into the query: the vocabulary's default applies.
       expect(new URL(page.url()).searchParams.has('listTypes')).toBe(false);
@@ -136,7 +143,7 @@ export function analysesJourney(demoApp: () => DemoApp): void {
       const investigator = await app.client('investigator');
       const { data, errors } = await investigator.gql('query($id: ID!) { savedQuery(id: $id) { title analysis params } }', { id });
       expect(errors).toBeUndefined();
-      expect(data!.savedQuery).toEqual({ title: REPORT_TITLE, analysis: 'flagged-controllers', params: { minFirms: '3' } });
+      expect(data!.savedQuery).toEqual({ title: REPORT_TITLE, analysis: 'flagged-controllers', params: { minFirms: '3', inJurisdiction: 'true', jurisdiction: '320000' } });
       expect(pageErrors).toEqual([]);
       expect(cspViolations).toEqual([]);
     });

@@ -4,8 +4,9 @@
 // 王建国's share of 江苏汇金控股集团有限公司 from 80% to 90% — his effective share of two flagged firms
 // 汇金 holds 60% of goes from 48% to 54%, across 50% — run it a third time, and the run's diff names
 // the firm, the person and both figures. The PDF and the evidence bundle download under the
-// server's names; the report is shared with a named viewer, who signs in to the reports and sees it,
-// and nothing else. The import run is retracted at the end, so the other journeys see the demo as it was.
+// server's names; the run is linked to a case, which opens it again; the report is shared with a
+// named viewer, who signs in to the reports and sees it, and nothing else. The import run is
+// retracted at the end, so the other journeys see the demo as it was.
 
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -171,6 +172,26 @@ export function reportsJourney(demoApp: () => DemoApp): void {
       expect(bytes.length).toBeGreaterThan(1000);
       expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
     }, 90_000);
+
+    it('links the run to a case, which lists it and opens it again', async () => {
+      const caseTitle = '报告旅程专案';
+      const created = ok(await investigator.gql('mutation($input: NewCase!) { createCase(input: $input) { id } }', { input: { title: caseTitle } })).createCase;
+      await page.goto(new URL(`/reports/${queryId}`, app.url).href);
+      await page.locator('[data-testid="run-row"][data-run-number="3"]').getByTestId('run-open').click();
+      await page.locator('[data-testid="report-run"][data-run-number="3"]').waitFor();
+      await page.getByTestId('link-to-case').click();
+      await page.getByTestId('link-to-case-select').click();
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: caseTitle }).click();
+      await page.getByTestId('link-to-case-ok').click();
+      const toast = page.getByTestId('linked-to-case');
+      await toast.waitFor();
+      await toast.getByRole('link', { name: caseTitle }).click();
+      await page.waitForURL((url) => url.pathname === `/cases/${created.id}`);
+      await page.getByTestId('tab-runs').click();
+      const runLink = page.locator('.case-runs a', { hasText: `${TITLE} · ` });
+      await runLink.click();
+      await page.locator('[data-testid="report-run"][data-run-number="3"]').waitFor();
+    });
 
     it('watches the report weekly and stops watching it', async () => {
       await page.goto(new URL(`/reports/${queryId}`, app.url).href);

@@ -538,7 +538,7 @@ export type CaseFileQueryVariables = Exact<{
 }>;
 
 
-export type CaseFileQuery = { case: { id: string, title: string, description: string | null, version: number, createdAt: string, updatedAt: string, updatedBy: string, canvases: { nodes: Array<{ id: string, title: string, elements: number, version: number, createdAt: string, createdBy: string, updatedAt: string, updatedBy: string }> }, notes: { nodes: Array<{ id: string, number: number, text: string, author: string, createdAt: string }>, pageInfo: { hasNextPage: boolean } }, relations: { nodes: Array<{ id: string, fromKey: string, toKey: string, kind: CaseRelationKind, text: string | null, label: string, informant: string | null, document: string | null, sourceReliability: SourceReliability, informationAssessment: InformationAssessment, grade: string, author: string, createdAt: string }>, pageInfo: { hasNextPage: boolean } }, reportRuns: { nodes: Array<{ runId: string, title: string, linkedAt: string, linkedBy: string }> }, owner: { name: string, displayName: string }, sharedWith: Array<{ name: string, displayName: string }> } };
+export type CaseFileQuery = { case: { id: string, title: string, description: string | null, version: number, createdAt: string, updatedAt: string, updatedBy: string, canvases: { nodes: Array<{ id: string, title: string, elements: number, version: number, createdAt: string, createdBy: string, updatedAt: string, updatedBy: string }> }, notes: { nodes: Array<{ id: string, number: number, text: string, author: string, createdAt: string }>, pageInfo: { hasNextPage: boolean } }, relations: { nodes: Array<{ id: string, fromKey: string, toKey: string, kind: CaseRelationKind, text: string | null, label: string, informant: string | null, document: string | null, sourceReliability: SourceReliability, informationAssessment: InformationAssessment, grade: string, author: string, createdAt: string }>, pageInfo: { hasNextPage: boolean } }, reportRuns: { nodes: Array<{ runId: string, queryId: string | null, title: string, linkedAt: string, linkedBy: string }> }, owner: { name: string, displayName: string }, sharedWith: Array<{ name: string, displayName: string }> } };
 
 export type CaseCanvasQueryVariables = Exact<{
   caseId: string | number;
@@ -620,6 +620,15 @@ export type DeleteCaseRelationMutationVariables = Exact<{
 
 
 export type DeleteCaseRelationMutation = { deleteCaseRelation: boolean };
+
+export type LinkCaseReportRunMutationVariables = Exact<{
+  caseId: string | number;
+  runId: string | number;
+  title: string;
+}>;
+
+
+export type LinkCaseReportRunMutation = { linkCaseReportRun: { runId: string, queryId: string | null, title: string } };
 
 export type EntitySummaryFieldsFragment = { kind: EntityKind, key: string, name: string, identifier: string | null, idNumber: string | null, status: string | null, inactive: boolean, address: string | null };
 
@@ -920,7 +929,7 @@ export const persistedOperationHashes = {
   AuditLog: 'e78ba1c4d94d04206d664149fcc4efcf09f094d1169a2578999809bdf0f26015',
   AuditVerify: '0489368f1b24bc7909ad967c4c4264f42186627967c0572467df888bb4450301',
   CaseCanvas: '9dac70c284bbdea9013e11e971c7da70966161990e654e2c486e09d3c4fce8c5',
-  CaseFile: '202d13d2bf78bbe97405af72a09322eee2408e23d18129b81916ad5a247ea649',
+  CaseFile: 'd5132ea72fe2f6fc251f012872c06feb991cdf5cbfa452c3aec5c9dfbb84256c',
   Cases: 'efc7a55bb146099da7714651a01e4e08d00c8873394d29ee6d8c704f3767e5a9',
   ChangePassword: '0cf3cc3340a9c3abb2cc0dbad5f251da42e7cb38e62d82fd1701028fdf4788a8',
   Company: '3725025a961463cb4a370cb9ed1986ad648d2c391f7a665f1698ddc0ef488793',
@@ -933,6 +942,7 @@ export const persistedOperationHashes = {
   ImportRun: 'f380c4f443a67af3d35eced1810834bf771d740860abc7281e609e376f3e1842',
   ImportRuns: '3ae5c85da9129776abbe0124574c083d8fba3f0add0e162550b5929c74c56745',
   ImportUpload: '8059b5f03d16840d132a18ccc13801ebf4915ac2d446a139ff38498cdcf6550d',
+  LinkCaseReportRun: '76ab830ec97a5d9682685808e89a21f3bd01d79a9b8c1dd8ff25da0aa26541d9',
   Me: 'aa4215152551c9e286cb37d63947af733a5ad4515b76fc42f86825eabff6beba',
   Neighborhood: '944faf10517d6283a09f108e3f86c441cec1280e4ca4626014e50109ab2a187c',
   Penetration: '65fbe23a820b6885dc41386b11e62d5154f64ad185a35f95991e5c8ab1194150',
@@ -997,6 +1007,7 @@ export interface Operations {
   ImportRun: { result: ImportRunQuery; variables: ImportRunQueryVariables };
   ImportRuns: { result: ImportRunsQuery; variables: ImportRunsQueryVariables };
   ImportUpload: { result: ImportUploadQuery; variables: ImportUploadQueryVariables };
+  LinkCaseReportRun: { result: LinkCaseReportRunMutation; variables: LinkCaseReportRunMutationVariables };
   Me: { result: MeQuery; variables: MeQueryVariables };
   Neighborhood: { result: NeighborhoodQuery; variables: NeighborhoodQueryVariables };
   Penetration: { result: PenetrationQuery; variables: PenetrationQueryVariables };

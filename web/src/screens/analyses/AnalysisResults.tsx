@@ -17,6 +17,7 @@ import type { Position } from '../../graph/graphState.ts';
 import { FIT_PADDING } from '../../graph/style.ts';
 import { NetworkCanvas, type CanvasCommand, type CanvasMenuLabels } from '../../graph/NetworkCanvas.tsx';
 import { formatDateTime, useI18n, useMessages, type Lang } from '../../i18n.ts';
+import { useFactLabel } from '../../findings/factLabels.ts';
 import { paths } from '../../paths.ts';
 import type { AnalysisInfo } from './AnalysesScreen.tsx';
 import { EvidencePanel, useLimitText } from './EvidencePanel.tsx';
@@ -56,6 +57,7 @@ export function factText(name: string, value: FactValue, lang: Lang, yesNo: (v: 
 
 export function AnalysisResults({ analysis, params, title }: { analysis: AnalysisInfo; params: Record<string, string>; title: string }) {
   const m = useMessages(analysesMessages);
+  const factLabel = useFactLabel();
   const { lang } = useI18n();
   const limitText = useLimitText();
   const result = useApiQuery('RunAnalysis', { name: analysis.name, params });
@@ -159,10 +161,6 @@ export function AnalysisResults({ analysis, params, title }: { analysis: Analysi
   if (result.error || !envelope) return <ErrorNotice error={result.error} onRetry={() => void result.refetch()} />;
 
   const factNames = [...new Set(rows.flatMap((r) => Object.keys(r.facts)))];
-  const factLabel = (name: string) => {
-    const key = `fact.${name}` as AnalysesMessageKey;
-    return key in analysesMessages.zh ? m(key) : name;
-  };
   const scores = rows.map((r) => r.finding.score).filter((s): s is number => s != null);
   const scoreIsRatio = scores.length > 0 && scores.every((s) => s >= 0 && s <= 1) && scores.some((s) => !Number.isInteger(s));
   const scoreText = (score: number | null) => (score == null ? '' : scoreIsRatio ? formatPercent(score) : String(score));

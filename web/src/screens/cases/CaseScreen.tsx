@@ -379,7 +379,10 @@ function RunsPanel({ caseFile, displayName }: { caseFile: CaseFile; displayName:
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
         locale={{ emptyText: m('noRuns') }}
         columns={[
-          { title: m('runTitle'), dataIndex: 'title' },
+          {
+            title: m('runTitle'),
+            render: (_: unknown, r: Run) => (r.queryId ? <Link to={paths.reportRun(r.queryId, r.runId)}>{r.title}</Link> : r.title),
+          },
           { title: m('runId'), dataIndex: 'runId' },
           { title: m('linkedBy'), render: (_: unknown, r: Run) => displayName(r.linkedBy) },
           { title: m('linkedAt'), render: (_: unknown, r: Run) => formatDateTime(r.linkedAt) },

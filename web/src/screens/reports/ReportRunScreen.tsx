@@ -10,6 +10,7 @@ import { formatDateTime, useI18n, useMessages } from '../../i18n.ts';
 import { paths } from '../../paths.ts';
 import { useWorkspace } from '../../session/workspace.ts';
 import { reportsMessages } from './messages.ts';
+import { LinkToCase } from './LinkToCase.tsx';
 import { ExhaustiveTag, ExportMenu, TriggerTag } from './parts.tsx';
 import { paramsSummary } from './reportText.ts';
 import { namesByKey, readRunDocument, type ImportRunSource } from './runDocument.ts';
@@ -108,7 +109,10 @@ export function ReportRunScreen() {
           </Typography.Title>
           <Typography.Text type="secondary">{m('runAsWas')}</Typography.Text>
         </div>
-        <ExportMenu runId={summary.id} />
+        <Space>
+          {linked && <LinkToCase runId={summary.id} title={`${doc.query.title} · ${m('runTitle', { n: summary.number })}`} />}
+          <ExportMenu runId={summary.id} />
+        </Space>
       </div>
       <Card size="small">
         <Descriptions

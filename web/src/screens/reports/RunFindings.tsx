@@ -3,6 +3,7 @@ import { Alert, Button, Modal, Table, Tag, Typography, type TableColumnsType } f
 import { Fragment, type HTMLAttributes } from 'react';
 import { Link } from 'react-router';
 import { formatDate, formatPercent } from '../../format.ts';
+import { useFactLabel } from '../../findings/factLabels.ts';
 import { useMessages } from '../../i18n.ts';
 import { paths } from '../../paths.ts';
 import { reportsMessages, type ReportsMessage } from './messages.ts';
@@ -22,10 +23,10 @@ export function factText(name: string, value: FactValue): string {
  * A finding's figures in one line, as the table shows them (clamped; the whole line on hover):
  * the lists of keys the names already stand for, and the same-person hints, are left to the evidence.
  */
-function factsLine(f: Finding): string {
+function factsLine(f: Finding, factLabel: (name: string) => string): string {
   return Object.entries(f.facts)
     .filter(([name, v]) => v !== null && !(Array.isArray(v) && v.length === 0) && !/Keys$/.test(name) && name !== 'sameAsHints')
-    .map(([name, value]) => `${name}: ${factText(name, value)}`)
+    .map(([name, value]) => `${factLabel(name)}: ${factText(name, value)}`)
     .join(' · ');
 }
 
@@ -94,6 +95,7 @@ export function EvidenceModal({ finding, linked, onClose }: { finding: Finding |
 /** The findings of a run, as it stored them, each with its evidence one click away. */
 export function FindingsTable({ findings, linked, onEvidence }: { findings: Finding[]; linked: boolean; onEvidence: (finding: Finding) => void }) {
   const m = useMessages(reportsMessages);
+  const factLabel = useFactLabel();
   const columns: TableColumnsType<Finding> = [
     { title: '#', key: 'rank', width: 48, render: (_, __, i) => i + 1 },
     { title: m('finding.subject'), key: 'subject', width: 260, render: (_, f) => <EntityName entity={f.subject} linked={linked} /> },
@@ -102,7 +104,7 @@ export function FindingsTable({ findings, linked, onEvidence }: { findings: Find
       title: m('finding.facts'),
       key: 'facts',
       render: (_, f) => {
-        const text = factsLine(f);
+        const text = factsLine(f, factLabel);
         return (
           <span className="reports-facts">
             <span className="reports-facts-text" title={text}>
