@@ -106,7 +106,11 @@ export function adminJourney(demoApp: () => DemoApp): void {
 
       // Disabled from the table: the server refuses the next sign-in.
       await row.getByTestId('account-disable').click();
-      await page.locator('.ant-popconfirm .ant-btn-primary').click();
+      // The confirmation once it has opened (a click during its opening motion can miss), and gone after.
+      const confirm = page.locator('.ant-popconfirm:visible');
+      await confirm.waitFor();
+      await confirm.locator('.ant-btn-primary').click();
+      await confirm.waitFor({ state: 'hidden' });
       await row.getByTestId('account-status').filter({ hasText: '已停用' }).waitFor();
       expect((await new ApiClient(fetch, app.url).signIn(NEW_ACCOUNT, password)).data?.signIn).toMatchObject({ ok: false, code: 'ACCOUNT_DISABLED' });
       await page.screenshot({ path: join(SCREENSHOTS, 'admin-accounts.png') });
@@ -174,6 +178,7 @@ export function adminJourney(demoApp: () => DemoApp): void {
       const investigatorName = await app.user('investigator');
       await page.getByTestId('audit-filter-actor').locator('input').fill(investigatorName);
       await page.getByTestId('audit-filter-actor').locator('input').press('Enter');
+      await page.waitForURL((url) => url.searchParams.get('actor') === investigatorName);
       await page.getByTestId('audit-filter-action').click();
       await page.locator('.ant-select-item-option', { hasText: '分析' }).click();
       await page.waitForURL((url) => url.searchParams.get('actor') === investigatorName && url.searchParams.get('action') === 'analysis');

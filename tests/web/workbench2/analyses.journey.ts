@@ -74,7 +74,7 @@ export function analysesJourney(demoApp: () => DemoApp): void {
       await page.getByTestId('param-minFirms').locator('input').fill('3');
       // Only the flagged firms registered in the investigator's jurisdiction (preset: 320000).
       expect(await page.getByTestId('param-jurisdiction').locator('input').inputValue()).toBe('320000');
-      await page.getByTestId('param-inJurisdiction').locator('.ant-select-selector').click();
+      await page.getByTestId('param-inJurisdiction').locator('.ant-select').click();
       await page.locator('.ant-select-dropdown:visible .ant-select-item-option[title="是"]').click();
       await page.getByTestId('analysis-run').click();
       await page.waitForURL((url) => {

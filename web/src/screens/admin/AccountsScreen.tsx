@@ -53,12 +53,16 @@ export function AccountsScreen() {
   const reset = useApiMutation('AdminResetPassword', { onSuccess: refresh, onError: failed });
   const signOutUser = useApiMutation('AdminSignOutUser', { onSuccess: refresh, onError: failed });
 
-  const setParam = (name: string, value: string) => {
-    const next = new URLSearchParams(search);
-    if (value) next.set(name, value);
-    else next.delete(name);
-    setSearch(next, { replace: true });
-  };
+  const setParam = (name: string, value: string) =>
+    setSearch(
+      (current) => {
+        const next = new URLSearchParams(current);
+        if (value) next.set(name, value);
+        else next.delete(name);
+        return next;
+      },
+      { replace: true },
+    );
 
   const shown = useMemo(() => {
     const needle = text.trim().toLowerCase();

@@ -144,12 +144,16 @@ export function AnalysisResults({ analysis, params, title }: { analysis: Analysi
     };
   }, [cy, openIndex]);
 
-  const setParam = (name: string, value: string | null) => {
-    const next = new URLSearchParams(search);
-    if (value) next.set(name, value);
-    else next.delete(name);
-    setSearch(next, { replace: name === 'filter' });
-  };
+  const setParam = (name: string, value: string | null) =>
+    setSearch(
+      (current) => {
+        const next = new URLSearchParams(current);
+        if (value) next.set(name, value);
+        else next.delete(name);
+        return next;
+      },
+      { replace: name === 'filter' },
+    );
 
   if (result.isPending) {
     return (

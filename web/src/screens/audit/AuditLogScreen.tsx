@@ -54,15 +54,21 @@ export function AuditLogScreen() {
   const log = useApiQuery('AuditLog', { filter, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }, { placeholderData: (previous) => previous });
   const verify = useApiQuery('AuditVerify', {});
 
-  const set = (changes: Record<string, string | null>, keepPage = false) => {
-    const next = new URLSearchParams(search);
-    for (const [name, value] of Object.entries(changes)) {
-      if (value) next.set(name, value);
-      else next.delete(name);
-    }
-    if (!keepPage) next.delete('page');
-    setSearch(next, { replace: true });
-  };
+  // From the address as it is now, not as this render saw it: two filters changed in quick
+  // succession must both stay.
+  const set = (changes: Record<string, string | null>, keepPage = false) =>
+    setSearch(
+      (current) => {
+        const next = new URLSearchParams(current);
+        for (const [name, value] of Object.entries(changes)) {
+          if (value) next.set(name, value);
+          else next.delete(name);
+        }
+        if (!keepPage) next.delete('page');
+        return next;
+      },
+      { replace: true },
+    );
 
   const exportAs = async (format: AuditExportFormat) => {
     try {

@@ -12,8 +12,8 @@ import { useI18n, useMessages } from '../../i18n.ts';
 import { paths } from '../../paths.ts';
 import { reportsMessages } from './messages.ts';
 
-/** The cases offered: as many as a clerk scrolls through; the select filters them by title. */
-const CASES_OFFERED = 200;
+/** The cases offered: the first page the API gives (its most), which the select filters by title. */
+const CASES_OFFERED = 100;
 
 export function LinkToCase({ runId, title }: { runId: string; title: string }) {
   const m = useMessages(reportsMessages);
@@ -59,7 +59,8 @@ export function LinkToCase({ runId, title }: { runId: string; title: string }) {
           value={caseId ?? undefined}
           onChange={setCaseId}
           options={(cases.data?.cases.nodes ?? []).map((c) => ({ value: c.id, label: c.title }))}
-          notFoundContent={cases.isPending ? null : m('noCases')}
+          status={cases.error ? 'error' : undefined}
+          notFoundContent={cases.error ? describeError(cases.error, t).message : cases.isPending ? null : m('noCases')}
           data-testid="link-to-case-select"
         />
       </Modal>
