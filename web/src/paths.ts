@@ -87,3 +87,17 @@ export const paths = {
   /** 审计日志 (auditor). */
   auditLog: () => '/audit',
 } as const;
+
+/**
+ * `current` with some parameters set (a value) or removed (null or empty). Made for
+ * `setSearchParams((current) => withParams(current, …))`, which reads the address as it is when the
+ * change is made rather than as the render saw it, so that two quick changes both stay.
+ */
+export function withParams(current: URLSearchParams, changes: Record<string, string | null | undefined>): URLSearchParams {
+  const next = new URLSearchParams(current);
+  for (const [name, value] of Object.entries(changes)) {
+    if (value) next.set(name, value);
+    else next.delete(name);
+  }
+  return next;
+}

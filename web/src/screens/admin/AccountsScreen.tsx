@@ -7,6 +7,7 @@ import type { AdminUsersQuery, Role as ApiRole } from '../../api/generated.ts';
 import { useApiMutation, useApiQuery } from '../../api/hooks.ts';
 import { describeError, ErrorNotice } from '../../components/common.tsx';
 import { formatDateTime, useI18n, useMessages } from '../../i18n.ts';
+import { withParams } from '../../paths.ts';
 import { useWorkspace } from '../../session/workspace.ts';
 import './admin.css';
 import { adminMessages } from './messages.ts';
@@ -53,16 +54,7 @@ export function AccountsScreen() {
   const reset = useApiMutation('AdminResetPassword', { onSuccess: refresh, onError: failed });
   const signOutUser = useApiMutation('AdminSignOutUser', { onSuccess: refresh, onError: failed });
 
-  const setParam = (name: string, value: string) =>
-    setSearch(
-      (current) => {
-        const next = new URLSearchParams(current);
-        if (value) next.set(name, value);
-        else next.delete(name);
-        return next;
-      },
-      { replace: true },
-    );
+  const setParam = (name: string, value: string) => setSearch((current) => withParams(current, { [name]: value }), { replace: true });
 
   const shown = useMemo(() => {
     const needle = text.trim().toLowerCase();

@@ -18,7 +18,7 @@ import { FIT_PADDING } from '../../graph/style.ts';
 import { NetworkCanvas, type CanvasCommand, type CanvasMenuLabels } from '../../graph/NetworkCanvas.tsx';
 import { formatDateTime, useI18n, useMessages, type Lang } from '../../i18n.ts';
 import { useFactLabel } from '../../findings/factLabels.ts';
-import { paths } from '../../paths.ts';
+import { paths, withParams } from '../../paths.ts';
 import type { AnalysisInfo } from './AnalysesScreen.tsx';
 import { EvidencePanel, useLimitText } from './EvidencePanel.tsx';
 import { evidenceNetwork } from './evidence.ts';
@@ -144,16 +144,7 @@ export function AnalysisResults({ analysis, params, title }: { analysis: Analysi
     };
   }, [cy, openIndex]);
 
-  const setParam = (name: string, value: string | null) =>
-    setSearch(
-      (current) => {
-        const next = new URLSearchParams(current);
-        if (value) next.set(name, value);
-        else next.delete(name);
-        return next;
-      },
-      { replace: name === 'filter' },
-    );
+  const setParam = (name: string, value: string | null) => setSearch((current) => withParams(current, { [name]: value }), { replace: name === 'filter' });
 
   if (result.isPending) {
     return (

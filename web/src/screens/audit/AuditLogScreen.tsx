@@ -9,6 +9,7 @@ import { apiQueryOptions, useApiQuery } from '../../api/hooks.ts';
 import { describeError, ErrorNotice } from '../../components/common.tsx';
 import { saveBlob } from '../../graph/export/download.ts';
 import { formatDateTime, useI18n, useMessages } from '../../i18n.ts';
+import { withParams } from '../../paths.ts';
 import '../admin/admin.css';
 import { auditMessages } from './messages.ts';
 
@@ -54,21 +55,8 @@ export function AuditLogScreen() {
   const log = useApiQuery('AuditLog', { filter, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }, { placeholderData: (previous) => previous });
   const verify = useApiQuery('AuditVerify', {});
 
-  // From the address as it is now, not as this render saw it: two filters changed in quick
-  // succession must both stay.
   const set = (changes: Record<string, string | null>, keepPage = false) =>
-    setSearch(
-      (current) => {
-        const next = new URLSearchParams(current);
-        for (const [name, value] of Object.entries(changes)) {
-          if (value) next.set(name, value);
-          else next.delete(name);
-        }
-        if (!keepPage) next.delete('page');
-        return next;
-      },
-      { replace: true },
-    );
+    setSearch((current) => withParams(current, keepPage ? changes : { ...changes, page: null }), { replace: true });
 
   const exportAs = async (format: AuditExportFormat) => {
     try {

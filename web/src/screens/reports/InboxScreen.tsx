@@ -5,7 +5,7 @@ import { Link, useSearchParams } from 'react-router';
 import { useApiMutation, useApiQuery } from '../../api/hooks.ts';
 import { ErrorNotice } from '../../components/common.tsx';
 import { formatDateTime, useMessages } from '../../i18n.ts';
-import { paths } from '../../paths.ts';
+import { paths, withParams } from '../../paths.ts';
 import { useWorkspace } from '../../session/workspace.ts';
 import { reportsMessages } from './messages.ts';
 import './reports.css';
@@ -31,17 +31,9 @@ export function InboxScreen() {
   const page = inbox.data?.inbox;
   // Unread first, each part newest first as the server lists them.
   const items = useMemo(() => [...(page?.nodes ?? [])].sort((a, b) => Number(a.readAt != null) - Number(b.readAt != null)), [page]);
+  // Another filter starts again at the first page.
   const setParam = (name: string, value: string | null) =>
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        if (value) next.set(name, value);
-        else next.delete(name);
-        if (name !== 'pages') next.delete('pages');
-        return next;
-      },
-      { replace: true },
-    );
+    setParams((current) => withParams(current, name === 'pages' ? { pages: value } : { [name]: value, pages: null }), { replace: true });
 
   return (
     <main className="reports-screen" data-testid="inbox">

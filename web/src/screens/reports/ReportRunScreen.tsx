@@ -7,7 +7,7 @@ import { useApiQuery } from '../../api/hooks.ts';
 import { ErrorNotice } from '../../components/common.tsx';
 import { formatDate } from '../../format.ts';
 import { formatDateTime, useI18n, useMessages } from '../../i18n.ts';
-import { paths } from '../../paths.ts';
+import { paths, withParams } from '../../paths.ts';
 import { useWorkspace } from '../../session/workspace.ts';
 import { reportsMessages } from './messages.ts';
 import { LinkToCase } from './LinkToCase.tsx';
@@ -48,16 +48,8 @@ export function ReportRunScreen() {
   const diff = useApiQuery('ReportRunDiff', { fromRunId: against ?? '', toRunId: runId }, { enabled: against != null && against !== runId });
 
   const setParam = (name: string, value: string | null) =>
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        if (value) next.set(name, value);
-        else next.delete(name);
-        return next;
-      },
-      // Opening a finding's evidence is a step back undoes; closing it replaces that step.
-      { replace: !(name === 'evidence' && value) },
-    );
+    // Opening a finding's evidence is a step back undoes; closing it replaces that step.
+    setParams((current) => withParams(current, { [name]: value }), { replace: !(name === 'evidence' && value) });
   const evidenceKey = params.get('evidence');
   const evidenceFinding = doc?.envelope.findings.find((f) => f.subject.key === evidenceKey) ?? null;
 

@@ -4,7 +4,7 @@ import { Link, useSearchParams } from 'react-router';
 import { useApiQuery } from '../../api/hooks.ts';
 import { ErrorNotice } from '../../components/common.tsx';
 import { formatDateTime, useMessages } from '../../i18n.ts';
-import { paths } from '../../paths.ts';
+import { paths, withParams } from '../../paths.ts';
 import { useWorkspace } from '../../session/workspace.ts';
 import { reportsMessages } from './messages.ts';
 import { ScheduleText, SharedWithText, useAnalysisName, type SavedQueryView } from './parts.tsx';
@@ -36,16 +36,7 @@ export function ReportsScreen() {
   const query = useApiQuery('ReportSavedQueries', { first: PAGE_SIZE, after });
   const page = query.data?.savedQueries;
 
-  const setParam = (name: string, value: string | null) =>
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        if (value) next.set(name, value);
-        else next.delete(name);
-        return next;
-      },
-      { replace: true },
-    );
+  const setParam = (name: string, value: string | null) => setParams((current) => withParams(current, { [name]: value }), { replace: true });
   const goToPages = (pages: string[]) => setParam('pages', pages.length > 0 ? pages.join(',') : null);
 
   const rows = useMemo(() => {
