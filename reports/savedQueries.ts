@@ -272,8 +272,19 @@ export async function shareSavedQuery(graph: Graph, owner: Reader, id: string, s
 
 const queryPosition = z.object({ at: z.string().max(64), id: z.string().max(200) });
 
-/** The saved queries the reader may see, newest first. */
-export async function listSavedQueries(graph: GraphReader, reader: Reader, page: PageRequest): Promise<ReportPage<SavedQuery>> {
+/** Narrows the saved queries listed (listSavedQueries); absent fields narrow nothing. */
+export const savedQueryFilter = z
+  .object({
+    text: z.string().trim().max(200).nullish(),
+    analysis: z.string().max(64).nullish(),
+    whose: z.enum(['ALL', 'MINE', 'SHARED']).nullish(),
+    watched: z.boolean().nullish(),
+  })
+  .default({});
+export type SavedQueryFilter = z.infer<typeof savedQueryFilter>;
+
+/** The saved queries the reader may see, newest first, narrowed by the filter before paging. */
+export async function listSavedQueries(graph: GraphReader, reader: Reader, page: PageRequest, filter: SavedQueryFilter = {}): Promise<ReportPage<SavedQuery>> {
   const first = checkFirst(page.first);
   const after = decodeCursor(page.after, queryPosition);
   let afterAt;
@@ -282,7 +293,16 @@ export async function listSavedQueries(graph: GraphReader, reader: Reader, page:
   } catch {
     throw badInput([{ field: 'after', message: '无效的分页游标 / not a cursor of this list' }]);
   }
-  const rows = await graph.read<{ query: StoredQuery }>('reports/savedQueries', { ...readerParams(reader), afterAt, afterId: after?.id ?? null, limit: int(first + 1) });
+  const rows = await graph.read<{ query: StoredQuery }>('reports/savedQueries', {
+    ...readerParams(reader),
+    text: filter.text ? filter.text.toLowerCase() : null,
+    analysis: filter.analysis || null,
+    mine: filter.whose === 'MINE' ? true : filter.whose === 'SHARED' ? false : null,
+    watched: filter.watched === true,
+    afterAt,
+    afterId: after?.id ?? null,
+    limit: int(first + 1),
+  });
   return pageOf(
     rows.map((r) => savedQueryOf(r.query)),
     first,

@@ -5,6 +5,8 @@ import type { Graph } from '../../cypher/run.ts';
 import { reportDocument } from '../../exporters/document.ts';
 import { canonicalJson, contentHash, type Reader, type ReportSettings, type Runner } from '../../reports/canonical.ts';
 import { ReportError } from '../../reports/errors.ts';
+import { scheduleOf } from '../../reports/schedule.ts';
+import { setSchedule } from '../../reports/watches.ts';
 import { listReportRuns, openReportRun, previousReportRun, runAdHocReport, runSavedQuery } from '../../reports/runs.ts';
 import { createSavedQuery, deleteSavedQuery, getSavedQuery, listSavedQueries, shareSavedQuery, updateSavedQuery } from '../../reports/savedQueries.ts';
 import { loadFixtures } from '../support/fixtures.ts';
@@ -90,6 +92,26 @@ describe('saved queries', () => {
 
     await deleteSavedQuery(graph, owner, unshared.id);
     expect((await refusal(getSavedQuery(graph, owner, unshared.id))).code).toBe('NOT_FOUND');
+  });
+
+  it('filters the list before paging: by words, analysis, whose and watched, so a match past the first page is on the first', async () => {
+    const target = await newQuery('筛选目标 汇金系');
+    const watchedQuery = await setSchedule(graph, owner, target.id, target.version, scheduleOf({ kind: 'weekly' }));
+    const others = [await newQuery('其他一'), await newQuery('其他二')];
+    const fromRegulator = await createSavedQuery(graph, regulator, { title: '监管共享 汇金系', analysis: 'keyword-screen', params: {} });
+    await shareSavedQuery(graph, regulator, fromRegulator.id, { roles: [], users: ['rq-owner'] });
+    const ids = async (filter: Parameters<typeof listSavedQueries>[3], first = 1) => (await listSavedQueries(graph, owner, { first, after: null }, filter)).nodes.map((q) => q.id);
+
+    // Unfiltered, the target is behind the newer queries; filtered, it is the first page.
+    expect(await ids({})).not.toEqual([target.id]);
+    expect(await ids({ text: '筛选目标' })).toEqual([target.id]);
+    expect(await ids({ watched: true })).toEqual([watchedQuery.id]);
+    expect(await ids({ text: '汇金系', whose: 'MINE' })).toEqual([target.id]);
+    expect(await ids({ text: '汇金系', whose: 'SHARED' })).toEqual([fromRegulator.id]);
+    expect(await ids({ analysis: 'keyword-screen' }, 10)).toEqual([fromRegulator.id]);
+    expect(await ids({ text: 'WEEKLY SCREEN' }, 10)).toEqual(expect.arrayContaining([target.id, ...others.map((q) => q.id)]));
+    for (const q of [target, ...others]) await deleteSavedQuery(graph, owner, q.id);
+    await deleteSavedQuery(graph, regulator, fromRegulator.id);
   });
 
   it('refuses a change made on a stale version with EDIT_CONFLICT naming who saved since', async () => {

@@ -26,6 +26,7 @@ const TITLE = '涉案企业控制人排查';
 const VIEWER_OPERATIONS = {
   savedQueries: '{ savedQueries(first: 10) { nodes { id title lastRun { id number } } pageInfo { hasNextPage } } }',
   reportRun: 'query($id: ID!) { reportRun(id: $id) { id number findingCount contentHash document } }',
+  filtered: 'query($f: SavedQueryFilter) { savedQueries(first: 10, filter: $f) { nodes { id } } }',
 };
 const sha256 = (text: string) => crypto.createHash('sha256').update(text).digest('hex');
 
@@ -106,6 +107,10 @@ describe('saved queries and report runs through the API', () => {
     expect(codeOf(await stranger.gql(`query($id: ID!) { savedQuery(id: $id) { id } }`, { id: queryId }))).toBe('NOT_FOUND');
     expect(codeOf(await stranger.gql(`query($id: ID!) { reportRun(id: $id) { id } }`, { id: firstRun.id }))).toBe('NOT_FOUND');
     expect(ok(await stranger.gql('{ savedQueries(first: 10) { nodes { id } } }')).savedQueries.nodes).toEqual([]);
+    // The list's filter, through the API: the viewer's shared query, not the viewer's own.
+    expect(ok(await asViewer('filtered', { f: { whose: 'SHARED', analysis: 'flagged-controllers' } })).savedQueries.nodes).toEqual([{ id: queryId }]);
+    expect(ok(await asViewer('filtered', { f: { whose: 'MINE' } })).savedQueries.nodes).toEqual([]);
+    expect(codeOf(await asViewer('filtered', { f: { text: 'x'.repeat(201) } }))).toBe('BAD_INPUT');
     // A change made on a stale version is refused, naming who changed it since.
     const { version } = ok(await owner.gql(`query($id: ID!) { savedQuery(id: $id) { version } }`, { id: queryId })).savedQuery;
     const UPDATE = `mutation($id: ID!, $v: Int!) { updateSavedQuery(id: $id, version: $v, input: {title: "${TITLE}"}) { version } }`;

@@ -3,7 +3,7 @@ import { getAnalysis } from '../../../analyses/index.ts';
 import { isWithin } from '../../../model/divisions.ts';
 import { ReportError } from '../../../reports/errors.ts';
 import type { Reader, ReportSettings, Runner } from '../../../reports/canonical.ts';
-import { createSavedQuery, deleteSavedQuery, getSavedQuery, listSavedQueries, shareSavedQuery, updateSavedQuery, type SavedQueryInput } from '../../../reports/savedQueries.ts';
+import { createSavedQuery, deleteSavedQuery, getSavedQuery, listSavedQueries, savedQueryFilter, shareSavedQuery, updateSavedQuery, type SavedQueryInput } from '../../../reports/savedQueries.ts';
 import { listReportRuns, openReportRun, runSavedQuery } from '../../../reports/runs.ts';
 import { diffReportRuns } from '../../../reports/diff.ts';
 import { scheduleOf } from '../../../reports/schedule.ts';
@@ -130,7 +130,10 @@ export const reportsResolvers = {
   },
   Query: {
     savedQueries: (_: unknown, args: Record<string, unknown>, context: ApiContext) =>
-      reportCall(context, null, async () => asPage(await listSavedQueries(context.graph, readerOf(context), { first: pageOnly(args).first, after: pageOnly(args).after ?? null }))),
+      reportCall(context, null, async () => {
+        const filter = parseInput(z.object({ filter: savedQueryFilter }), { filter: args.filter ?? undefined }).filter;
+        return asPage(await listSavedQueries(context.graph, readerOf(context), { first: pageOnly(args).first, after: pageOnly(args).after ?? null }, filter));
+      }),
     savedQuery: (_: unknown, args: unknown, context: ApiContext) => {
       const a = parseInput(z.object({ id }), args);
       return reportCall(context, queryNote(a.id), () => getSavedQuery(context.graph, readerOf(context), a.id));

@@ -283,6 +283,17 @@ export type SamePersonStatus =
   | 'PROPOSED'
   | 'REJECTED';
 
+/** Narrows the saved queries listed; every field left out leaves the list as it is. */
+export type SavedQueryFilter = {
+  /** Only the queries of this analysis (its name, e.g. flagged-controllers). */
+  analysis?: string | null | undefined;
+  /** Words in the title or description (case-insensitive). */
+  text?: string | null | undefined;
+  /** Only the queries watched on a schedule. */
+  watched?: boolean | null | undefined;
+  whose?: SavedQueryWhose | null | undefined;
+};
+
 export type SavedQueryInput = {
   /** An analysis's name (Query.analyses); BAD_INPUT names what is wrong with it or its params. */
   analysis: string;
@@ -292,6 +303,12 @@ export type SavedQueryInput = {
   params?: unknown;
   title: string;
 };
+
+/** Which of the saved queries a user sees: their own, those shared with them, or both. */
+export type SavedQueryWhose =
+  | 'ALL'
+  | 'MINE'
+  | 'SHARED';
 
 /** A preset, or CRON with an expression; timezone defaults to Asia/Shanghai. BAD_INPUT on a bad expression or zone. */
 export type ScheduleInput = {
@@ -788,6 +805,7 @@ export type ReportRunDiffFieldsFragment = { fromRunId: string, toRunId: string, 
 export type ReportSavedQueriesQueryVariables = Exact<{
   first?: number | null | undefined;
   after?: string | null | undefined;
+  filter?: SavedQueryFilter | null | undefined;
 }>;
 
 
@@ -955,7 +973,7 @@ export const persistedOperationHashes = {
   ReportRunDocument: 'db0eb175b4ba5f2ac6f74c73a7efcf21b58ad399dc5ee4c285319a91926ffd9e',
   ReportRunNow: '874a2acb71345b447ecef515e63b320ecac6d163fa1c30412d50ee2d17cf6c07',
   ReportRuns: 'c4a69c1338b24bc9593990ca93e59247f4da837f6e5eada741021576ba597b7f',
-  ReportSavedQueries: '5876ca0f7486210f98a8bfce50768dbe6a30b258eb35cd18bf45c50915937b14',
+  ReportSavedQueries: '1c5aecbf2d7e11bc19347f7253fcb442cf587fd22424a9664a935f744617ad8a',
   ReportSavedQuery: 'ef079d7441fd90d9fa65e9248d772d3dcac25d2957a25d8a87cc66f58824eea9',
   ReportSchedule: '2e98b1ffc37afd383fb1caeca5349cd19a1ccdcb1e2ac8cf52899bd03bc77cda',
   ReportShare: '2ddcd57d8717746bd007d56b1692af88c0fe3bf80f059ec8f1aafc8610d168a0',

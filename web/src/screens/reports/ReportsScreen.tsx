@@ -1,12 +1,12 @@
 import { Button, Checkbox, Input, Segmented, Select, Space, Table, Typography, type TableColumnsType } from 'antd';
-import { useMemo, type HTMLAttributes } from 'react';
+import type { HTMLAttributes } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useApiQuery } from '../../api/hooks.ts';
 import { ErrorNotice } from '../../components/common.tsx';
 import { formatDateTime, useMessages } from '../../i18n.ts';
 import { paths, withParams } from '../../paths.ts';
 import { useWorkspace } from '../../session/workspace.ts';
-import { reportsMessages } from './messages.ts';
+import { analysisNames, reportsMessages } from './messages.ts';
 import { ScheduleText, SharedWithText, useAnalysisName, type SavedQueryView } from './parts.tsx';
 import { paramsSummary } from './reportText.ts';
 import './reports.css';
@@ -18,7 +18,8 @@ type Whose = 'all' | 'mine' | 'shared';
  * 报告与监测 at /reports: the saved queries the user owns or has been shared, newest first, a page
  * at a time (the API's cursors; the cursors of the pages before are kept in `pages` so that 上一页
  * and a reload find the same page). Filters (title text, whose, analysis, watched) are in the address
- * too and apply to the page shown. A viewer's home: the reports shared with them.
+ * too; the API applies them before paging, and a changed filter starts again at the first page. A
+ * viewer's home: the reports shared with them.
  */
 export function ReportsScreen() {
   const m = useMessages(reportsMessages);
@@ -33,23 +34,20 @@ export function ReportsScreen() {
   const watched = params.get('watched') === '1';
   const viewer = me.user.role === 'viewer';
 
-  const query = useApiQuery('ReportSavedQueries', { first: PAGE_SIZE, after });
+  const filter = {
+    text: text.trim() || null,
+    analysis: analysis || null,
+    whose: whose === 'all' ? null : whose === 'mine' ? ('MINE' as const) : ('SHARED' as const),
+    watched: watched || null,
+  };
+  const query = useApiQuery('ReportSavedQueries', { first: PAGE_SIZE, after, filter });
   const page = query.data?.savedQueries;
+  const rows = page?.nodes ?? [];
 
-  const setParam = (name: string, value: string | null) => setParams((current) => withParams(current, { [name]: value }), { replace: true });
+  // A changed filter starts again at the first page: the cursors kept are of the list before.
+  const setParam = (name: string, value: string | null) =>
+    setParams((current) => withParams(current, name === 'pages' ? { pages: value } : { [name]: value, pages: null }), { replace: true });
   const goToPages = (pages: string[]) => setParam('pages', pages.length > 0 ? pages.join(',') : null);
-
-  const rows = useMemo(() => {
-    const needle = text.trim().toLowerCase();
-    return (page?.nodes ?? []).filter(
-      (q) =>
-        (!needle || `${q.title} ${q.description ?? ''}`.toLowerCase().includes(needle)) &&
-        (whose === 'all' || (whose === 'mine') === (q.owner.name === me.user.name)) &&
-        (!analysis || q.analysis === analysis) &&
-        (!watched || q.schedule != null),
-    );
-  }, [page, text, whose, analysis, watched, me.user.name]);
-  const analysesShown = [...new Set((page?.nodes ?? []).map((q) => q.analysis))].sort();
 
   const columns: TableColumnsType<SavedQueryView> = [
     {
@@ -111,7 +109,7 @@ export function ReportsScreen() {
           value={analysis || undefined}
           placeholder={m('filter.analysis')}
           onChange={(value?: string) => setParam('analysis', value ?? null)}
-          options={analysesShown.map((name) => ({ value: name, label: analysisName(name) }))}
+          options={Object.keys(analysisNames.zh).map((name) => ({ value: name, label: analysisName(name) }))}
           className="reports-filter-analysis"
         />
         <Checkbox checked={watched} onChange={(e) => setParam('watched', e.target.checked ? '1' : null)}>
