@@ -336,11 +336,14 @@ export function explorerJourney(demoApp: () => DemoApp): void {
       await page.mouse.up();
       await waitForParam(page, 'p', (v) => v != null && v.startsWith('91320106MA458AFTQ5@'), 'pins the dragged node with its place');
       const [cx, cy] = param(page, 'p')!.split('@')[1]!.split('_').map(Number);
+      // The places are read again once the canvas has settled after the drag: a click on a place read before lands beside the node.
+      await settled(page);
 
       // Select 鑫融投资 and 汇金, then 编组 from the keyboard: the dropdown opens on Enter, ↓ and Enter choose "group the selected".
       const touzi = await onScreen(page, TOUZI);
       await page.mouse.click(touzi.x, touzi.y);
       await waitForParam(page, 's', (v) => v === '91320105700497417W', 'selects 鑫融投资');
+      await settled(page);
       const huijin = await onScreen(page, HUIJIN);
       await page.keyboard.down('Shift');
       await page.mouse.click(huijin.x, huijin.y);
