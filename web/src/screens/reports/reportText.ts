@@ -30,7 +30,6 @@ export function paramsSummary(params: unknown): string {
     .join(' · ');
 }
 
-
 /** Changes whose figures are shares (fractions of 1) and whose field is the firm's key. */
 const shareChanges: ReadonlySet<string> = new Set(['CONTROL_CROSSED_25', 'CONTROL_CROSSED_50']);
 
